@@ -1,0 +1,111 @@
+# dondoc — build, test, demo, install.
+#
+#   make            build ./dondoc
+#   make demo       install missing packages, build, run the Bắc Ninh demo
+#   make test       install missing packages, build, run every test
+#                   (unit tests plain and under ASan+UBSan, then end-to-end)
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make asan       the sanitizer build in build/asan/
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+PKGS     = lua5.4 sqlite3 libcurl jansson
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+# snprintf truncation is deliberate (bounded messages), so that warning is off.
+WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+           -Wno-format-truncation -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+TEST_LIBS  = $(shell pkg-config --libs cmocka 2>/dev/null)
+SAN        = -fsanitize=address,undefined -fno-omit-frame-pointer \
+             -fno-sanitize-recover=all
+
+ENGINE_SRC = $(filter-out engine/main.c,$(wildcard engine/*.c)) \
+             $(wildcard notifiers/*.c)
+GEN_SRC    = build/gen/prelude_lua.c
+UNIT_SRC   = $(wildcard tests/unit/test_*.c)
+
+# Two flavours of every object: plain (build/) and sanitized (build/asan/).
+OBJ      = $(patsubst %.c,build/%.o,$(ENGINE_SRC)) build/gen/prelude_lua.o
+ASAN_OBJ = $(patsubst %.c,build/asan/%.o,$(ENGINE_SRC)) build/asan/gen/prelude_lua.o
+UNIT_BIN = $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
+ASAN_UNIT_BIN = $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
+
+.PHONY: all deps demo test unit unit-asan e2e asan install clean lint
+
+all: dondoc
+
+deps:
+	@sh scripts/install-deps.sh
+
+dondoc: $(OBJ) build/engine/main.o
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+build/asan/dondoc: $(ASAN_OBJ) build/asan/engine/main.o
+	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS)
+
+asan: build/asan/dondoc
+
+# The rule-language prelude is Lua source compiled into the binary, so an
+# installed dondoc needs no support files besides the rules themselves.
+build/gen/prelude_lua.c: engine/prelude.lua scripts/embed.sh
+	@mkdir -p $(dir $@)
+	sh scripts/embed.sh dondoc_prelude_lua $< > $@
+
+build/%.o: %.c $(wildcard engine/*.h notifiers/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(WARN) $(PKG_CFLAGS) -Iengine -Inotifiers -c -o $@ $<
+
+build/asan/%.o: %.c $(wildcard engine/*.h notifiers/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SAN) $(WARN) $(PKG_CFLAGS) -Iengine -Inotifiers -c -o $@ $<
+
+build/asan/gen/prelude_lua.o: build/gen/prelude_lua.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SAN) $(WARN) -c -o $@ $<
+
+build/tests/%: tests/unit/%.c $(OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(WARN) $(PKG_CFLAGS) -Iengine -Inotifiers -o $@ $< $(OBJ) $(PKG_LIBS) $(TEST_LIBS)
+
+build/asan/tests/%: tests/unit/%.c $(ASAN_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SAN) $(WARN) $(PKG_CFLAGS) -Iengine -Inotifiers -o $@ $< $(ASAN_OBJ) $(PKG_LIBS) $(TEST_LIBS)
+
+unit: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; (cd tests/unit && ../../$$t); done
+
+unit-asan: $(ASAN_UNIT_BIN)
+	@set -e; for t in $(ASAN_UNIT_BIN); do echo "== $$t (asan+ubsan)"; \
+	  (cd tests/unit && ASAN_OPTIONS=detect_leaks=1 ../../$$t); done
+
+e2e: dondoc build/asan/dondoc
+	@sh tests/e2e/run.sh ./dondoc
+	@echo "== end-to-end again under ASan+UBSan"
+	@sh tests/e2e/run.sh ./build/asan/dondoc
+
+test: deps
+	$(MAKE) all
+	$(MAKE) unit
+	$(MAKE) unit-asan
+	$(MAKE) e2e
+
+demo: deps
+	$(MAKE) all
+	@sh scripts/demo.sh
+
+install: dondoc
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dondoc \
+	  $(DESTDIR)/etc/dondoc
+	install -m 755 dondoc $(DESTDIR)$(PREFIX)/bin/dondoc
+	cp -R rules $(DESTDIR)$(PREFIX)/share/dondoc/
+	install -m 644 config/dondoc.lua $(DESTDIR)$(PREFIX)/share/dondoc/dondoc.lua.example
+
+lint:
+	cppcheck --quiet --enable=warning,performance,portability --error-exitcode=1 \
+	  -Iengine engine notifiers
+
+clean:
+	rm -rf build dondoc var/*.db var/*.db-* var/demo

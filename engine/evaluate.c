@@ -1,0 +1,518 @@
+/*
+ * evaluate.c — obligations and indicators against the store, at `now`.
+ *
+ * Obligations: every period whose deadline falls in the window of interest
+ * (from the jurisdiction's monitor_from, or a year back, to a little after
+ * now) makes one instance per agency that owes it then. An agency that has
+ * ended passes its duty to its successor (the 2025 mergers), unless the
+ * successor owes the report itself anyway.
+ *
+ * Indicators: the latest period whose value is due decides the status. The
+ * value is compared with the straight path from the starting point
+ * (baseline, or the previous target) to the next target, and a least-squares
+ * line through every known value projects the target year.
+ */
+#include "evaluate.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const kind_names[] = {
+  "due_soon", "overdue", "off_track", "at_risk", "no_data",
+  "upcoming", "on_time", "late", "on_track", "achieved"
+};
+
+const char *finding_kind_name(enum finding_kind k) { return kind_names[k]; }
+
+int finding_kind_parse(const char *name, enum finding_kind *k)
+{
+  for (size_t i = 0; i < sizeof kind_names / sizeof *kind_names; i++)
+    if (strcmp(name, kind_names[i]) == 0) {
+      *k = (enum finding_kind)i;
+      return 0;
+    }
+  return -1;
+}
+
+void findings_release(struct findings *f)
+{
+  free(f->v);
+  memset(f, 0, sizeof *f);
+}
+
+static struct finding *findings_add(struct findings *f)
+{
+  if (f->n == f->cap) {
+    size_t cap = f->cap ? f->cap * 2 : 64;
+    struct finding *nv = realloc(f->v, cap * sizeof *nv);
+    if (nv == NULL)
+      return NULL;
+    f->v = nv;
+    f->cap = cap;
+  }
+  struct finding *x = &f->v[f->n++];
+  memset(x, 0, sizeof *x);
+  return x;
+}
+
+struct ctx {
+  const struct jurisdiction *j;
+  struct store *s;
+  const struct eval_options *o;
+  struct findings *out;
+  char *err; size_t errlen;
+  cal_day lo, hi;             /* deadlines of interest */
+  int soon;                   /* days before a deadline that count as soon */
+};
+
+static int fail(struct ctx *c, const char *msg)
+{
+  snprintf(c->err, c->errlen, "%s", msg);
+  return -1;
+}
+
+/* ---- obligations ---------------------------------------------------- */
+
+static bool has_id(char *const *v, size_t n, const char *id)
+{
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(v[i], id) == 0)
+      return true;
+  return false;
+}
+
+/* One obligation instance for the agency answerable for `a`. */
+static int instance(struct ctx *c, const struct obligation *ob,
+                    const struct cal_period *p, cal_day nominal, cal_day due,
+                    const struct agency *a, const struct agency *answer,
+                    size_t first_of_period)
+{
+  /* Two ended agencies with one successor owe it once. */
+  for (size_t i = first_of_period; i < c->out->n; i++)
+    if (c->out->v[i].agency == answer)
+      return 0;
+  cal_day received;
+  int got = store_submission_get(c->s, c->j->id, answer->id, ob->id, p->id,
+                                 &received);
+  if (got == 0 && answer != a)
+    got = store_submission_get(c->s, c->j->id, a->id, ob->id, p->id,
+                               &received);
+  if (got < 0)
+    return fail(c, store_errmsg(c->s));
+
+  enum finding_kind kind;
+  int days;
+  cal_day now = c->o->now;
+  if (got) {
+    kind = received <= due ? FIND_ON_TIME : FIND_LATE;
+    days = received > due ? received - due : 0;
+  } else if (now > due) {
+    kind = FIND_OVERDUE;
+    days = now - due;
+  } else if (due - now <= c->soon) {
+    kind = FIND_DUE_SOON;
+    days = due - now;
+  } else {
+    kind = FIND_UPCOMING;
+    days = due - now;
+  }
+  /* Recorded even when not asked for: the successor check above needs
+   * it; evaluate_jurisdiction drops what the caller did not ask for. */
+  struct finding *f = findings_add(c->out);
+  if (f == NULL)
+    return fail(c, "out of memory");
+  f->kind = kind;
+  f->j = c->j;
+  f->obligation = ob;
+  f->agency = answer;
+  f->succeeded = answer != a ? a : NULL;
+  f->period = *p;
+  f->due = due;
+  f->nominal_due = nominal;
+  f->received = got ? received : 0;
+  f->days = days;
+  return 0;
+}
+
+static int period_instances(struct ctx *c, const struct obligation *ob,
+                            const struct schedule *s,
+                            const struct cal_period *p)
+{
+  const struct jurisdiction *j = c->j;
+  if (s->only && !(s->only & (1u << p->index)))
+    return 0;
+  if (p->start > ob->active_until || p->end < ob->active_from)
+    return 0;
+  cal_day nominal = model_due_nominal(&s->due, p, &j->holidays);
+  cal_day due = model_due_effective(j, ob->wording, nominal);
+  if (due < c->lo || due > c->hi)
+    return 0;
+
+  size_t first = c->out->n;
+  if (ob->from_role) {
+    const struct agency *a = model_holder(j, ob->from_role, due);
+    if (a && instance(c, ob, p, nominal, due, a, a, first) != 0)
+      return -1;
+  }
+  for (size_t i = 0; i < ob->n_from; i++) {
+    const struct agency *a = model_agency(j, ob->from[i]);
+    const struct agency *answer = a ? model_answerable(j, a, due) : NULL;
+    if (answer == NULL)
+      continue;
+    /* A successor that owes the report in its own right is not doubled. */
+    if (answer != a && has_id(ob->from, ob->n_from, answer->id))
+      continue;
+    if (instance(c, ob, p, nominal, due, a, answer, first) != 0)
+      return -1;
+  }
+  return 0;
+}
+
+static int obligation_instances(struct ctx *c, const struct obligation *ob)
+{
+  int y0, y1, m, d;
+  cal_to_ymd(c->lo, &y0, &m, &d);
+  cal_to_ymd(c->hi, &y1, &m, &d);
+  for (size_t k = 0; k < ob->n_schedules; k++) {
+    const struct schedule *s = &ob->schedules[k];
+    struct cal_period p;
+    if (s->kind == CAL_ONCE) {
+      cal_to_ymd(s->due.fixed, &y0, &m, &d);
+      if (cal_period_make(CAL_ONCE, y0, 0, &p) == 0 &&
+          period_instances(c, ob, s, &p) != 0)
+        return -1;
+      continue;
+    }
+    if (s->kind == CAL_WINDOW) {
+      /* deadlines may fall a year before or after the window's year */
+      for (int y = y0 - 1; y <= y1 + 1; y++)
+        if (cal_window_make(y, s->win_from_m, s->win_from_d, s->win_to_m,
+                            s->win_to_d, &p) == 0 &&
+            period_instances(c, ob, s, &p) != 0)
+          return -1;
+      continue;
+    }
+    /* Deadlines come up to a year after their period ends (annual reports
+     * due in the following spring), so start a year and a bit back. */
+    cal_period_containing(s->kind, c->lo - 400, &p);
+    while (p.start <= c->hi + 400) {
+      if (period_instances(c, ob, s, &p) != 0)
+        return -1;
+      struct cal_period next;
+      cal_period_next(&p, &next);
+      p = next;
+    }
+  }
+  return 0;
+}
+
+/* ---- indicators ----------------------------------------------------- */
+
+struct series {
+  const struct indicator *ind;
+  struct cal_period *p; double *x, *y; size_t n, cap;
+  const char *only_period;        /* when set, collect just this period */
+  double scratch;
+  int found;
+};
+
+static int series_push(struct series *s, const struct cal_period *p,
+                       double value)
+{
+  if (s->n == s->cap) {
+    size_t cap = s->cap ? s->cap * 2 : 16;
+    struct cal_period *np = realloc(s->p, cap * sizeof *np);
+    if (np == NULL)
+      return -1;
+    s->p = np;
+    double *nx = realloc(s->x, cap * sizeof *nx);
+    if (nx == NULL)
+      return -1;
+    s->x = nx;
+    double *ny = realloc(s->y, cap * sizeof *ny);
+    if (ny == NULL)
+      return -1;
+    s->y = ny;
+    s->cap = cap;
+  }
+  s->p[s->n] = *p;
+  s->x[s->n] = cal_period_axis(p);
+  s->y[s->n] = value;
+  s->n++;
+  return 0;
+}
+
+static void series_release(struct series *s)
+{
+  free(s->p); free(s->x); free(s->y);
+}
+
+static int collect_observed(void *ctx, const struct store_observation *o)
+{
+  struct series *s = ctx;
+  struct cal_period p;
+  /* Values stored under a period id of another cadence are not this
+   * indicator's; import validates ids, so skipping is only defensive. */
+  if (cal_period_parse(s->ind->cadence, o->period, &p) != 0)
+    return 0;
+  return series_push(s, &p, o->value) ? -2 : 0;
+}
+
+static int find_period_value(void *ctx, const struct store_observation *o)
+{
+  struct series *s = ctx;
+  if (strcmp(o->period, s->only_period) == 0) {
+    s->scratch = o->value;
+    s->found = 1;
+    return 1;
+  }
+  return 0;
+}
+
+/* The values of ind for every period: observed, or num/den for a ratio. */
+static int load_series(struct ctx *c, const struct indicator *ind,
+                       struct series *s)
+{
+  memset(s, 0, sizeof *s);
+  s->ind = ind;
+  if (!ind->is_ratio) {
+    int rc = store_observations_each(c->s, c->j->id, ind->id, c->j->id,
+                                     collect_observed, s);
+    return rc == -1 ? fail(c, store_errmsg(c->s))
+           : rc == -2 ? fail(c, "out of memory") : 0;
+  }
+  struct series num;
+  memset(&num, 0, sizeof num);
+  num.ind = ind;
+  int rc = store_observations_each(c->s, c->j->id, ind->num, c->j->id,
+                                   collect_observed, &num);
+  for (size_t i = 0; rc == 0 && i < num.n; i++) {
+    struct series den = {.ind = ind, .only_period = num.p[i].id};
+    rc = store_observations_each(c->s, c->j->id, ind->den, c->j->id,
+                                 find_period_value, &den);
+    if (rc == 1)
+      rc = 0;
+    if (rc == 0 && den.found && den.scratch != 0 &&
+        series_push(s, &num.p[i], ind->scale * num.y[i] / den.scratch) != 0)
+      rc = -2;
+  }
+  series_release(&num);
+  return rc == -1 ? fail(c, store_errmsg(c->s))
+         : rc == -2 ? fail(c, "out of memory") : 0;
+}
+
+int evaluate_fit_line(const double *x, const double *y, size_t n, double *a,
+                      double *b)
+{
+  double mx = 0, my = 0, sxx = 0, sxy = 0;
+  if (n < 2)
+    return -1;
+  for (size_t i = 0; i < n; i++) {
+    mx += x[i];
+    my += y[i];
+  }
+  mx /= (double)n;
+  my /= (double)n;
+  for (size_t i = 0; i < n; i++) {
+    sxx += (x[i] - mx) * (x[i] - mx);
+    sxy += (x[i] - mx) * (y[i] - my);
+  }
+  if (sxx < 1e-12)
+    return -1;
+  *b = sxy / sxx;
+  *a = my - *b * mx;
+  return 0;
+}
+
+static bool meets(enum direction d, double value, double goal)
+{
+  const double eps = 1e-9;
+  return d == DIR_AT_MOST ? value <= goal + eps : value >= goal - eps;
+}
+
+/* The latest period of ind's cadence whose value is due by now. */
+static void latest_due_period(const struct ctx *c, const struct indicator *ind,
+                              struct cal_period *out)
+{
+  struct cal_period p, prev;
+  cal_period_containing(ind->cadence, c->o->now, &p);
+  for (int guard = 0; guard < 60; guard++) {
+    cal_day nominal = model_due_nominal(&ind->due, &p, &c->j->holidays);
+    if (model_due_effective(c->j, WORDING_BY, nominal) < c->o->now)
+      break;
+    cal_period_prev(&p, &prev);
+    p = prev;
+  }
+  *out = p;
+}
+
+static int indicator_status(struct ctx *c, const struct indicator *ind)
+{
+  const struct jurisdiction *j = c->j;
+  struct cal_period p;
+  struct series s;
+  if (ind->n_targets == 0)            /* a data series feeding a ratio */
+    return 0;
+  latest_due_period(c, ind, &p);
+  if (load_series(c, ind, &s) != 0) {
+    series_release(&s);
+    return -1;
+  }
+
+  double at = cal_period_axis(&p);
+  const struct target *goal = &ind->targets[ind->n_targets - 1];
+  for (size_t i = 0; i < ind->n_targets; i++)
+    if (ind->targets[i].year >= (int)ceil(at - 1e-9)) {
+      goal = &ind->targets[i];
+      break;
+    }
+
+  struct finding f;
+  memset(&f, 0, sizeof f);
+  f.j = j;
+  f.indicator = ind;
+  f.period = p;
+  f.agency = ind->lead ? model_holder(j, ind->lead, c->o->now) : NULL;
+  f.has_target = true;
+  f.target = goal->value;
+  f.target_year = goal->year;
+  f.due = model_due_effective(j, WORDING_BY,
+                              model_due_nominal(&ind->due, &p, &j->holidays));
+  f.nominal_due = f.due;
+  for (size_t i = 0; i < s.n; i++)
+    if (strcmp(s.p[i].id, p.id) == 0) {
+      f.has_value = true;
+      f.value = s.y[i];
+    }
+
+  /* Where the straight path starts: the latest of the baseline and the
+   * previous target before this target; else the first value known. */
+  bool has_start = false;
+  double sx = 0, sy = 0;
+  if (ind->has_baseline && ind->baseline_year < goal->year) {
+    has_start = true;
+    sx = ind->baseline_year;
+    sy = ind->baseline_value;
+  }
+  for (size_t i = 0; i < ind->n_targets; i++)
+    if (ind->targets[i].year < goal->year && ind->targets[i].year >= sx) {
+      has_start = true;
+      sx = ind->targets[i].year;
+      sy = ind->targets[i].value;
+    }
+  if (!has_start && s.n > 0 && s.x[0] < goal->year) {
+    has_start = true;
+    sx = s.x[0];
+    sy = s.y[0];
+  }
+  if (has_start && ind->direction != DIR_YES_NO) {
+    double t = (at - sx) / ((double)goal->year - sx);
+    f.has_expected = true;
+    f.expected = sy + (goal->value - sy) * (t < 0 ? 0 : t > 1 ? 1 : t);
+  }
+
+  /* Projection: every known value, with the baseline as a first point. */
+  if (ind->direction != DIR_YES_NO) {
+    size_t n = s.n + (ind->has_baseline ? 1 : 0);
+    double *x = malloc((n ? n : 1) * sizeof *x);
+    double *y = malloc((n ? n : 1) * sizeof *y);
+    double a, b;
+    if (x == NULL || y == NULL) {
+      free(x); free(y); series_release(&s);
+      return fail(c, "out of memory");
+    }
+    size_t k = 0;
+    if (ind->has_baseline) {
+      x[k] = ind->baseline_year;
+      y[k++] = ind->baseline_value;
+    }
+    for (size_t i = 0; i < s.n; i++) {
+      x[k] = s.x[i];
+      y[k++] = s.y[i];
+    }
+    if (evaluate_fit_line(x, y, k, &a, &b) == 0) {
+      f.has_projection = true;
+      f.projected = a + b * goal->year;
+      f.will_meet = meets(ind->direction, f.projected, goal->value);
+    }
+    free(x);
+    free(y);
+  }
+  series_release(&s);
+
+  int year = (int)ceil(at - 1e-9);
+  if (!f.has_value) {
+    f.kind = FIND_NO_DATA;
+    f.days = c->o->now - f.due;
+  } else if (ind->direction == DIR_YES_NO) {
+    f.kind = f.value != 0 ? FIND_ACHIEVED
+             : year >= goal->year ? FIND_OFF_TRACK
+             : goal->year - year <= 1 ? FIND_AT_RISK : FIND_ON_TRACK;
+  } else if (meets(ind->direction, f.value, goal->value)) {
+    f.kind = FIND_ACHIEVED;
+  } else if (!f.has_expected || meets(ind->direction, f.value, f.expected)) {
+    f.kind = f.has_expected ? FIND_ON_TRACK : FIND_OFF_TRACK;
+  } else {
+    double tol = ind->tolerance >= 0 ? ind->tolerance : j->policy.tolerance;
+    double dist = fabs(goal->value - sy);
+    double gap = fabs(f.value - f.expected);
+    if (dist < 1e-12)
+      dist = fabs(goal->value);
+    f.kind = gap <= tol * dist + 1e-9 ? FIND_AT_RISK : FIND_OFF_TRACK;
+  }
+  if (!c->o->all && f.kind != FIND_NO_DATA && f.kind != FIND_AT_RISK &&
+      f.kind != FIND_OFF_TRACK)
+    return 0;
+  struct finding *slot = findings_add(c->out);
+  if (slot == NULL)
+    return fail(c, "out of memory");
+  *slot = f;
+  return 0;
+}
+
+/* ---- the whole jurisdiction ---------------------------------------- */
+
+static int by_due(const void *a, const void *b)
+{
+  const struct finding *x = a, *y = b;
+  if (x->due != y->due)
+    return x->due < y->due ? -1 : 1;
+  int r = strcmp(x->agency->id, y->agency->id);
+  return r ? r : strcmp(x->obligation->id, y->obligation->id);
+}
+
+int evaluate_jurisdiction(const struct jurisdiction *j, struct store *s,
+                          const struct eval_options *o, struct findings *out,
+                          char *err, size_t errlen)
+{
+  struct ctx c = {.j = j, .s = s, .o = o, .out = out, .err = err,
+                  .errlen = errlen};
+  if (j->is_template)
+    return 0;
+  c.soon = 0;
+  for (size_t i = 0; i < j->policy.n_before; i++)
+    if (j->policy.before[i] > c.soon)
+      c.soon = j->policy.before[i];
+  c.lo = j->monitor_from != CAL_DAY_MIN ? j->monitor_from : o->now - 366;
+  c.hi = o->all ? o->now + 366 : o->now + c.soon;
+
+  size_t first = out->n;
+  for (size_t i = 0; i < j->n_obligations; i++)
+    if (obligation_instances(&c, &j->obligations[i]) != 0)
+      return -1;
+  /* Keep what was asked for; the rest only served deduplication. */
+  size_t kept = first;
+  for (size_t i = first; i < out->n; i++) {
+    enum finding_kind k = out->v[i].kind;
+    if (o->all || k == FIND_OVERDUE || k == FIND_DUE_SOON)
+      out->v[kept++] = out->v[i];
+  }
+  out->n = kept;
+  qsort(out->v + first, out->n - first, sizeof *out->v, by_due);
+  for (size_t i = 0; i < j->n_indicators; i++)
+    if (indicator_status(&c, &j->indicators[i]) != 0)
+      return -1;
+  return 0;
+}

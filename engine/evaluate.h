@@ -1,0 +1,62 @@
+/*
+ * evaluate.h — what is due, overdue and off track at a given moment.
+ *
+ * evaluate_jurisdiction() walks every obligation instance (agency ×
+ * obligation × period) and every indicator of one jurisdiction, looks up
+ * what the store holds for them, and appends findings. `now` is always a
+ * parameter: the same rules, data and date give the same findings.
+ */
+#ifndef DONDOC_EVALUATE_H
+#define DONDOC_EVALUATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "model.h"
+#include "store.h"
+
+/* The first five are the contract's finding kinds; the rest appear only
+ * when every status is asked for (check --all). */
+enum finding_kind {
+  FIND_DUE_SOON, FIND_OVERDUE, FIND_OFF_TRACK, FIND_AT_RISK, FIND_NO_DATA,
+  FIND_UPCOMING, FIND_ON_TIME, FIND_LATE, FIND_ON_TRACK, FIND_ACHIEVED
+};
+
+struct finding {
+  enum finding_kind kind;
+  const struct jurisdiction *j;
+  const struct obligation *obligation;    /* one of these two is set */
+  const struct indicator *indicator;
+  const struct agency *agency;     /* who owes it / who leads (may be NULL) */
+  const struct agency *succeeded;  /* the ended agency it is owed for */
+  struct cal_period period;
+  cal_day due, nominal_due, received;
+  int days;          /* overdue/late: days after due; due soon: days left */
+  bool has_value, has_target, has_expected, has_projection, will_meet;
+  double value, target, expected, projected;
+  int target_year;
+};
+
+struct findings { struct finding *v; size_t n, cap; };
+
+struct eval_options {
+  cal_day now;
+  bool all;             /* every status, not only what needs action */
+};
+
+/* Append the findings of j at o->now to out. Returns 0, or -1 with a
+ * message in err (database error or out of memory). */
+int evaluate_jurisdiction(const struct jurisdiction *j, struct store *s,
+                          const struct eval_options *o, struct findings *out,
+                          char *err, size_t errlen);
+
+void findings_release(struct findings *f);
+const char *finding_kind_name(enum finding_kind k);
+/* Parse a kind name; returns 0 or -1. */
+int finding_kind_parse(const char *name, enum finding_kind *k);
+
+/* Least-squares line through (x[i], y[i]); returns 0 and sets *a, *b so
+ * that y ≈ a + b·x, or -1 with fewer than two distinct x. */
+int evaluate_fit_line(const double *x, const double *y, size_t n, double *a,
+                      double *b);
+
+#endif

@@ -1,0 +1,129 @@
+/*
+ * messages.c — Vietnamese sentences for findings.
+ */
+#include "messages.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void message_number(double v, char *buf, size_t len)
+{
+  snprintf(buf, len, "%.2f", v);
+  char *dot = strchr(buf, '.');
+  if (dot == NULL)
+    return;
+  char *end = buf + strlen(buf) - 1;
+  while (end > dot && *end == '0')
+    *end-- = '\0';
+  if (end == dot)
+    *dot = '\0';
+  else
+    *dot = ',';
+}
+
+static const char *agency_name(const struct finding *f)
+{
+  return f->agency ? f->agency->name : "(chưa xác định cơ quan)";
+}
+
+/* "60%", "111 bé trai/100 bé gái": glue % to the number, space otherwise. */
+static void with_unit(const struct indicator *ind, double v, char *buf,
+                      size_t len)
+{
+  char num[64];
+  message_number(v, num, sizeof num);
+  if (ind->unit[0] == '\0')
+    snprintf(buf, len, "%s", num);
+  else
+    snprintf(buf, len, strcmp(ind->unit, "%") == 0 ? "%s%s" : "%s %s", num,
+             ind->unit);
+}
+
+static void obligation_message(const struct finding *f, char *buf, size_t len)
+{
+  char due[CAL_DATE_LEN], got[CAL_DATE_LEN], behalf[256] = "";
+  cal_format_vn(f->due, due);
+  if (f->succeeded)
+    snprintf(behalf, sizeof behalf, " (thay cho %s)", f->succeeded->name);
+  const char *title = f->obligation->title;
+  switch (f->kind) {
+  case FIND_OVERDUE:
+    snprintf(buf, len, "%s%s chưa gửi %s kỳ %s; hạn %s, đã quá hạn %d ngày.",
+             agency_name(f), behalf, title, f->period.id, due, f->days);
+    break;
+  case FIND_DUE_SOON:
+    if (f->days == 0)
+      snprintf(buf, len, "%s%s cần gửi %s kỳ %s hôm nay (hạn %s).",
+               agency_name(f), behalf, title, f->period.id, due);
+    else
+      snprintf(buf, len, "%s%s cần gửi %s kỳ %s; hạn %s, còn %d ngày.",
+               agency_name(f), behalf, title, f->period.id, due, f->days);
+    break;
+  case FIND_UPCOMING:
+    snprintf(buf, len, "%s%s: %s kỳ %s, hạn %s.", agency_name(f), behalf,
+             title, f->period.id, due);
+    break;
+  case FIND_ON_TIME:
+    cal_format_vn(f->received, got);
+    snprintf(buf, len, "%s đã gửi %s kỳ %s ngày %s, đúng hạn (%s).",
+             agency_name(f), title, f->period.id, got, due);
+    break;
+  default:
+    cal_format_vn(f->received, got);
+    snprintf(buf, len, "%s đã gửi %s kỳ %s ngày %s, chậm %d ngày so với "
+             "hạn %s.", agency_name(f), title, f->period.id, got, f->days,
+             due);
+    break;
+  }
+}
+
+static void indicator_message(const struct finding *f, char *buf, size_t len)
+{
+  const struct indicator *ind = f->indicator;
+  char value[96], target[96], expected[96] = "", projected[160] = "";
+  char due[CAL_DATE_LEN];
+  with_unit(ind, f->target, target, sizeof target);
+  if (ind->direction == DIR_YES_NO)
+    snprintf(target, sizeof target, "hoàn thành");
+  if (f->kind == FIND_NO_DATA) {
+    cal_format_vn(f->due, due);
+    snprintf(buf, len, "Chỉ tiêu \"%s\": chưa có số liệu kỳ %s (hạn %s); "
+             "%s chủ trì cung cấp. Mục tiêu %s năm %d.", ind->title,
+             f->period.id, due, agency_name(f), target, f->target_year);
+    return;
+  }
+  with_unit(ind, f->value, value, sizeof value);
+  if (ind->direction == DIR_YES_NO)
+    snprintf(value, sizeof value, "%s", f->value != 0 ? "đã thực hiện"
+                                                      : "chưa thực hiện");
+  if (f->has_expected) {
+    char e[96];
+    with_unit(ind, f->expected, e, sizeof e);
+    snprintf(expected, sizeof expected, "; theo lộ trình cần %s", e);
+  }
+  if (f->has_projection) {
+    char p[96];
+    with_unit(ind, f->projected, p, sizeof p);
+    snprintf(projected, sizeof projected, "; dự báo năm %d: %s (%s)",
+             f->target_year, p, f->will_meet ? "có khả năng đạt"
+                                             : "khó đạt");
+  }
+  static const char *const status[] = {
+    [FIND_OFF_TRACK] = "chậm so với lộ trình",
+    [FIND_AT_RISK] = "có nguy cơ không đạt",
+    [FIND_ON_TRACK] = "đúng lộ trình",
+    [FIND_ACHIEVED] = "đã đạt mục tiêu",
+  };
+  snprintf(buf, len, "Chỉ tiêu \"%s\" %s: kỳ %s đạt %s, mục tiêu %s năm %d"
+           "%s%s. Cơ quan chủ trì: %s.", ind->title, status[f->kind],
+           f->period.id, value, target, f->target_year, expected, projected,
+           agency_name(f));
+}
+
+void message_for_finding(const struct finding *f, char *buf, size_t len)
+{
+  if (f->obligation)
+    obligation_message(f, buf, len);
+  else
+    indicator_message(f, buf, len);
+}

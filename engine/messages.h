@@ -1,0 +1,21 @@
+/*
+ * messages.h — a finding said in Vietnamese, for people.
+ *
+ * One sentence per finding, as the secretariat would write it: who, what,
+ * which period, due when (dd/mm/yyyy), how late or how far off. Numbers use
+ * the Vietnamese decimal comma. Used by check's output and, later, by the
+ * reminders.
+ */
+#ifndef DONDOC_MESSAGES_H
+#define DONDOC_MESSAGES_H
+
+#include <stddef.h>
+#include "evaluate.h"
+
+/* Write the message for f into buf (always NUL-terminated). */
+void message_for_finding(const struct finding *f, char *buf, size_t len);
+
+/* A number as Vietnamese writes it: 1,7 — 42 — 0,35 (at most 2 decimals). */
+void message_number(double v, char *buf, size_t len);
+
+#endif

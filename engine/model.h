@@ -1,0 +1,146 @@
+/*
+ * model.h — what a jurisdiction's rules say, as plain C data.
+ *
+ * rules.c builds these structs from the Lua declarations; evaluate.c reads
+ * them. Nothing here knows about Lua or SQLite. Every string and array is
+ * owned by the struct that holds it and freed by model_jurisdiction_release.
+ * Dates are cal_day; "open" ends are CAL_DAY_MIN / CAL_DAY_MAX.
+ */
+#ifndef DONDOC_MODEL_H
+#define DONDOC_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "calendar.h"
+
+#define CAL_DAY_MIN (-2000000)
+#define CAL_DAY_MAX 2000000
+
+struct agency {
+  char *id, *name, *kind, *email, *head_email, *successor, *where;
+  cal_day valid_from, valid_until;
+  bool member;                    /* member of the Committee (members()) */
+};
+
+struct role_term { char *agency; cal_day from, to; };
+
+/* A duty (secretariat, gender-equality focal agency …) held by agencies
+ * over time, so rules survive mergers and renamings. */
+struct role {
+  char *id, *where;
+  struct role_term *terms; size_t n_terms;
+};
+
+/* When something is due, relative to its period:
+ *   "12-05"            that month-day in the year the period ends
+ *   "01-15 next year"  … in the year after
+ *   "end+10", "start-5", "end+5wd"   days (or working days) from an edge
+ *   "2024-12-05"       a fixed date (one-off obligations) */
+enum due_base { DUE_MONTH_DAY, DUE_FROM_END, DUE_FROM_START, DUE_FIXED };
+
+struct due_spec {
+  enum due_base base;
+  int month, day, year_offset;     /* DUE_MONTH_DAY */
+  int offset; bool working_days;   /* DUE_FROM_END / DUE_FROM_START */
+  cal_day fixed;                   /* DUE_FIXED */
+};
+
+/* How the plan words a deadline. "before 05/12" is ambiguous; the policy
+ * declares how it is read (see policy.before_is_day_before). */
+enum wording { WORDING_BY, WORDING_BEFORE, WORDING_ON };
+
+/* One reporting rhythm of an obligation: which periods, due when. */
+struct schedule {
+  enum cal_period_kind kind;
+  struct due_spec due;
+  unsigned only;                    /* bit i set: only index i; 0 = every one */
+  int win_from_m, win_from_d, win_to_m, win_to_d;   /* CAL_WINDOW bounds */
+};
+
+struct obligation {
+  char *id, *title, *basis, *where;
+  char *campaign;                   /* id of the campaign that made it, or NULL */
+  char **from; size_t n_from;       /* agencies that owe it … */
+  char *from_role;                  /* … or whoever holds this role */
+  char *to;                         /* role or agency id it is owed to */
+  enum wording wording;
+  struct schedule *schedules; size_t n_schedules;
+  cal_day active_from, active_until;
+};
+
+enum direction { DIR_AT_LEAST, DIR_AT_MOST, DIR_YES_NO };
+
+struct target { int year; double value; };
+
+struct indicator {
+  char *id, *title, *unit, *goal, *basis, *where;
+  char *lead;                       /* role or agency id */
+  char **support; size_t n_support;
+  enum direction direction;
+  bool has_baseline; int baseline_year; double baseline_value;
+  struct target *targets; size_t n_targets;          /* sorted by year */
+  struct target *parent_targets; size_t n_parent_targets;  /* e.g. national */
+  enum cal_period_kind cadence;
+  struct due_spec due;              /* when a period's value is due */
+  double tolerance;                 /* share of the distance; < 0: policy's */
+  bool is_ratio; char *num, *den; double scale;
+};
+
+enum deadline_shift { SHIFT_NEXT_WORKING_DAY, SHIFT_NONE,
+                      SHIFT_PREVIOUS_WORKING_DAY };
+
+#define POLICY_MAX_STEPS 8
+
+struct policy {
+  int before[POLICY_MAX_STEPS]; size_t n_before;   /* days before due */
+  int after[POLICY_MAX_STEPS]; size_t n_after;     /* days after due */
+  bool on_due;
+  int overdue_every, escalate_after, indicator_repeat;
+  bool working_days_only, before_is_day_before;
+  enum deadline_shift deadline_shift;
+  double tolerance;
+  char *digest;
+};
+
+struct jurisdiction {
+  char *id, *name, *parent, *plan, *dir;
+  bool is_template;                 /* only inherited, never evaluated */
+  cal_day monitor_from;
+  struct agency *agencies; size_t n_agencies;
+  struct role *roles; size_t n_roles;
+  struct obligation *obligations; size_t n_obligations;
+  struct indicator *indicators; size_t n_indicators;
+  struct policy policy;
+  struct cal_holidays holidays;
+};
+
+void model_jurisdiction_release(struct jurisdiction *j);
+
+const struct agency *model_agency(const struct jurisdiction *j, const char *id);
+const struct role *model_role(const struct jurisdiction *j, const char *id);
+const struct obligation *model_obligation(const struct jurisdiction *j,
+                                          const char *id);
+const struct indicator *model_indicator(const struct jurisdiction *j,
+                                        const char *id);
+/* Whoever holds role-or-agency `id` on day d: the role's holder then, or the
+ * agency itself. NULL when nobody does. */
+const struct agency *model_holder(const struct jurisdiction *j, const char *id,
+                                  cal_day d);
+/* The agency that answers for `a` on day d: a itself while valid, else its
+ * successor chain's first agency valid on d. NULL when there is none. */
+const struct agency *model_answerable(const struct jurisdiction *j,
+                                      const struct agency *a, cal_day d);
+bool model_agency_valid(const struct agency *a, cal_day d);
+
+/* The nominal due date of period p under spec; the effective deadline after
+ * the wording's reading and the holiday shift of the policy. */
+cal_day model_due_nominal(const struct due_spec *due,
+                          const struct cal_period *p,
+                          const struct cal_holidays *h);
+cal_day model_due_effective(const struct jurisdiction *j, enum wording w,
+                            cal_day nominal);
+
+const char *model_direction_name(enum direction d);
+const char *model_wording_name(enum wording w);
+
+#endif

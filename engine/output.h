@@ -1,0 +1,17 @@
+/*
+ * output.h — findings printed for people (a table) or programs (JSON).
+ *
+ * The JSON shape is the contract of DESIGN.md ("check --json"): one array,
+ * one object per finding. Documented field by field in docs/cli.md.
+ */
+#ifndef DONDOC_OUTPUT_H
+#define DONDOC_OUTPUT_H
+
+#include <stdio.h>
+#include "evaluate.h"
+
+/* Returns 0, or -1 when out of memory or the write failed. */
+int output_findings_json(FILE *out, const struct findings *f);
+int output_findings_table(FILE *out, const struct findings *f, cal_day now);
+
+#endif

@@ -1,0 +1,78 @@
+/*
+ * store.h — the SQLite database: received reports and indicator values.
+ *
+ * The store holds facts that arrive from outside the rules: submissions
+ * (an agency's report for an obligation and period was received on a day)
+ * and observations (an indicator's value for a reporting unit and period).
+ * The rules say what is owed; the store says what came in; evaluate.c
+ * compares the two. Later layers (outbox, ledger) add their own tables
+ * through the same migration list.
+ *
+ * The schema is versioned with PRAGMA user_version and migrated forward on
+ * open. The database runs in WAL mode with foreign keys on. Every statement
+ * is prepared; no SQL is built from data.
+ */
+#ifndef DONDOC_STORE_H
+#define DONDOC_STORE_H
+
+#include <stddef.h>
+#include "calendar.h"
+
+struct store;
+
+#define STORE_ERR_LEN 256
+
+/* Open (creating if missing) and migrate the database at `path`. On failure
+ * returns NULL and writes a message naming the file into err. */
+struct store *store_open(const char *path, char err[STORE_ERR_LEN]);
+void store_close(struct store *s);
+
+/* The schema version after migration, and the newest this build knows. */
+int store_schema_version(struct store *s);
+int store_latest_version(void);
+
+/* The last error of this connection, "PATH: message". */
+const char *store_errmsg(struct store *s);
+
+/* Explicit transactions (BEGIN IMMEDIATE … COMMIT / ROLLBACK) for callers
+ * that write several rows that must land together. Return 0 or -1. */
+int store_begin(struct store *s);
+int store_commit(struct store *s);
+int store_rollback(struct store *s);
+
+/* Record that `agency` submitted `obligation` for `period` on `received`.
+ * Returns 0 when recorded, 1 when a submission for the same key already
+ * exists (the first one is kept: a report is received once), -1 on error. */
+int store_submission_put(struct store *s, const char *jurisdiction,
+                         const char *agency, const char *obligation,
+                         const char *period, cal_day received,
+                         const char *note);
+
+/* Look one submission up. Returns 1 and sets *received when found, 0 when
+ * not found, -1 on error. */
+int store_submission_get(struct store *s, const char *jurisdiction,
+                         const char *agency, const char *obligation,
+                         const char *period, cal_day *received);
+
+/* Insert or replace the value of `indicator` for `unit` (a jurisdiction or
+ * one of its areas) and `period`. Returns 0 or -1. */
+int store_observation_put(struct store *s, const char *jurisdiction,
+                          const char *indicator, const char *unit,
+                          const char *period, double value,
+                          const char *source);
+
+struct store_observation {
+  const char *indicator, *unit, *period;   /* valid during the callback */
+  double value;
+};
+
+/* Call fn for each observation of `indicator` for `unit` in `jurisdiction`,
+ * ordered by period id. A non-zero return from fn stops the walk and is
+ * returned. Returns 0, fn's value, or -1 on a database error. */
+int store_observations_each(struct store *s, const char *jurisdiction,
+                            const char *indicator, const char *unit,
+                            int (*fn)(void *ctx,
+                                      const struct store_observation *o),
+                            void *ctx);
+
+#endif
