@@ -107,25 +107,121 @@ int output_findings_json(FILE *out, const struct findings *f)
   return rc;
 }
 
+/* Print s padded to `width` columns. Vietnamese text is UTF-8 with some
+ * combining marks, so count code points that take a column, not bytes. */
+static void put_cell(FILE *out, const char *s, int width)
+{
+  int cols = 0;
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if ((*p & 0xC0) == 0x80)
+      continue;                              /* continuation byte */
+    if (p[0] == 0xCC && p[1] >= 0x80)        /* U+0300–U+033F combining */
+      continue;
+    if (p[0] == 0xCD && p[1] < 0xB0)         /* U+0340–U+036F combining */
+      continue;
+    cols++;
+  }
+  fputs(s, out);
+  for (; cols < width; cols++)
+    fputc(' ', out);
+  fputc(' ', out);
+}
+
+static void obligation_row(FILE *out, const struct finding *x)
+{
+  char due[CAL_DATE_LEN], days[16];
+  cal_format_vn(x->due, due);
+  snprintf(days, sizeof days, "%d", x->days);
+  put_cell(out, "", 1);
+  put_cell(out, finding_kind_name(x->kind), 9);
+  put_cell(out, due, 10);
+  put_cell(out, days, 4);
+  put_cell(out, x->agency->name, 36);
+  put_cell(out, x->obligation->id, 20);
+  fprintf(out, "%s\n", x->period.id);
+}
+
+/* A value for the table: "45,5%" for percentages, the bare number for
+ * other units (the unit is in the JSON and the message), có/không for
+ * yes/no indicators. */
+static void table_value(const struct indicator *ind, double v, char *buf,
+                        size_t len)
+{
+  if (ind->direction == DIR_YES_NO) {
+    snprintf(buf, len, "%s", v != 0 ? "có" : "không");
+    return;
+  }
+  message_number(v, buf, len);
+  if (strcmp(ind->unit, "%") == 0)
+    strncat(buf, "%", len - strlen(buf) - 1);
+}
+
+static void indicator_row(FILE *out, const struct finding *x)
+{
+  char value[48] = "—", path[48] = "—", target[64], projected[48] = "—";
+  const struct indicator *ind = x->indicator;
+  table_value(ind, x->target, target, sizeof target);
+  snprintf(target + strlen(target), sizeof target - strlen(target), " (%d)",
+           x->target_year);
+  if (x->has_value)
+    table_value(ind, x->value, value, sizeof value);
+  if (x->has_expected)
+    table_value(ind, x->expected, path, sizeof path);
+  if (x->has_projection)
+    table_value(ind, x->projected, projected, sizeof projected);
+  put_cell(out, "", 1);
+  put_cell(out, finding_kind_name(x->kind), 9);
+  put_cell(out, ind->id, 7);
+  put_cell(out, x->period.id, 9);
+  put_cell(out, value, 8);
+  put_cell(out, path, 8);
+  put_cell(out, target, 12);
+  put_cell(out, projected, 8);
+  fprintf(out, "%s\n", x->agency ? x->agency->name : "—");
+}
+
 int output_findings_table(FILE *out, const struct findings *f, cal_day now)
 {
-  char today[CAL_DATE_LEN], msg[2048];
-  const struct jurisdiction *cur = NULL;
+  char today[CAL_DATE_LEN];
   size_t counts[FIND_ACHIEVED + 1] = {0};
 
   cal_format_vn(now, today);
   for (size_t i = 0; i < f->n; i++) {
     const struct finding *x = &f->v[i];
-    if (x->j != cur) {
-      cur = x->j;
-      fprintf(out, "\n%s — tình hình ngày %s\n", cur->name, today);
-      if (cur->plan)
-        fprintf(out, "(%s)\n", cur->plan);
+    if (i == 0 || x->j != f->v[i - 1].j) {
+      fprintf(out, "\n%s — tình hình ngày %s\n", x->j->name, today);
+      if (x->j->plan)
+        fprintf(out, "%s\n", x->j->plan);
+    }
+    if (x->obligation && (i == 0 || !f->v[i - 1].obligation ||
+                          x->j != f->v[i - 1].j)) {
+      fputs("\nBáo cáo\n", out);
+      put_cell(out, "", 1);
+      put_cell(out, "status", 9);
+      put_cell(out, "hạn", 10);
+      put_cell(out, "ngày", 4);
+      put_cell(out, "cơ quan", 36);
+      put_cell(out, "báo cáo", 20);
+      fputs("kỳ\n", out);
+    }
+    if (x->indicator && (i == 0 || !f->v[i - 1].indicator ||
+                         x->j != f->v[i - 1].j)) {
+      fputs("\nChỉ tiêu\n", out);
+      put_cell(out, "", 1);
+      put_cell(out, "status", 9);
+      put_cell(out, "id", 7);
+      put_cell(out, "kỳ", 9);
+      put_cell(out, "giá trị", 8);
+      put_cell(out, "lộ trình", 8);
+      put_cell(out, "mục tiêu", 12);
+      put_cell(out, "dự báo", 8);
+      fputs("chủ trì\n", out);
     }
     counts[x->kind]++;
-    message_for_finding(x, msg, sizeof msg);
-    fprintf(out, "  %-9s %-12s %s\n", finding_kind_name(x->kind),
-            x->obligation ? x->obligation->id : x->indicator->id, msg);
+    if (x->obligation)
+      obligation_row(out, x);
+    else
+      indicator_row(out, x);
   }
   if (f->n == 0)
     fprintf(out, "Không có việc quá hạn, sắp đến hạn hay chỉ tiêu chậm "

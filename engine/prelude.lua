@@ -106,8 +106,9 @@ local function declare(kind, id, t)
     d = {}
   end
   for k, v in pairs(t) do d[k] = v end
-  order = order + 1
-  d.__id, d.__where, d.__jur, d.__order = id, w, current_jur, order
+  -- an override keeps its parent's place, so lists follow the plan's order
+  if not old then order = order + 1 end
+  d.__id, d.__where, d.__jur, d.__order = id, w, current_jur, old and old.__order or order
   decls[kind][id] = d
   return d
 end
