@@ -407,6 +407,9 @@ static int indicator_status(struct ctx *c, const struct indicator *ind)
     sx = s.x[0];
     sy = s.y[0];
   }
+  /* A start that already meets the target asks only to stay there. */
+  if (has_start && meets(ind->direction, sy, goal->value))
+    sy = goal->value;
   if (has_start && ind->direction != DIR_YES_NO) {
     double t = (at - sx) / ((double)goal->year - sx);
     f.has_expected = true;
@@ -435,6 +438,10 @@ static int indicator_status(struct ctx *c, const struct indicator *ind)
     if (evaluate_fit_line(x, y, k, &a, &b) == 0) {
       f.has_projection = true;
       f.projected = a + b * goal->year;
+      /* a share cannot leave 0–100%, however steep the trend */
+      if (strcmp(ind->unit, "%") == 0)
+        f.projected = f.projected < 0 ? 0 : f.projected > 100 ? 100
+                                                               : f.projected;
       f.will_meet = meets(ind->direction, f.projected, goal->value);
     }
     free(x);

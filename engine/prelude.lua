@@ -102,6 +102,11 @@ local function declare(kind, id, t)
     d.__inherited_from = old.__jur
     -- keep the parent's targets beside the override ("TW" beside local)
     if kind == "indicator" and t.targets ~= nil then d.__parent_targets = old.targets end
+    -- a parent's figures mean nothing once the unit or direction changed
+    if kind == "indicator" and ((t.unit ~= nil and t.unit ~= old.unit) or
+        (t.direction ~= nil and t.direction ~= old.direction)) then
+      d.__parent_targets = nil
+    end
   else
     d = {}
   end

@@ -305,12 +305,16 @@ static int get_agency_list(struct conv *c, const char *where,
       size_t len = lua_rawlen(c->L, -4);
       for (size_t i = 1; i <= len && rc == 0; i++) {
         lua_rawgeti(c->L, -4, (lua_Integer)i);
+        if (lua_type(c->L, -1) == LUA_TTABLE)       /* role "x" in a list */
+          lua_getfield(c->L, -1, "__role");
+        else
+          lua_pushvalue(c->L, -1);
         if (lua_type(c->L, -1) != LUA_TSTRING)
-          rc = conv_fail(c, where, "field '%s': entry %zu is not an agency id",
-                         field, i);
+          rc = conv_fail(c, where, "field '%s': entry %zu is not an agency "
+                         "id or role", field, i);
         else
           rc = push_string(c, out, n, lua_tostring(c->L, -1));
-        lua_pop(c->L, 1);
+        lua_pop(c->L, 2);
       }
     }
     lua_pop(c->L, 3);
@@ -732,6 +736,8 @@ static int conv_indicator(struct conv *c, const char *where, size_t i)
     char *role = NULL;
     rc = get_agency_list(c, where, "support", &ind->support, &ind->n_support,
                          &role);
+    if (rc == 0 && role)                      /* support = role "x" */
+      rc = push_string(c, &ind->support, &ind->n_support, role);
     free(role);
   }
   if (rc == 0) {

@@ -1,0 +1,65 @@
+-- plan-2024.lua — chế độ thông tin, báo cáo năm 2024 của tỉnh Bắc Ninh.
+--
+-- Nguồn: QĐ 373/QĐ-UBND ngày 08/4/2024, mục V. Mọi báo cáo gửi về Sở Lao
+-- động - Thương binh và Xã hội (Thường trực Ban VSTBPN tỉnh) để tổng hợp
+-- báo cáo UBND tỉnh, Bộ LĐTBXH và Ủy ban Quốc gia vì sự tiến bộ phụ nữ.
+--
+-- Kế hoạch viết "trước ngày 05/12": theo chính sách chung (before_means =
+-- "by") ngày 05/12 là ngày cuối cùng; nếu là ngày nghỉ thì lùi sang ngày
+-- làm việc tiếp theo (BLDS 2015, Điều 148).
+-- Kế hoạch chỉ áp dụng cho năm 2024: kế hoạch năm sau ghi vào tệp mới.
+-- Tháng hành động (15/11–15/12) kế thừa từ rules/national/jurisdiction.lua.
+--
+-- Mã kỳ báo cáo khi ghi nhận (dondoc submit): năm "2024", 6 tháng "2024-H1".
+
+-- (1) Kết quả thực hiện Chương trình quốc gia — bảng Phụ lục 01, do các
+-- đơn vị chủ trì chỉ tiêu trong Phụ lục 01 và UBND cấp huyện (mục IV.15)
+-- gửi. Sở LĐTBXH cũng chủ trì nhiều chỉ tiêu nhưng là nơi tổng hợp, nên
+-- không nằm trong danh sách gửi.
+obligation "ket-qua-ctqg" {
+  title        = "Báo cáo kết quả thực hiện Chương trình quốc gia về bình đẳng giới (Phụ lục 01)",
+  basis        = "QĐ 373/QĐ-UBND ngày 08/4/2024, mục V.1",
+  from         = {
+    "so-noi-vu", "so-vhttdl", "so-gddt", "so-y-te", "so-tttt", "cuc-thong-ke",
+    "ubnd-tp-bac-ninh", "ubnd-tu-son", "ubnd-que-vo", "ubnd-thuan-thanh",
+    "ubnd-yen-phong", "ubnd-tien-du", "ubnd-gia-binh", "ubnd-luong-tai",
+  },
+  to           = role "secretariat",
+  wording      = "before",                        -- "trước ngày 25 tháng 12"
+  periods      = {
+    year = { due = "12-25" },
+  },
+  active_from  = "2024-01-01",
+  active_until = "2024-12-31",
+}
+
+-- (2) Báo cáo chuyên đề kết quả hoạt động của Ban VSTBPN các cấp, ngành,
+-- đơn vị, theo đề cương Phụ lục 02: 6 tháng trước 05/6, năm trước 05/12.
+obligation "ban-vstbpn" {
+  title        = "Báo cáo chuyên đề kết quả hoạt động của Ban vì sự tiến bộ của phụ nữ (Phụ lục 02)",
+  basis        = "QĐ 373/QĐ-UBND ngày 08/4/2024, mục V.2",
+  from         = members(),
+  to           = role "secretariat",
+  wording      = "before",                        -- "trước 05 tháng 6", "trước ngày 05 tháng 12"
+  periods      = {
+    half = { due = "06-05", only = { 1 } },       -- báo cáo 6 tháng đầu năm
+    year = { due = "12-05" },                     -- báo cáo năm
+  },
+  active_from  = "2024-01-01",
+  active_until = "2024-12-31",
+}
+
+-- (3) Báo cáo kết quả tự kiểm tra của các sở, ngành, địa phương về công
+-- tác BĐG và VSTBPN — một lần, trước ngày 05/12/2024.
+obligation "tu-kiem-tra" {
+  title        = "Báo cáo kết quả tự kiểm tra công tác bình đẳng giới và vì sự tiến bộ của phụ nữ",
+  basis        = "QĐ 373/QĐ-UBND ngày 08/4/2024, mục V.3",
+  from         = members(),
+  to           = role "secretariat",
+  wording      = "before",                        -- "trước ngày 05 tháng 12 năm 2024"
+  periods      = {
+    once = { due = "2024-12-05" },
+  },
+  active_from  = "2024-01-01",
+  active_until = "2024-12-31",
+}

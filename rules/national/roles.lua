@@ -1,0 +1,28 @@
+-- roles.lua — các VAI TRÒ mà chỉ tiêu và báo cáo quốc gia dùng.
+--
+-- Nguồn: phân công chủ trì trong Nghị quyết 28/NQ-CP và các kế hoạch tỉnh
+-- (Phụ lục 01 QĐ 373/QĐ-UBND tỉnh Bắc Ninh); sắp xếp bộ máy từ 01/3/2025
+-- (Nghị quyết 176/2025/QH15).
+--
+-- Tệp này không khai báo gì: thư mục national không có cơ quan, nên không
+-- thể gán người nắm vai trò. MỖI TỈNH phải khai báo đủ các vai trò dưới đây
+-- (role "…" { { "so-…", to = "…" }, { "so-…", from = "…" } }); thiếu vai
+-- trò nào, `dondoc rules check` báo lỗi tại chỉ tiêu dùng nó.
+--
+--   secretariat          Cơ quan thường trực Ban VSTBPN tỉnh (nhận báo cáo):
+--                        Sở LĐTBXH đến 28/02/2025, Sở Nội vụ từ 01/3/2025
+--   gender-focal         Cơ quan đầu mối quản lý nhà nước về bình đẳng giới
+--                        (M6.1, M6.2): như trên
+--   home-affairs         Sở Nội vụ — cán bộ nữ lãnh đạo, nữ ThS/TS (M1, M5.4)
+--   labour               Lao động, việc làm (M2): Sở LĐTBXH, từ 2025 Sở Nội vụ
+--   economy              Doanh nghiệp, HTX (M2.3): Sở KHĐT, từ 2025 Sở Tài chính
+--   social-protection    Trợ giúp xã hội, nạn nhân bị mua bán (M3.3, M3.4):
+--                        Sở LĐTBXH, từ 2025 Sở Y tế
+--   culture              Gia đình, phòng chống bạo lực gia đình (M3.1, M3.2):
+--                        Sở VHTTDL
+--   health               Y tế (M4): Sở Y tế
+--   education            Giáo dục (M5.1, M5.2): Sở GDĐT
+--   vocational-training  Giáo dục nghề nghiệp (M5.3): Sở LĐTBXH, từ 2025 Sở GDĐT
+--   information          Thông tin cơ sở, báo chí, phát thanh (M6.3, M6.4):
+--                        Sở TTTT; từ 2025 theo phân công của tỉnh
+--   statistics           Số liệu thống kê giới: Cục Thống kê tỉnh
