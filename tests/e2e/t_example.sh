@@ -1,0 +1,17 @@
+# The README's worked example (docs/examples/nghe-an) loads and behaves as
+# the README says: 30/11/2025 is a Sunday, so the annual report is due on
+# Monday 01/12 and overdue on 02/12; the local target overrides the national.
+. "$ROOT/tests/e2e/lib.sh"
+mkdir -p "$WORK/rules"
+cp -R "$ROOT/rules/national" "$ROOT/docs/examples/nghe-an" "$WORK/rules/"
+printf 'rules_dir = "rules"\ndatabase = "na.db"\njurisdictions = { "nghe-an" }\n' > "$WORK/dondoc.lua"
+C="--config $WORK/dondoc.lua"
+run 0 $C rules check nghe-an
+assert_contains "$WORK/out" "nghe-an: ok"
+run 0 $C --now 2025-12-01 --json check
+assert_eq 4 "$(json_query 'len([f for f in F if f.get("obligation") == "ket-qua-bdg" and f["period"] == "2025" and f["kind"] == "due_soon" and f["due"] == "2025-12-01" and f["nominal_due"] == "2025-11-30"])')" "annual report due Monday 01/12"
+run 0 $C --now 2025-12-02 --json check --kind overdue
+assert_eq 4 "$(json_query 'len([f for f in F if f.get("obligation") == "ket-qua-bdg" and f["period"] == "2025"])')" "overdue on 02/12"
+run 0 $C --now 2025-12-02 --json check --all
+assert_eq 65.0 "$(json_query '[f["target"] for f in F if f.get("indicator") == "m1.1"][0]')" "local target"
+assert_eq 60.0 "$(json_query '[f["parent_target"] for f in F if f.get("indicator") == "m1.1"][0]')" "national target beside it"
