@@ -21,7 +21,7 @@
 
 static const char *const kind_names[] = {
   "due_soon", "overdue", "off_track", "at_risk", "no_data",
-  "upcoming", "on_time", "late", "on_track", "achieved"
+  "upcoming", "on_time", "late", "on_track", "achieved", "exempt"
 };
 
 const char *finding_kind_name(enum finding_kind k) { return kind_names[k]; }
@@ -102,10 +102,24 @@ static int instance(struct ctx *c, const struct obligation *ob,
   if (got < 0)
     return fail(c, store_errmsg(c->s));
 
+  /* The secretariat's grant, if any, moves the deadline or waives it. */
+  struct store_grant g;
+  int granted = store_grant_get(c->s, c->j->id, answer->id, ob->id, p->id, &g);
+  if (granted == 0 && answer != a)
+    granted = store_grant_get(c->s, c->j->id, a->id, ob->id, p->id, &g);
+  if (granted < 0)
+    return fail(c, store_errmsg(c->s));
+  cal_day original = due;
+  if (granted && !g.exemption)
+    due = g.new_due;
+
   enum finding_kind kind;
   int days;
   cal_day now = c->o->now;
-  if (got) {
+  if (granted && g.exemption) {
+    kind = FIND_EXEMPT;
+    days = 0;
+  } else if (got) {
     kind = received <= due ? FIND_ON_TIME : FIND_LATE;
     days = received > due ? received - due : 0;
   } else if (now > due) {
@@ -133,6 +147,11 @@ static int instance(struct ctx *c, const struct obligation *ob,
   f->nominal_due = nominal;
   f->received = got ? received : 0;
   f->days = days;
+  if (granted) {
+    f->extended = !g.exemption;
+    f->original_due = original;
+    snprintf(f->letter, sizeof f->letter, "%s", g.letter);
+  }
   return 0;
 }
 

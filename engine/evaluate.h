@@ -18,8 +18,10 @@
  * when every status is asked for (check --all). */
 enum finding_kind {
   FIND_DUE_SOON, FIND_OVERDUE, FIND_OFF_TRACK, FIND_AT_RISK, FIND_NO_DATA,
-  FIND_UPCOMING, FIND_ON_TIME, FIND_LATE, FIND_ON_TRACK, FIND_ACHIEVED
+  FIND_UPCOMING, FIND_ON_TIME, FIND_LATE, FIND_ON_TRACK, FIND_ACHIEVED,
+  FIND_EXEMPT
 };
+#define FIND_N_KINDS (FIND_EXEMPT + 1)
 
 struct finding {
   enum finding_kind kind;
@@ -32,6 +34,9 @@ struct finding {
   cal_day due, nominal_due, received;
   int days;          /* overdue/late: days after due; due soon: days left */
   bool has_value, has_target, has_expected, has_projection, will_meet;
+  bool extended;                   /* due moved by an extension … */
+  cal_day original_due;            /* … from this date */
+  char letter[64];                 /* the grant's letter (extension/exemption) */
   double value, target, expected, projected;
   int target_year;
 };

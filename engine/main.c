@@ -25,6 +25,7 @@ enum { EXIT_USAGE = 2, EXIT_RULES = 3, EXIT_INPUT = 4, EXIT_DB = 5 };
 
 struct cli {
   const char *config, *db, *now, *on, *jurisdiction, *note, *unit, *kind;
+  const char *until, *letter, *reason;
   int json, verbose, quiet, all, help, version;
   const char *args[16]; int n_args;
   cal_day today; int minute;
@@ -37,6 +38,10 @@ static const char usage[] =
   "  check                          what is due, overdue and off track at --now\n"
   "  submit AGENCY OBLIGATION PERIOD   record a received report (--on DATE)\n"
   "  observe INDICATOR PERIOD VALUE    record an indicator value (--unit ID)\n"
+  "  extend AGENCY OBLIGATION PERIOD --until DATE --letter NO [--reason T]\n"
+  "                                 grant an extension (gia hạn)\n"
+  "  exempt AGENCY OBLIGATION PERIOD --letter NO [--reason T]\n"
+  "                                 grant an exemption (miễn báo cáo)\n"
   "  rules check [JURISDICTION...]   load and validate rules, touch no data\n"
   "  rules list                     the jurisdictions, agencies, obligations\n"
   "\n"
@@ -77,6 +82,9 @@ static int parse_args(int argc, char **argv, struct cli *c)
     {"--note", offsetof(struct cli, note)},
     {"--unit", offsetof(struct cli, unit)},
     {"--kind", offsetof(struct cli, kind)},
+    {"--until", offsetof(struct cli, until)},
+    {"--letter", offsetof(struct cli, letter)},
+    {"--reason", offsetof(struct cli, reason)},
   };
   static const struct { const char *name; size_t off; } flags[] = {
     {"--json", offsetof(struct cli, json)}, {"-v", offsetof(struct cli, verbose)},
@@ -278,39 +286,68 @@ static int parse_period_for(const struct obligation *ob, const char *id,
   return -1;
 }
 
-static int cmd_submit(struct cli *c, struct world *w)
+/* An obligation instance named on the command line (AGENCY OBLIGATION
+ * PERIOD), checked against the rules. Returns 0, or an exit status after
+ * printing why. */
+struct instance_arg {
+  const struct jurisdiction *j;
+  const struct obligation *ob;
+  const char *agency;
+  struct cal_period period;
+};
+
+static int resolve_instance(struct cli *c, struct world *w, const char *cmd,
+                            struct instance_arg *ia, int *failed)
 {
-  int failed = 0, rc;
-  if (c->n_args != 4)
-    return usage_error("%s", "submit needs AGENCY OBLIGATION PERIOD");
-  const char *agency = c->args[1], *obligation = c->args[2],
-             *period = c->args[3];
-  cal_day on = c->today;
-  if (c->on && cal_parse_date(c->on, &on) != 0) {
-    fprintf(stderr, "dondoc: --on '%s' is not a real date (YYYY-MM-DD)\n",
-            c->on);
-    return EXIT_INPUT;
+  int rc;
+  if (c->n_args != 4) {
+    fprintf(stderr, "dondoc: %s needs AGENCY OBLIGATION PERIOD (try "
+            "'dondoc --help')\n", cmd);
+    return EXIT_USAGE;
   }
-  if ((rc = load_config(c, w)) || (rc = load_rules(c, w, NULL, 0, &failed)))
+  ia->agency = c->args[1];
+  const char *obligation = c->args[2], *period = c->args[3];
+  if ((rc = load_config(c, w)) || (rc = load_rules(c, w, NULL, 0, failed)))
     return rc;
-  const struct jurisdiction *j = find_owner(c, w, "obligation", obligation, 0);
-  if (j == NULL)
+  ia->j = find_owner(c, w, "obligation", obligation, 0);
+  if (ia->j == NULL)
     return EXIT_INPUT;
-  const struct obligation *ob = model_obligation(j, obligation);
-  if (model_agency(j, agency) == NULL) {
-    fprintf(stderr, "dondoc: unknown agency '%s' in %s\n", agency, j->id);
+  ia->ob = model_obligation(ia->j, obligation);
+  if (model_agency(ia->j, ia->agency) == NULL) {
+    fprintf(stderr, "dondoc: unknown agency '%s' in %s\n", ia->agency,
+            ia->j->id);
     return EXIT_INPUT;
   }
-  struct cal_period p;
-  if (parse_period_for(ob, period, &p) != 0) {
+  if (parse_period_for(ia->ob, period, &ia->period) != 0) {
     fprintf(stderr, "dondoc: '%s' is not a period of %s (e.g. 2024, "
             "2024-H1, 2024-Q3, 2024-09, 2024-2025)\n", period, obligation);
     return EXIT_INPUT;
   }
-  if ((rc = open_store(c, w)))
+  return open_store(c, w);
+}
+
+static int parse_date_option(const char *name, const char *value,
+                             cal_day *out)
+{
+  if (cal_parse_date(value, out) != 0) {
+    fprintf(stderr, "dondoc: %s '%s' is not a real date (YYYY-MM-DD)\n",
+            name, value);
+    return EXIT_INPUT;
+  }
+  return 0;
+}
+
+static int cmd_submit(struct cli *c, struct world *w)
+{
+  struct instance_arg ia;
+  int failed = 0, rc;
+  cal_day on = c->today;
+  if (c->on && (rc = parse_date_option("--on", c->on, &on)))
     return rc;
-  rc = store_submission_put(w->store, j->id, agency, obligation, p.id, on,
-                            c->note);
+  if ((rc = resolve_instance(c, w, "submit", &ia, &failed)))
+    return rc;
+  rc = store_submission_put(w->store, ia.j->id, ia.agency, ia.ob->id,
+                            ia.period.id, on, c->note);
   if (rc < 0) {
     fprintf(stderr, "dondoc: %s\n", store_errmsg(w->store));
     return EXIT_DB;
@@ -320,7 +357,47 @@ static int cmd_submit(struct cli *c, struct world *w)
     cal_format(on, d);
     printf(rc == 1 ? "already recorded: %s %s %s %s\n"
                    : "recorded: %s %s %s %s, received %s\n",
-           j->id, agency, obligation, p.id, d);
+           ia.j->id, ia.agency, ia.ob->id, ia.period.id, d);
+  }
+  return failed ? EXIT_RULES : 0;
+}
+
+/* extend and exempt: the secretariat's decisions, kept with their letter. */
+static int cmd_grant(struct cli *c, struct world *w, bool exemption)
+{
+  struct instance_arg ia;
+  struct store_grant g = {.exemption = exemption, .granted_on = c->today};
+  const char *cmd = exemption ? "exempt" : "extend";
+  int failed = 0, rc;
+  if (c->letter == NULL || c->letter[0] == '\0') {
+    fprintf(stderr, "dondoc: %s needs --letter, the number of the official "
+            "letter that grants it\n", cmd);
+    return EXIT_USAGE;
+  }
+  if (!exemption && c->until == NULL) {
+    fprintf(stderr, "dondoc: extend needs --until DATE, the new deadline\n");
+    return EXIT_USAGE;
+  }
+  if (!exemption && (rc = parse_date_option("--until", c->until, &g.new_due)))
+    return rc;
+  snprintf(g.letter, sizeof g.letter, "%s", c->letter);
+  snprintf(g.reason, sizeof g.reason, "%s", c->reason ? c->reason : "");
+  if ((rc = resolve_instance(c, w, cmd, &ia, &failed)))
+    return rc;
+  if (store_grant_put(w->store, ia.j->id, ia.agency, ia.ob->id, ia.period.id,
+                      &g) != 0) {
+    fprintf(stderr, "dondoc: %s\n", store_errmsg(w->store));
+    return EXIT_DB;
+  }
+  if (!c->quiet) {
+    char d[CAL_DATE_LEN];
+    cal_format(g.new_due, d);
+    if (exemption)
+      printf("exempted: %s %s %s %s (letter %s)\n", ia.j->id, ia.agency,
+             ia.ob->id, ia.period.id, g.letter);
+    else
+      printf("extended: %s %s %s %s until %s (letter %s)\n", ia.j->id,
+             ia.agency, ia.ob->id, ia.period.id, d, g.letter);
   }
   return failed ? EXIT_RULES : 0;
 }
@@ -424,6 +501,10 @@ int main(int argc, char **argv)
     rc = cmd_check(&c, &w);
   else if (strcmp(cmd, "submit") == 0)
     rc = cmd_submit(&c, &w);
+  else if (strcmp(cmd, "extend") == 0)
+    rc = cmd_grant(&c, &w, false);
+  else if (strcmp(cmd, "exempt") == 0)
+    rc = cmd_grant(&c, &w, true);
   else if (strcmp(cmd, "observe") == 0)
     rc = cmd_observe(&c, &w);
   else if (strcmp(cmd, "rules") == 0)

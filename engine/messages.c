@@ -63,6 +63,10 @@ static void obligation_message(const struct finding *f, char *buf, size_t len)
     snprintf(buf, len, "%s%s: %s kỳ %s, hạn %s.", agency_name(f), behalf,
              title, f->period.id, due);
     break;
+  case FIND_EXEMPT:
+    snprintf(buf, len, "%s được miễn %s kỳ %s (văn bản %s).", agency_name(f),
+             title, f->period.id, f->letter);
+    return;
   case FIND_ON_TIME:
     cal_format_vn(f->received, got);
     snprintf(buf, len, "%s đã gửi %s kỳ %s ngày %s, đúng hạn (%s).",
@@ -122,8 +126,17 @@ static void indicator_message(const struct finding *f, char *buf, size_t len)
 
 void message_for_finding(const struct finding *f, char *buf, size_t len)
 {
-  if (f->obligation)
+  if (f->obligation) {
     obligation_message(f, buf, len);
-  else
+    if (f->extended) {
+      char orig[CAL_DATE_LEN];
+      size_t used = strlen(buf);
+      cal_format_vn(f->original_due, orig);
+      snprintf(buf + used, len - used, " Đã gia hạn theo văn bản %s "
+               "(hạn ban đầu %s).", f->letter, orig);
+    }
+  }
+  else {
     indicator_message(f, buf, len);
+  }
 }

@@ -76,6 +76,14 @@ static json_t *finding_json(const struct finding *f)
   bad |= json_object_set_new(o, "due", date_or_null(f->due, true));
   if (f->obligation && f->nominal_due != f->due)
     bad |= json_object_set_new(o, "nominal_due", date_or_null(f->nominal_due, true));
+  if (f->extended || f->kind == FIND_EXEMPT) {
+    bad |= json_object_set_new(o, "original_due",
+                               date_or_null(f->original_due, true));
+    bad |= json_object_set_new(o, "grant",
+                               json_string(f->extended ? "extension"
+                                                       : "exemption"));
+    bad |= json_object_set_new(o, "letter", json_string(f->letter));
+  }
   if (f->kind == FIND_ON_TIME || f->kind == FIND_LATE)
     bad |= json_object_set_new(o, "received", date_or_null(f->received, true));
   bad |= json_object_set_new(o, "days", json_integer(f->days));
@@ -183,7 +191,7 @@ static void indicator_row(FILE *out, const struct finding *x)
 int output_findings_table(FILE *out, const struct findings *f, cal_day now)
 {
   char today[CAL_DATE_LEN];
-  size_t counts[FIND_ACHIEVED + 1] = {0};
+  size_t counts[FIND_N_KINDS] = {0};
 
   cal_format_vn(now, today);
   for (size_t i = 0; i < f->n; i++) {
@@ -228,7 +236,7 @@ int output_findings_table(FILE *out, const struct findings *f, cal_day now)
             "tiến độ ngày %s.\n", today);
   fprintf(out, "\n");
   int first = 1;
-  for (int k = 0; k <= FIND_ACHIEVED; k++)
+  for (int k = 0; k < FIND_N_KINDS; k++)
     if (counts[k]) {
       fprintf(out, "%s%zu %s", first ? "" : ", ", counts[k],
               finding_kind_name((enum finding_kind)k));

@@ -66,6 +66,75 @@ static const char *const store_migrations[] = {
   "              DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
   "  UNIQUE (jurisdiction, indicator, unit, period)"
   ");",
+
+  /* 2: grants (extensions, exemptions) and the outbox with its ledger.
+   * A grant is never updated: a second extension is a new row, and the
+   * newest one applies, so the record shows every decision. */
+  "CREATE TABLE grants ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  jurisdiction TEXT NOT NULL,"
+  "  agency      TEXT NOT NULL,"
+  "  obligation  TEXT NOT NULL,"
+  "  period      TEXT NOT NULL,"
+  "  kind        TEXT NOT NULL CHECK (kind IN ('extension', 'exemption')),"
+  "  new_due     TEXT,"                     /* extensions: YYYY-MM-DD */
+  "  letter      TEXT NOT NULL,"            /* the official letter's number */
+  "  reason      TEXT,"
+  "  granted_on  TEXT NOT NULL,"
+  "  recorded_at TEXT NOT NULL"
+  "              DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+  "  CHECK ((kind = 'extension') = (new_due IS NOT NULL))"
+  ");"
+  "CREATE INDEX grants_key ON grants (jurisdiction, agency, obligation, period);"
+  /* One rendered message (an email or a webhook body) … */
+  "CREATE TABLE messages ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  channel     TEXT NOT NULL CHECK (channel IN ('email', 'webhook')),"
+  "  jurisdiction TEXT NOT NULL,"
+  "  subject     TEXT NOT NULL,"
+  "  body        TEXT NOT NULL,"
+  "  message_id  TEXT NOT NULL UNIQUE,"     /* Message-ID / webhook-id */
+  "  run_day     TEXT NOT NULL,"            /* the --now day that made it */
+  "  created_at  INTEGER NOT NULL"          /* unix seconds */
+  ");"
+  /* … goes to one or more recipients, each a delivery with its own state … */
+  "CREATE TABLE deliveries ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  message     INTEGER NOT NULL REFERENCES messages (id),"
+  "  recipient   TEXT NOT NULL,"            /* address or endpoint name */
+  "  status      TEXT NOT NULL DEFAULT 'queued'"
+  "              CHECK (status IN ('queued', 'sent', 'failed', 'dropped')),"
+  "  attempts    INTEGER NOT NULL DEFAULT 0,"
+  "  next_attempt_at INTEGER NOT NULL,"
+  "  last_error  TEXT,"
+  "  sent_at     INTEGER,"
+  "  UNIQUE (message, recipient)"
+  ");"
+  "CREATE INDEX deliveries_due ON deliveries (status, next_attempt_at);"
+  /* … about items, each at most once per recipient and stage … */
+  "CREATE TABLE message_items ("
+  "  dedup_key   TEXT PRIMARY KEY,"         /* recipient|jur|item|agency|period|stage */
+  "  message     INTEGER NOT NULL REFERENCES messages (id),"
+  "  recipient   TEXT NOT NULL,"
+  "  jurisdiction TEXT NOT NULL,"
+  "  item        TEXT NOT NULL,"            /* obligation or indicator id */
+  "  agency      TEXT,"
+  "  period      TEXT,"
+  "  kind        TEXT NOT NULL,"
+  "  stage       TEXT NOT NULL,"
+  "  run_day     TEXT NOT NULL"
+  ");"
+  "CREATE INDEX message_items_item ON message_items"
+  "  (recipient, jurisdiction, item, period, kind, run_day);"
+  /* … and every attempt is kept: the evidence for the Committee. */
+  "CREATE TABLE attempts ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  delivery    INTEGER NOT NULL REFERENCES deliveries (id),"
+  "  at          INTEGER NOT NULL,"
+  "  ok          INTEGER NOT NULL,"
+  "  code        INTEGER,"
+  "  detail      TEXT"
+  ");",
 };
 
 #define STORE_N_MIGRATIONS \
@@ -81,6 +150,8 @@ enum store_stmt_id {
   STORE_SUB_GET,
   STORE_OBS_PUT,
   STORE_OBS_EACH,
+  STORE_GRANT_PUT,
+  STORE_GRANT_GET,
   STORE_N_STMTS
 };
 
@@ -115,6 +186,15 @@ static const char *const store_sql[STORE_N_STMTS] = {
     "SELECT indicator, unit, period, value FROM observations"
     " WHERE jurisdiction = ?1 AND indicator = ?2 AND unit = ?3"
     " ORDER BY period",
+  [STORE_GRANT_PUT] =
+    "INSERT INTO grants (jurisdiction, agency, obligation, period, kind,"
+    " new_due, letter, reason, granted_on)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+  /* The newest grant is the one in force. */
+  [STORE_GRANT_GET] =
+    "SELECT kind, new_due, letter, reason, granted_on FROM grants"
+    " WHERE jurisdiction = ?1 AND agency = ?2 AND obligation = ?3"
+    "   AND period = ?4 ORDER BY id DESC LIMIT 1",
 };
 
 struct store {
@@ -608,4 +688,81 @@ int store_observations_each(struct store *s, const char *jurisdiction,
   else
     store_done(st);
   return ret;
+}
+
+/* ---- grants ----------------------------------------------------------- */
+
+int store_grant_put(struct store *s, const char *jurisdiction,
+                    const char *agency, const char *obligation,
+                    const char *period, const struct store_grant *g)
+{
+  sqlite3_stmt *st = store_stmt(s, STORE_GRANT_PUT);
+  char due[CAL_DATE_LEN], on[CAL_DATE_LEN];
+  if (st == NULL)
+    return -1;
+  cal_format(g->new_due, due);
+  cal_format(g->granted_on, on);
+  const char *v[] = { jurisdiction, agency, obligation, period,
+                      g->exemption ? "exemption" : "extension",
+                      g->exemption ? NULL : due, g->letter, g->reason, on };
+  if (store_bind_texts(s, st, v, 9) != 0) {
+    store_done(st);
+    return -1;
+  }
+  return store_run(s, st, "recording grant");
+}
+
+static int store_copy_text(struct store *s, sqlite3_stmt *st, int col,
+                           char *buf, size_t len)
+{
+  const unsigned char *t = sqlite3_column_text(st, col);
+  buf[0] = '\0';
+  if (t == NULL && sqlite3_column_type(st, col) != SQLITE_NULL) {
+    store_fail(s, "reading grant: out of memory");
+    return -1;
+  }
+  if (t)
+    snprintf(buf, len, "%s", (const char *)t);
+  return 0;
+}
+
+int store_grant_get(struct store *s, const char *jurisdiction,
+                    const char *agency, const char *obligation,
+                    const char *period, struct store_grant *g)
+{
+  sqlite3_stmt *st = store_stmt(s, STORE_GRANT_GET);
+  if (st == NULL)
+    return -1;
+  const char *v[] = { jurisdiction, agency, obligation, period };
+  if (store_bind_texts(s, st, v, 4) != 0) {
+    store_done(st);
+    return -1;
+  }
+  int ret = 0, rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    char kind[16], due[16], on[16];
+    memset(g, 0, sizeof *g);
+    ret = store_copy_text(s, st, 0, kind, sizeof kind) ||
+          store_copy_text(s, st, 1, due, sizeof due) ||
+          store_copy_text(s, st, 2, g->letter, sizeof g->letter) ||
+          store_copy_text(s, st, 3, g->reason, sizeof g->reason) ||
+          store_copy_text(s, st, 4, on, sizeof on) ? -1 : 1;
+    g->exemption = strcmp(kind, "exemption") == 0;
+    if (ret == 1 && ((!g->exemption && cal_parse_date(due, &g->new_due) != 0)
+                     || cal_parse_date(on, &g->granted_on) != 0)) {
+      store_fail(s, "grant %s/%s/%s/%s has a bad date", jurisdiction, agency,
+                 obligation, period);
+      ret = -1;
+    }
+  } else if (rc != SQLITE_DONE) {
+    store_fail_db(s, "reading grant");
+    ret = -1;
+  }
+  store_done(st);
+  return ret;
+}
+
+sqlite3 *store_handle(struct store *s)
+{
+  return s->db;
 }

@@ -15,6 +15,7 @@
 #ifndef DONDOC_STORE_H
 #define DONDOC_STORE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "calendar.h"
 
@@ -74,5 +75,30 @@ int store_observations_each(struct store *s, const char *jurisdiction,
                             int (*fn)(void *ctx,
                                       const struct store_observation *o),
                             void *ctx);
+
+/* An extension (a new deadline) or an exemption granted by the secretariat
+ * for one agency, obligation and period, on the strength of a letter. */
+struct store_grant {
+  bool exemption;
+  cal_day new_due;                 /* extensions */
+  cal_day granted_on;
+  char letter[128];                /* "125/SNV-BĐG" */
+  char reason[256];
+};
+
+/* Record a grant; the newest grant for a key is the one in force.
+ * Returns 0 or -1. */
+int store_grant_put(struct store *s, const char *jurisdiction,
+                    const char *agency, const char *obligation,
+                    const char *period, const struct store_grant *g);
+/* The grant in force: 1 and *g filled, 0 when none, -1 on error. */
+int store_grant_get(struct store *s, const char *jurisdiction,
+                    const char *agency, const char *obligation,
+                    const char *period, struct store_grant *g);
+
+/* The connection, for the modules that own tables of their own in this
+ * database (outbox.c). They prepare their own statements. */
+typedef struct sqlite3 sqlite3;
+sqlite3 *store_handle(struct store *s);
 
 #endif

@@ -67,7 +67,9 @@ def make_authenticator(user, password):
         ok = (isinstance(auth_data, LoginPassword)
               and auth_data.login == user.encode()
               and auth_data.password == password.encode())
-        return AuthResult(success=ok)
+        # handled=False: let aiosmtpd send the 535 itself (with the default
+        # handled=True it sends nothing and the client waits forever).
+        return AuthResult(success=ok, handled=ok)
     return authenticator
 
 
@@ -99,9 +101,11 @@ def main():
         user, sep, password = args.auth.partition(":")
         if not sep:
             ap.error("--auth wants USER:PASSWORD")
-        # auth_require_tls stays at its default (True): AUTH only after TLS.
+        # AUTH only over TLS: aiosmtpd's auth_require_tls (default True)
+        # checks for STARTTLS and does not see implicit TLS, so with --smtps
+        # the connection itself is the guarantee.
         kwargs.update(authenticator=make_authenticator(user, password),
-                      auth_required=True)
+                      auth_required=True, auth_require_tls=not args.smtps)
 
     controller = Controller(Handler(args.maildir, args.reject),
                             hostname="127.0.0.1", port=args.port,

@@ -26,8 +26,10 @@ rejected_signature). Then its behaviour decides the answer:
 
 Each delivery answered with 2xx is appended to --log as one JSON line
 {"webhook-id", "timestamp", "status", "body"}, flushed at once. GET /stats
-answers plain "name value" lines: requests, accepted, rejected_signature,
-distinct_ids, duplicates (accepted deliveries whose id was already seen).
+answers plain "name value" lines: connections (TCP connections accepted, to
+see keep-alive and the client's connection cap), requests (POSTs), accepted,
+rejected_signature, distinct_ids, duplicates (accepted deliveries whose id
+was already seen). GET /stats itself counts as a connection.
 """
 
 import argparse
@@ -60,6 +62,7 @@ class State:
         self.lock = threading.Lock()
         self.script = [parse_step(t) for t in args.script.split(",")] if args.script else []
         self.cursor = 0
+        self.connections = 0
         self.requests = 0
         self.accepted = 0
         self.rejected_signature = 0
@@ -98,7 +101,8 @@ class State:
 
     def stats(self):
         with self.lock:
-            return {"requests": self.requests, "accepted": self.accepted,
+            return {"connections": self.connections,
+                    "requests": self.requests, "accepted": self.accepted,
                     "rejected_signature": self.rejected_signature,
                     "distinct_ids": len(self.ids), "duplicates": self.duplicates}
 
@@ -125,7 +129,15 @@ class State:
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, so clients reuse connections
+    # Headers and body leave in separate writes; with Nagle on, the body
+    # waits for the client's delayed ACK (~40 ms) on every kept-alive request.
+    disable_nagle_algorithm = True
     server_version = "webhook-test-server/1"
+
+    def setup(self):
+        super().setup()
+        with self.server.state.lock:  # one handler per TCP connection
+            self.server.state.connections += 1
 
     def log_message(self, fmt, *args):  # quiet unless asked
         if self.server.state.args.verbose:
@@ -193,6 +205,15 @@ class Handler(BaseHTTPRequestHandler):
         return (200, None)
 
 
+class Server(ThreadingHTTPServer):
+    # socketserver listens with a backlog of 5: a client opening 8 or 32
+    # connections at once would see SYNs dropped and retried after 1 s.
+    request_queue_size = 128
+    # Sleeping handlers must not keep the process alive at SIGTERM.
+    daemon_threads = True
+    block_on_close = False
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--port", type=int, default=0, help="0 picks a free port")
@@ -209,10 +230,7 @@ def main():
     ap.add_argument("--verbose", action="store_true", help="log every request")
     args = ap.parse_args()
 
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
-    # Sleeping handlers must not keep the process alive at SIGTERM.
-    server.daemon_threads = True
-    server.block_on_close = False
+    server = Server(("127.0.0.1", args.port), Handler)
     server.state = State(args)
 
     def stop(_signum, _frame):
