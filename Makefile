@@ -9,7 +9,7 @@
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
-PKGS     = lua5.4 sqlite3 libcurl jansson
+PKGS     = lua5.4 sqlite3 libcurl jansson libcrypto
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -22,10 +22,11 @@ TEST_LIBS  = $(shell pkg-config --libs cmocka 2>/dev/null)
 SAN        = -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=all
 
-ENGINE_SRC = $(filter-out engine/main.c,$(wildcard engine/*.c)) \
-             $(wildcard notifiers/*.c)
+NOTIFIER_SRC = notifiers/email.c notifiers/smtp.c notifiers/webhook.c
+ENGINE_SRC = $(filter-out engine/main.c,$(wildcard engine/*.c)) $(NOTIFIER_SRC)
 GEN_SRC    = build/gen/prelude_lua.c
-UNIT_SRC   = $(wildcard tests/unit/test_*.c)
+UNIT_SRC   = $(addprefix tests/unit/test_,$(addsuffix .c,\
+             calendar store rules evaluate email smtp webhook))
 
 # Two flavours of every object: plain (build/) and sanitized (build/asan/).
 OBJ      = $(patsubst %.c,build/%.o,$(ENGINE_SRC)) build/gen/prelude_lua.o

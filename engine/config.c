@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <lauxlib.h>
+#include <jansson.h>
 
 #include "sandbox.h"
 
@@ -52,6 +53,230 @@ static int cfg_fail(char err[CONFIG_ERR_LEN], const char *path,
 {
   snprintf(err, CONFIG_ERR_LEN, "%s: %s", path, what);
   return -1;
+}
+
+/* ---- delivery settings ---------------------------------------------- */
+
+/* t[field] as a malloc'd string, or NULL when absent. -1 when it is there
+ * but not a string, or out of memory. */
+static int opt_string(lua_State *L, const char *field, char **out,
+                      const char *path, char err[CONFIG_ERR_LEN])
+{
+  *out = NULL;
+  lua_getfield(L, -1, field);
+  int rc = 0;
+  if (lua_type(L, -1) == LUA_TSTRING) {
+    if ((*out = strdup(lua_tostring(L, -1))) == NULL)
+      rc = cfg_fail(err, path, "out of memory");
+  } else if (!lua_isnil(L, -1)) {
+    snprintf(err, CONFIG_ERR_LEN, "%s: '%s' must be a string", path, field);
+    rc = -1;
+  }
+  lua_pop(L, 1);
+  return rc;
+}
+
+static long opt_number(lua_State *L, const char *field, long dflt)
+{
+  lua_getfield(L, -1, field);
+  long v = lua_isinteger(L, -1) ? (long)lua_tointeger(L, -1) : dflt;
+  lua_pop(L, 1);
+  return v;
+}
+
+/* A secret given as NAME_env (an environment variable) or NAME_file (a file
+ * whose first line is the secret). Never kept in the config file itself,
+ * never printed. */
+static int opt_secret(lua_State *L, const char *name, char **out,
+                      const char *path, char err[CONFIG_ERR_LEN])
+{
+  char field[64], *env = NULL, *file = NULL;
+  int rc = 0;
+  *out = NULL;
+  snprintf(field, sizeof field, "%s_env", name);
+  if (opt_string(L, field, &env, path, err) != 0)
+    return -1;
+  snprintf(field, sizeof field, "%s_file", name);
+  if (opt_string(L, field, &file, path, err) != 0) {
+    free(env);
+    return -1;
+  }
+  if (env) {
+    const char *v = getenv(env);
+    if (v == NULL || *v == '\0') {
+      snprintf(err, CONFIG_ERR_LEN, "%s: %s_env names %s, which is not set",
+               path, name, env);
+      rc = -1;
+    } else if ((*out = strdup(v)) == NULL) {
+      rc = cfg_fail(err, path, "out of memory");
+    }
+  } else if (file) {
+    char *full = resolve(path, file), line[1024];
+    FILE *f = full ? fopen(full, "r") : NULL;
+    if (f == NULL) {
+      snprintf(err, CONFIG_ERR_LEN, "%s: cannot read %s_file %s", path, name,
+               full ? full : file);
+      rc = -1;
+    } else {
+      if (fgets(line, sizeof line, f) == NULL)
+        line[0] = '\0';
+      line[strcspn(line, "\r\n")] = '\0';
+      if ((*out = strdup(line)) == NULL)
+        rc = cfg_fail(err, path, "out of memory");
+      fclose(f);
+    }
+    free(full);
+  }
+  free(env);
+  free(file);
+  return rc;
+}
+
+/* options = { chat_id = "-100…" } as a flat JSON object of strings and
+ * numbers, for the endpoint's template. */
+static int opt_options_json(lua_State *L, char **out, const char *path,
+                            char err[CONFIG_ERR_LEN])
+{
+  *out = NULL;
+  lua_getfield(L, -1, "options");
+  if (!lua_istable(L, -1)) {
+    lua_pop(L, 1);
+    return 0;
+  }
+  json_t *o = json_object();
+  int rc = o ? 0 : cfg_fail(err, path, "out of memory");
+  lua_pushnil(L);
+  while (rc == 0 && lua_next(L, -2) != 0) {
+    const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+    json_t *v = lua_isinteger(L, -1) ? json_integer(lua_tointeger(L, -1))
+                : lua_type(L, -1) == LUA_TNUMBER ? json_real(lua_tonumber(L, -1))
+                : lua_type(L, -1) == LUA_TSTRING ? json_string(lua_tostring(L, -1))
+                : lua_type(L, -1) == LUA_TBOOLEAN ? json_boolean(lua_toboolean(L, -1))
+                : NULL;
+    if (k == NULL || v == NULL || json_object_set_new(o, k, v) != 0) {
+      snprintf(err, CONFIG_ERR_LEN, "%s: webhook options must map names to "
+               "strings, numbers or booleans", path);
+      rc = -1;
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+  }
+  if (rc == 0 && (*out = json_dumps(o, JSON_COMPACT)) == NULL)
+    rc = cfg_fail(err, path, "out of memory");
+  json_decref(o);
+  lua_pop(L, 1);
+  return rc;
+}
+
+static int config_delivery(lua_State *L, const char *path, struct config *c,
+                           char err[CONFIG_ERR_LEN])
+{
+  char *dir = NULL, *tls = NULL;
+  if (opt_string(L, "outbox_dir", &dir, path, err) != 0)
+    return -1;
+  c->outbox_dir = resolve(path, dir ? dir : "../var/outbox");
+  free(dir);
+  if (c->outbox_dir == NULL)
+    return cfg_fail(err, path, "out of memory");
+
+  lua_getfield(L, -1, "delivery");
+  if (lua_istable(L, -1)) {
+    c->max_attempts = (int)opt_number(L, "max_attempts", 8);
+    c->retry_base_seconds = opt_number(L, "retry_base_seconds", 60);
+    c->retry_max_seconds = opt_number(L, "retry_max_seconds", 6 * 3600);
+    c->parallel = (int)opt_number(L, "parallel", 8);
+  } else {
+    c->max_attempts = 8;
+    c->retry_base_seconds = 60;
+    c->retry_max_seconds = 6 * 3600;
+    c->parallel = 8;
+  }
+  lua_pop(L, 1);
+  if (c->max_attempts < 1 || c->parallel < 1 || c->retry_base_seconds < 0)
+    return cfg_fail(err, path, "delivery: max_attempts and parallel must be "
+                    "at least 1, retry_base_seconds not negative");
+
+  struct config_mail *m = &c->mail;
+  lua_getfield(L, -1, "mail");
+  int rc = 0;
+  if (lua_istable(L, -1)) {
+    rc = opt_string(L, "from", &m->from, path, err) ||
+         opt_string(L, "from_name", &m->from_name, path, err) ||
+         opt_string(L, "smtp_url", &m->smtp_url, path, err) ||
+         opt_string(L, "username", &m->username, path, err) ||
+         opt_string(L, "ca_file", &m->ca_file, path, err) ||
+         opt_string(L, "tls", &tls, path, err) ||
+         opt_secret(L, "password", &m->password, path, err) ? -1 : 0;
+    m->timeout_ms = opt_number(L, "timeout_ms", 60000);
+    if (rc == 0 && m->ca_file) {
+      char *full = resolve(path, m->ca_file);
+      free(m->ca_file);
+      if ((m->ca_file = full) == NULL)
+        rc = cfg_fail(err, path, "out of memory");
+    }
+    if (rc == 0 && tls && strcmp(tls, "none") != 0 &&
+        strcmp(tls, "required") != 0)
+      rc = cfg_fail(err, path, "mail.tls must be \"required\" or \"none\"");
+    m->tls_none = tls && strcmp(tls, "none") == 0;
+  }
+  free(tls);
+  lua_pop(L, 1);
+  if (rc == 0 && m->from == NULL &&
+      (m->from = strdup("dondoc@localhost")) == NULL)
+    rc = cfg_fail(err, path, "out of memory");
+  if (rc != 0)
+    return -1;
+
+  lua_getfield(L, -1, "templates_dir");
+  char *tdir = resolve(path, lua_isstring(L, -1) ? lua_tostring(L, -1)
+                                                 : "../notifiers/templates");
+  lua_pop(L, 1);
+  if (tdir == NULL)
+    return cfg_fail(err, path, "out of memory");
+  lua_getfield(L, -1, "webhooks");
+  size_t n = lua_istable(L, -1) ? lua_rawlen(L, -1) : 0;
+  c->webhooks = calloc(n ? n : 1, sizeof *c->webhooks);
+  if (c->webhooks == NULL)
+    rc = cfg_fail(err, path, "out of memory");
+  for (size_t i = 1; i <= n && rc == 0; i++) {
+    struct config_webhook *w = &c->webhooks[c->n_webhooks++];
+    char *tpl = NULL;
+    lua_rawgeti(L, -1, (lua_Integer)i);
+    if (!lua_istable(L, -1)) {
+      lua_pop(L, 1);
+      rc = cfg_fail(err, path, "webhooks must be a list of { name = …, url = … }");
+      break;
+    }
+    rc = opt_string(L, "name", &w->name, path, err) ||
+         opt_string(L, "url", &w->url, path, err) ||
+         opt_string(L, "template", &tpl, path, err) ||
+         opt_secret(L, "secret", &w->secret, path, err) ||
+         opt_options_json(L, &w->options_json, path, err) ? -1 : 0;
+    w->timeout_ms = opt_number(L, "timeout_ms", 15000);
+    w->connect_timeout_ms = opt_number(L, "connect_timeout_ms", 5000);
+    lua_getfield(L, -1, "follow_redirects");
+    w->follow_redirects = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    if (rc == 0 && w->name == NULL)
+      rc = cfg_fail(err, path, "every webhook needs a name");
+    if (rc == 0 && tpl) {
+      /* "chat" names a shipped template; anything else is a path */
+      char buf[1024];
+      if (strchr(tpl, '/') == NULL && strstr(tpl, ".lua") == NULL)
+        snprintf(buf, sizeof buf, "%s/%s.lua", tdir, tpl);
+      else
+        snprintf(buf, sizeof buf, "%s", tpl);
+      w->template_path = buf[0] == '/' || strchr(tpl, '/') == NULL
+                         ? strdup(buf) : resolve(path, buf);
+      if (w->template_path == NULL)
+        rc = cfg_fail(err, path, "out of memory");
+    }
+    free(tpl);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  free(tdir);
+  return rc;
 }
 
 int config_load(const char *path, struct config *c, char err[CONFIG_ERR_LEN])
@@ -123,6 +348,9 @@ int config_load(const char *path, struct config *c, char err[CONFIG_ERR_LEN])
                                               : 50L * 1000 * 1000;
   lua_pop(L, 1);
 
+  if (config_delivery(L, path, c, err) != 0)
+    goto out;
+
   lua_getfield(L, -1, "jurisdictions");
   if (!lua_istable(L, -1) || lua_rawlen(L, -1) == 0) {
     cfg_fail(err, path, "jurisdictions = { \"province-id\", … } is missing");
@@ -164,5 +392,22 @@ void config_release(struct config *c)
   free(c->database);
   free(c->rules_dir);
   free(c->timezone);
+  free(c->outbox_dir);
+  free(c->mail.from); free(c->mail.from_name); free(c->mail.smtp_url);
+  free(c->mail.username); free(c->mail.ca_file);
+  if (c->mail.password) {            /* do not leave it lying in the heap */
+    memset(c->mail.password, 0, strlen(c->mail.password));
+    free(c->mail.password);
+  }
+  for (size_t i = 0; i < c->n_webhooks; i++) {
+    struct config_webhook *w = &c->webhooks[i];
+    free(w->name); free(w->url); free(w->template_path);
+    free(w->options_json);
+    if (w->secret) {
+      memset(w->secret, 0, strlen(w->secret));
+      free(w->secret);
+    }
+  }
+  free(c->webhooks);
   memset(c, 0, sizeof *c);
 }

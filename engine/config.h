@@ -10,9 +10,31 @@
 #ifndef DONDOC_CONFIG_H
 #define DONDOC_CONFIG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #define CONFIG_ERR_LEN 512
+
+/* Email: with no smtp_url, messages are written as .eml files to
+ * outbox_dir instead (the embedded default used by `make demo`). */
+struct config_mail {
+  char *from, *from_name;
+  char *smtp_url;               /* smtp://host:587 (STARTTLS) or smtps:// */
+  char *username, *password;    /* password read from password_env/_file */
+  char *ca_file;
+  bool tls_none;                /* tls = "none": local relays only */
+  long timeout_ms;
+};
+
+/* A webhook endpoint. With no url, bodies are written as .json files to
+ * outbox_dir. */
+struct config_webhook {
+  char *name, *url, *secret;    /* secret read from secret_env/_file */
+  char *template_path;          /* NULL: dondoc's own JSON body */
+  char *options_json;           /* the endpoint's `options` table as JSON */
+  bool follow_redirects;
+  long timeout_ms, connect_timeout_ms;
+};
 
 struct config {
   char *path;                    /* the file read */
@@ -23,6 +45,12 @@ struct config {
   int utc_offset_minutes;
   size_t memory_limit;           /* per jurisdiction sandbox, bytes */
   long instruction_limit;        /* per jurisdiction load */
+  char *outbox_dir;              /* local delivery: .eml and .json files */
+  struct config_mail mail;
+  struct config_webhook *webhooks; size_t n_webhooks;
+  int max_attempts;              /* delivery attempts before giving up */
+  long retry_base_seconds, retry_max_seconds;
+  int parallel;                  /* concurrent webhook deliveries */
 };
 
 /* Read `path` into c (which the caller zero-initialises). Returns 0, or -1

@@ -5,7 +5,8 @@
 set -eu
 
 PACKAGES="gcc make pkg-config liblua5.4-dev libsqlite3-dev libcurl4-openssl-dev
-libcmocka-dev libjansson-dev python3 sqlite3 valgrind"
+libssl-dev libcmocka-dev libjansson-dev python3 python3-aiosmtpd openssl sqlite3
+valgrind"
 
 missing=""
 for p in $PACKAGES; do

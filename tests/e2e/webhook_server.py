@@ -21,7 +21,9 @@ rejected_signature). Then its behaviour decides the answer:
       /status/CODE/SECS   … with "Retry-After: SECS"
       /sleep/MS           wait MS milliseconds, then 200
   * otherwise the next step of --script (comma separated, in arrival order):
-      CODE, CODE/SECS as above; "timeout" sleeps --timeout-sleep-ms, then 200
+      CODE, CODE/SECS as above; "timeout" sleeps --timeout-sleep-ms, then
+      200 — and logs it as accepted, as a real receiver would have processed
+      it though the client gave up: the retry then shows as a duplicate
   * otherwise --mode (always200), after --delay-ms.
 
 Each delivery answered with 2xx is appended to --log as one JSON line

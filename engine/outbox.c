@@ -1,0 +1,437 @@
+/*
+ * outbox.c — the outbox tables (store.c migration 2), queue and ledger.
+ *
+ * Statements are prepared on first use and kept, as in store.c; every value
+ * is bound. outbox_record is the only function that opens its own
+ * transaction: the attempt row and the delivery's new state land together.
+ */
+#include "outbox.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <sqlite3.h>
+
+enum outbox_stmt {
+  OB_SEEN, OB_ADD_MESSAGE, OB_ADD_DELIVERY, OB_ADD_ITEM, OB_DUE, OB_GET,
+  OB_ATTEMPT, OB_SENT, OB_REQUEUE, OB_FAILED, OB_LIST, OB_LIST_STATUS,
+  OB_RETRY, OB_DROP, OB_HISTORY, OB_N
+};
+
+#define DELIVERY_COLUMNS \
+  "d.id, d.message, m.channel, d.recipient, m.subject, m.body," \
+  " m.message_id, m.jurisdiction, d.status, d.last_error, m.run_day," \
+  " d.attempts, d.next_attempt_at, d.sent_at, m.created_at"
+
+static const char *const outbox_sql[OB_N] = {
+  [OB_SEEN] = "SELECT 1 FROM message_items WHERE dedup_key = ?1",
+  [OB_ADD_MESSAGE] =
+    "INSERT INTO messages (channel, jurisdiction, subject, body, message_id,"
+    " run_day, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+  [OB_ADD_DELIVERY] =
+    "INSERT INTO deliveries (message, recipient, next_attempt_at)"
+    " VALUES (?1, ?2, ?3)",
+  [OB_ADD_ITEM] =
+    "INSERT INTO message_items (dedup_key, message, recipient, jurisdiction,"
+    " item, agency, period, kind, stage, run_day)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+  [OB_DUE] =
+    "SELECT " DELIVERY_COLUMNS " FROM deliveries d"
+    " JOIN messages m ON m.id = d.message"
+    " WHERE d.status = 'queued' AND (?1 = 0 OR d.next_attempt_at <= ?1)"
+    " ORDER BY d.next_attempt_at, d.id",
+  [OB_GET] = "SELECT attempts FROM deliveries WHERE id = ?1",
+  [OB_ATTEMPT] =
+    "INSERT INTO attempts (delivery, at, ok, code, detail)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)",
+  [OB_SENT] =
+    "UPDATE deliveries SET status = 'sent', attempts = attempts + 1,"
+    " sent_at = ?2, last_error = NULL WHERE id = ?1",
+  [OB_REQUEUE] =
+    "UPDATE deliveries SET attempts = attempts + 1, next_attempt_at = ?2,"
+    " last_error = ?3 WHERE id = ?1",
+  [OB_FAILED] =
+    "UPDATE deliveries SET status = 'failed', attempts = attempts + 1,"
+    " last_error = ?2 WHERE id = ?1",
+  [OB_LIST] =
+    "SELECT " DELIVERY_COLUMNS " FROM deliveries d"
+    " JOIN messages m ON m.id = d.message ORDER BY d.id DESC",
+  [OB_LIST_STATUS] =
+    "SELECT " DELIVERY_COLUMNS " FROM deliveries d"
+    " JOIN messages m ON m.id = d.message WHERE d.status = ?1"
+    " ORDER BY d.id DESC",
+  [OB_RETRY] =
+    "UPDATE deliveries SET status = 'queued', attempts = 0,"
+    " next_attempt_at = ?2 WHERE id = ?1 AND status IN ('queued', 'failed')",
+  [OB_DROP] =
+    "UPDATE deliveries SET status = 'dropped'"
+    " WHERE id = ?1 AND status IN ('queued', 'failed')",
+  [OB_HISTORY] =
+    "SELECT a.at, d.id, m.channel, d.recipient, m.jurisdiction, m.subject,"
+    " m.message_id, a.ok, a.code, a.detail, d.status,"
+    " (SELECT group_concat(i.item || ' ' || coalesce(i.agency, '') || ' '"
+    "  || coalesce(i.period, '') || ' ' || i.stage, '; ')"
+    "  FROM message_items i WHERE i.message = m.id AND i.recipient ="
+    "  d.recipient)"
+    " FROM attempts a JOIN deliveries d ON d.id = a.delivery"
+    " JOIN messages m ON m.id = d.message ORDER BY a.at, a.id",
+};
+
+struct outbox {
+  struct store *store;
+  sqlite3 *db;
+  sqlite3_stmt *stmt[OB_N];
+  char err[512];
+};
+
+static int ob_fail(struct outbox *o, const char *what)
+{
+  snprintf(o->err, sizeof o->err, "outbox: %s: %s", what,
+           sqlite3_errmsg(o->db));
+  return -1;
+}
+
+struct outbox *outbox_open(struct store *s)
+{
+  struct outbox *o = calloc(1, sizeof *o);
+  if (o == NULL)
+    return NULL;
+  o->store = s;
+  o->db = store_handle(s);
+  return o;
+}
+
+void outbox_close(struct outbox *o)
+{
+  if (o == NULL)
+    return;
+  for (int i = 0; i < OB_N; i++)
+    (void)sqlite3_finalize(o->stmt[i]);
+  free(o);
+}
+
+const char *outbox_errmsg(const struct outbox *o) { return o->err; }
+
+static sqlite3_stmt *ob_stmt(struct outbox *o, enum outbox_stmt id)
+{
+  if (o->stmt[id] == NULL &&
+      sqlite3_prepare_v2(o->db, outbox_sql[id], -1, &o->stmt[id], NULL) !=
+          SQLITE_OK) {
+    ob_fail(o, "preparing statement");
+    return NULL;
+  }
+  return o->stmt[id];
+}
+
+/* Bind a NULL-terminated list described by `types`: 't' text, 'i' int64. */
+static int ob_bind(struct outbox *o, sqlite3_stmt *st, const char *types, ...)
+{
+  va_list ap;
+  int rc = SQLITE_OK;
+  va_start(ap, types);
+  for (int i = 0; types[i] && rc == SQLITE_OK; i++) {
+    if (types[i] == 't') {
+      const char *v = va_arg(ap, const char *);
+      rc = v ? sqlite3_bind_text(st, i + 1, v, -1, SQLITE_TRANSIENT)
+             : sqlite3_bind_null(st, i + 1);
+    } else {
+      rc = sqlite3_bind_int64(st, i + 1, va_arg(ap, long long));
+    }
+  }
+  va_end(ap);
+  return rc == SQLITE_OK ? 0 : ob_fail(o, "binding");
+}
+
+static void ob_done(sqlite3_stmt *st)
+{
+  (void)sqlite3_reset(st);
+  (void)sqlite3_clear_bindings(st);
+}
+
+/* Step a statement that returns no rows. */
+static int ob_exec(struct outbox *o, sqlite3_stmt *st, const char *what)
+{
+  int rc = sqlite3_step(st);
+  ob_done(st);
+  return rc == SQLITE_DONE ? 0 : ob_fail(o, what);
+}
+
+int outbox_seen(struct outbox *o, const char *dedup_key)
+{
+  sqlite3_stmt *st = ob_stmt(o, OB_SEEN);
+  if (st == NULL || ob_bind(o, st, "t", dedup_key) != 0)
+    return -1;
+  int rc = sqlite3_step(st);
+  ob_done(st);
+  if (rc == SQLITE_ROW)
+    return 1;
+  return rc == SQLITE_DONE ? 0 : ob_fail(o, "looking up an item");
+}
+
+int outbox_add_message(struct outbox *o, const char *channel,
+                       const char *jurisdiction, const char *subject,
+                       const char *body, const char *message_id,
+                       const char *run_day, long long now, long long *id)
+{
+  sqlite3_stmt *st = ob_stmt(o, OB_ADD_MESSAGE);
+  if (st == NULL || ob_bind(o, st, "tttttti", channel, jurisdiction, subject,
+                            body, message_id, run_day, now) != 0 ||
+      ob_exec(o, st, "queueing a message") != 0)
+    return -1;
+  *id = sqlite3_last_insert_rowid(o->db);
+  return 0;
+}
+
+int outbox_add_delivery(struct outbox *o, long long message,
+                        const char *recipient, long long now)
+{
+  sqlite3_stmt *st = ob_stmt(o, OB_ADD_DELIVERY);
+  if (st == NULL || ob_bind(o, st, "iti", message, recipient, now) != 0)
+    return -1;
+  return ob_exec(o, st, "queueing a delivery");
+}
+
+int outbox_add_item(struct outbox *o, long long message,
+                    const struct outbox_item *it)
+{
+  sqlite3_stmt *st = ob_stmt(o, OB_ADD_ITEM);
+  if (st == NULL ||
+      ob_bind(o, st, "titttttttt", it->dedup_key, message, it->recipient,
+              it->jurisdiction, it->item, it->agency, it->period, it->kind,
+              it->stage, it->run_day) != 0)
+    return -1;
+  return ob_exec(o, st, "recording an item");
+}
+
+/* ---- reading deliveries ---------------------------------------------- */
+
+static char *col_dup(sqlite3_stmt *st, int col)
+{
+  const unsigned char *t = sqlite3_column_text(st, col);
+  return t ? strdup((const char *)t) : NULL;
+}
+
+void outbox_deliveries_free(struct outbox_delivery *d, size_t n)
+{
+  for (size_t i = 0; i < n; i++) {
+    free(d[i].channel); free(d[i].recipient); free(d[i].subject);
+    free(d[i].body); free(d[i].message_id); free(d[i].jurisdiction);
+    free(d[i].status); free(d[i].last_error); free(d[i].run_day);
+  }
+  free(d);
+}
+
+/* Collect the rows of a DELIVERY_COLUMNS query. */
+static int ob_collect(struct outbox *o, sqlite3_stmt *st,
+                      struct outbox_delivery **out, size_t *n)
+{
+  size_t cap = 0;
+  int rc;
+  *out = NULL;
+  *n = 0;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if (*n == cap) {
+      size_t ncap = cap ? cap * 2 : 16;
+      struct outbox_delivery *nv = realloc(*out, ncap * sizeof *nv);
+      if (nv == NULL)
+        break;
+      *out = nv;
+      cap = ncap;
+    }
+    struct outbox_delivery *d = &(*out)[(*n)++];
+    memset(d, 0, sizeof *d);
+    d->id = sqlite3_column_int64(st, 0);
+    d->message = sqlite3_column_int64(st, 1);
+    d->channel = col_dup(st, 2);
+    d->recipient = col_dup(st, 3);
+    d->subject = col_dup(st, 4);
+    d->body = col_dup(st, 5);
+    d->message_id = col_dup(st, 6);
+    d->jurisdiction = col_dup(st, 7);
+    d->status = col_dup(st, 8);
+    d->last_error = col_dup(st, 9);
+    d->run_day = col_dup(st, 10);
+    d->attempts = sqlite3_column_int(st, 11);
+    d->next_attempt_at = sqlite3_column_int64(st, 12);
+    d->sent_at = sqlite3_column_int64(st, 13);
+    d->created_at = sqlite3_column_int64(st, 14);
+    if (!d->channel || !d->recipient || !d->subject || !d->body ||
+        !d->message_id || !d->jurisdiction || !d->status || !d->run_day) {
+      rc = SQLITE_NOMEM;
+      break;
+    }
+  }
+  ob_done(st);
+  if (rc != SQLITE_DONE) {
+    outbox_deliveries_free(*out, *n);
+    *out = NULL;
+    *n = 0;
+    snprintf(o->err, sizeof o->err, "outbox: reading deliveries: %s",
+             rc == SQLITE_ROW || rc == SQLITE_NOMEM ? "out of memory"
+                                                    : sqlite3_errmsg(o->db));
+    return -1;
+  }
+  return 0;
+}
+
+int outbox_due(struct outbox *o, long long now, struct outbox_delivery **out,
+               size_t *n)
+{
+  sqlite3_stmt *st = ob_stmt(o, OB_DUE);
+  if (st == NULL || ob_bind(o, st, "i", now) != 0)
+    return -1;
+  return ob_collect(o, st, out, n);
+}
+
+int outbox_list(struct outbox *o, const char *status,
+                struct outbox_delivery **out, size_t *n)
+{
+  sqlite3_stmt *st = ob_stmt(o, status ? OB_LIST_STATUS : OB_LIST);
+  if (st == NULL || (status && ob_bind(o, st, "t", status) != 0))
+    return -1;
+  return ob_collect(o, st, out, n);
+}
+
+/* ---- recording attempts --------------------------------------------- */
+
+static long backoff(const struct outbox_retry *r, int attempts)
+{
+  long wait = r->base_seconds;
+  for (int i = 1; i < attempts && wait < r->max_seconds; i++)
+    wait *= 2;
+  return wait > r->max_seconds ? r->max_seconds : wait;
+}
+
+int outbox_record(struct outbox *o, long long delivery, long long now,
+                  bool ok, bool permanent, long code, const char *detail,
+                  long retry_after, const struct outbox_retry *retry,
+                  bool *failed_now)
+{
+  sqlite3_stmt *get = ob_stmt(o, OB_GET), *att = ob_stmt(o, OB_ATTEMPT);
+  sqlite3_stmt *upd = ob_stmt(o, ok ? OB_SENT : OB_FAILED);
+  sqlite3_stmt *req = ob_stmt(o, OB_REQUEUE);
+  *failed_now = false;
+  if (!get || !att || !upd || !req)
+    return -1;
+  if (store_begin(o->store) != 0) {
+    snprintf(o->err, sizeof o->err, "%s", store_errmsg(o->store));
+    return -1;
+  }
+  int attempts = 0, rc = ob_bind(o, get, "i", delivery);
+  if (rc == 0) {
+    int step = sqlite3_step(get);
+    attempts = step == SQLITE_ROW ? sqlite3_column_int(get, 0) : -1;
+    ob_done(get);
+    if (attempts < 0)
+      rc = ob_fail(o, "finding the delivery");
+  }
+  if (rc == 0)
+    rc = ob_bind(o, att, "iiiit", delivery, now, (long long)ok,
+                 (long long)code, detail) ||
+         ob_exec(o, att, "recording an attempt");
+  if (rc == 0 && ok) {
+    rc = ob_bind(o, upd, "ii", delivery, now) ||
+         ob_exec(o, upd, "marking sent");
+  } else if (rc == 0 && (permanent || attempts + 1 >= retry->max_attempts)) {
+    *failed_now = true;
+    rc = ob_bind(o, upd, "it", delivery, detail) ||
+         ob_exec(o, upd, "marking failed");
+  } else if (rc == 0) {
+    long wait = backoff(retry, attempts + 1);
+    if (retry_after > wait)
+      wait = retry_after;
+    rc = ob_bind(o, req, "iit", delivery, now + wait, detail) ||
+         ob_exec(o, req, "rescheduling");
+  }
+  if (rc != 0) {
+    (void)store_rollback(o->store);
+    return -1;
+  }
+  if (store_commit(o->store) != 0) {
+    snprintf(o->err, sizeof o->err, "%s", store_errmsg(o->store));
+    return -1;
+  }
+  return 0;
+}
+
+static int ob_change(struct outbox *o, sqlite3_stmt *st, const char *what)
+{
+  if (ob_exec(o, st, what) != 0)
+    return -1;
+  return sqlite3_changes(o->db) ? 0 : 1;
+}
+
+int outbox_retry(struct outbox *o, long long id, long long now)
+{
+  sqlite3_stmt *st = ob_stmt(o, OB_RETRY);
+  if (st == NULL || ob_bind(o, st, "ii", id, now) != 0)
+    return -1;
+  return ob_change(o, st, "retrying");
+}
+
+int outbox_drop(struct outbox *o, long long id)
+{
+  sqlite3_stmt *st = ob_stmt(o, OB_DROP);
+  if (st == NULL || ob_bind(o, st, "i", id) != 0)
+    return -1;
+  return ob_change(o, st, "dropping");
+}
+
+/* ---- the ledger as CSV ---------------------------------------------- */
+
+/* RFC 4180: quote every field, double the quotes inside. */
+static void csv_field(FILE *out, const char *s, int last)
+{
+  fputc('"', out);
+  for (; s && *s; s++) {
+    if (*s == '"')
+      fputc('"', out);
+    fputc(*s, out);
+  }
+  fputc('"', out);
+  fputs(last ? "\r\n" : ",", out);
+}
+
+int outbox_history_csv(struct outbox *o, FILE *out)
+{
+  sqlite3_stmt *st = ob_stmt(o, OB_HISTORY);
+  static const char *const head[] = {
+    "attempted_at", "delivery", "channel", "recipient", "jurisdiction",
+    "subject", "message_id", "ok", "code", "detail", "status", "items"
+  };
+  if (st == NULL)
+    return -1;
+  for (size_t i = 0; i < 12; i++)
+    csv_field(out, head[i], i == 11);
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    char when[32], num[3][24];
+    time_t t = (time_t)sqlite3_column_int64(st, 0);
+    struct tm tm;
+    /* Evidence is read in Vietnam: print the time in +07:00. */
+    t += 7 * 3600;
+    if (gmtime_r(&t, &tm) == NULL ||
+        strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S+07:00", &tm) == 0)
+      snprintf(when, sizeof when, "?");
+    snprintf(num[0], sizeof num[0], "%lld",
+             (long long)sqlite3_column_int64(st, 1));
+    snprintf(num[1], sizeof num[1], "%s",
+             sqlite3_column_int(st, 7) ? "yes" : "no");
+    snprintf(num[2], sizeof num[2], "%lld",
+             (long long)sqlite3_column_int64(st, 8));
+    csv_field(out, when, 0);
+    csv_field(out, num[0], 0);
+    for (int c = 2; c <= 6; c++)
+      csv_field(out, (const char *)sqlite3_column_text(st, c), 0);
+    csv_field(out, num[1], 0);
+    csv_field(out, num[2], 0);
+    csv_field(out, (const char *)sqlite3_column_text(st, 9), 0);
+    csv_field(out, (const char *)sqlite3_column_text(st, 10), 0);
+    csv_field(out, (const char *)sqlite3_column_text(st, 11), 1);
+  }
+  ob_done(st);
+  if (rc != SQLITE_DONE)
+    return ob_fail(o, "reading the ledger");
+  return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,95 @@
+/*
+ * outbox.h — the durable queue of messages and the ledger of their delivery.
+ *
+ * The transactional outbox pattern on SQLite: `run` writes each message,
+ * its deliveries (one per recipient) and the items it is about — keyed by
+ * (recipient, item, stage) — in the same transaction, so a decision to
+ * remind is never lost and never taken twice. Delivery then works through
+ * the queue, recording every attempt; failures back off exponentially,
+ * permanent ones stop. Delivery is at least once: a crash between sending
+ * and recording re-sends that one message, with the same Message-ID /
+ * webhook-id, so receivers can drop the duplicate.
+ */
+#ifndef DONDOC_OUTBOX_H
+#define DONDOC_OUTBOX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include "store.h"
+
+struct outbox;
+
+struct outbox_retry {
+  int max_attempts;               /* then the delivery fails for good */
+  long base_seconds;              /* first wait; doubles each attempt */
+  long max_seconds;               /* cap on one wait */
+};
+
+struct outbox_item {
+  const char *dedup_key, *recipient, *jurisdiction, *item, *agency, *period;
+  const char *kind, *stage, *run_day;
+};
+
+struct outbox_delivery {
+  long long id, message;
+  char *channel, *recipient, *subject, *body, *message_id, *jurisdiction;
+  char *status, *last_error, *run_day;
+  int attempts;
+  long long next_attempt_at, sent_at, created_at;
+};
+
+/* The outbox of an open store. NULL when out of memory. */
+struct outbox *outbox_open(struct store *s);
+void outbox_close(struct outbox *o);
+const char *outbox_errmsg(const struct outbox *o);
+
+/* ---- queueing (inside the caller's store_begin … store_commit) ------- */
+
+/* 1 when an item with this key was already queued, 0 if not, -1 error. */
+int outbox_seen(struct outbox *o, const char *dedup_key);
+/* Add a message; *id gets its row id. Returns 0 or -1. */
+int outbox_add_message(struct outbox *o, const char *channel,
+                       const char *jurisdiction, const char *subject,
+                       const char *body, const char *message_id,
+                       const char *run_day, long long now, long long *id);
+int outbox_add_delivery(struct outbox *o, long long message,
+                        const char *recipient, long long now);
+int outbox_add_item(struct outbox *o, long long message,
+                    const struct outbox_item *it);
+
+/* ---- delivering ----------------------------------------------------- */
+
+/* Queued deliveries whose next attempt is due at `now` (all queued ones
+ * when `now` is 0), oldest first; *out is malloc'd, free with
+ * outbox_deliveries_free. Returns 0 or -1. */
+int outbox_due(struct outbox *o, long long now, struct outbox_delivery **out,
+               size_t *n);
+void outbox_deliveries_free(struct outbox_delivery *d, size_t n);
+
+/* Record one attempt and move the delivery on: sent, queued again after a
+ * backoff (at least retry_after seconds when the receiver asked), or
+ * failed when permanent or out of attempts. Runs in its own transaction.
+ * Returns 0 or -1; *failed_now is set when the delivery just failed for
+ * good. */
+int outbox_record(struct outbox *o, long long delivery, long long now,
+                  bool ok, bool permanent, long code, const char *detail,
+                  long retry_after, const struct outbox_retry *retry,
+                  bool *failed_now);
+
+/* ---- steering and evidence ------------------------------------------ */
+
+/* Every delivery (newest first), or those with `status`. Returns 0/-1. */
+int outbox_list(struct outbox *o, const char *status,
+                struct outbox_delivery **out, size_t *n);
+/* Queue delivery `id` again now, with a fresh attempt count; only failed
+ * or queued ones. Returns 0, 1 when there is no such delivery to retry,
+ * -1 on error. */
+int outbox_retry(struct outbox *o, long long id, long long now);
+/* Stop delivery `id` (queued or failed). Returns 0, 1 when none, -1. */
+int outbox_drop(struct outbox *o, long long id);
+/* Every attempt of every delivery as CSV (RFC 4180), for the Committee's
+ * records. Returns 0 or -1. */
+int outbox_history_csv(struct outbox *o, FILE *out);
+
+#endif

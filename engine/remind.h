@@ -1,0 +1,44 @@
+/*
+ * remind.h — which reminders the policy calls for today, and to whom.
+ *
+ * Pure decisions: findings (evaluated with every status) and the
+ * jurisdiction's policy in, reminders out; nothing is read or written. Each
+ * reminder names its stage — "before-7", "due", "overdue-2",
+ * "escalate-0", "off_track-2023-1" — and the stage is what makes a reminder
+ * unique: the outbox sends each (recipient, item, stage) once, so running
+ * twice a day sends nothing new, and a run skipped for days sends only the
+ * stage current now, not the backlog.
+ */
+#ifndef DONDOC_REMIND_H
+#define DONDOC_REMIND_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "evaluate.h"
+
+#define REMIND_MAX_CC 8
+
+struct reminder {
+  const struct finding *f;
+  const struct agency *to;          /* who must act */
+  const char *to_address;           /* NULL when the agency has no address */
+  const char *cc[REMIND_MAX_CC]; size_t n_cc;
+  char stage[40];
+  bool escalation;
+};
+
+struct reminders { struct reminder *v; size_t n, cap; };
+
+/* Append the reminders due at `now` for the findings of j (only those of
+ * j are looked at). Returns 0, or -1 when out of memory. */
+int remind_plan(const struct jurisdiction *j, const struct findings *f,
+                cal_day now, struct reminders *out);
+void reminders_release(struct reminders *r);
+
+/* The stage of an obligation finding at now under policy p, into buf;
+ * returns false when no reminder is due today. Exposed for tests. */
+bool remind_obligation_stage(const struct policy *p, const struct finding *f,
+                             cal_day now, char *buf, size_t len,
+                             bool *escalation);
+
+#endif

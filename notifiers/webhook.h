@@ -1,0 +1,46 @@
+/*
+ * webhook.h — deliver JSON bodies to HTTP endpoints, signed, concurrently.
+ *
+ * Signing follows Standard Webhooks v1: headers webhook-id (stable across
+ * retries), webhook-timestamp (unix seconds of this attempt) and
+ * webhook-signature "v1,<base64 HMAC-SHA256(key, id.timestamp.body)>",
+ * where key is the base64-decoded part of a "whsec_…" secret. Delivery uses
+ * the libcurl multi interface with at most `max_parallel` transfers at once,
+ * connect and total timeouts, and no redirects unless asked for.
+ */
+#ifndef DONDOC_WEBHOOK_H
+#define DONDOC_WEBHOOK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct webhook_request {
+  const char *url;
+  const char *secret;              /* "whsec_<base64>", or NULL: unsigned */
+  const char *msg_id;              /* webhook-id; no '.' */
+  const char *body;                /* JSON, sent as is */
+  bool follow_redirects;
+  long connect_timeout_ms, timeout_ms;
+};
+
+struct webhook_result {
+  bool ok;                         /* 2xx */
+  bool permanent;                  /* 4xx other than 408 and 429; 410 too */
+  long http_status;                /* 0 when no response */
+  long retry_after_s;              /* from Retry-After, 0 if none */
+  char detail[256];
+};
+
+/* Send every request; results[i] answers reqs[i]. `now` is the unix time
+ * used for webhook-timestamp. Returns 0 (even if some failed: see results),
+ * or -1 when libcurl could not be set up. */
+int webhook_send_all(const struct webhook_request *reqs, size_t n,
+                     struct webhook_result *results, int max_parallel,
+                     long long now);
+
+/* The webhook-signature value for one attempt into out ("v1,…").
+ * Returns 0, or -1 for a malformed secret or a too small buffer. */
+int webhook_sign(const char *secret, const char *msg_id, long long timestamp,
+                 const char *body, size_t body_len, char *out, size_t outlen);
+
+#endif
