@@ -22,7 +22,8 @@ TEST_LIBS  = $(shell pkg-config --libs cmocka 2>/dev/null)
 SAN        = -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=all
 
-NOTIFIER_SRC = notifiers/email.c notifiers/smtp.c notifiers/webhook.c
+NOTIFIER_SRC = notifiers/email.c notifiers/smtp.c notifiers/webhook.c \
+               notifiers/template.c
 ENGINE_SRC = $(filter-out engine/main.c,$(wildcard engine/*.c)) $(NOTIFIER_SRC)
 GEN_SRC    = build/gen/prelude_lua.c
 UNIT_SRC   = $(addprefix tests/unit/test_,$(addsuffix .c,\

@@ -16,17 +16,23 @@
 #include "config.h"
 #include "evaluate.h"
 #include "output.h"
+#include "outbox.h"
 #include "rules.h"
+#include "run.h"
 #include "store.h"
+#include <curl/curl.h>
+#include <time.h>
 
 #define DONDOC_VERSION "0.1.0"
 
-enum { EXIT_USAGE = 2, EXIT_RULES = 3, EXIT_INPUT = 4, EXIT_DB = 5 };
+enum { EXIT_USAGE = 2, EXIT_RULES = 3, EXIT_INPUT = 4, EXIT_DB = 5,
+       EXIT_UNDELIVERED = 6 };
 
 struct cli {
   const char *config, *db, *now, *on, *jurisdiction, *note, *unit, *kind;
   const char *until, *letter, *reason;
-  int json, verbose, quiet, all, help, version;
+  int json, verbose, quiet, all, help, version, dry_run;
+  const char *format, *output;
   const char *args[16]; int n_args;
   cal_day today; int minute;
 };
@@ -42,6 +48,11 @@ static const char usage[] =
   "                                 grant an extension (gia hạn)\n"
   "  exempt AGENCY OBLIGATION PERIOD --letter NO [--reason T]\n"
   "                                 grant an exemption (miễn báo cáo)\n"
+  "  run [--dry-run]                queue the reminders the policy calls for,\n"
+  "                                 deliver what is due (cron / systemd timer)\n"
+  "  outbox list [--kind STATUS]     queued, sent, failed and dropped messages\n"
+  "  outbox retry ID | drop ID       steer one delivery\n"
+  "  outbox history --format csv [-o FILE]   every attempt, as evidence\n"
   "  rules check [JURISDICTION...]   load and validate rules, touch no data\n"
   "  rules list                     the jurisdictions, agencies, obligations\n"
   "\n"
@@ -85,6 +96,9 @@ static int parse_args(int argc, char **argv, struct cli *c)
     {"--until", offsetof(struct cli, until)},
     {"--letter", offsetof(struct cli, letter)},
     {"--reason", offsetof(struct cli, reason)},
+    {"--format", offsetof(struct cli, format)},
+    {"-o", offsetof(struct cli, output)},
+    {"--output", offsetof(struct cli, output)},
   };
   static const struct { const char *name; size_t off; } flags[] = {
     {"--json", offsetof(struct cli, json)}, {"-v", offsetof(struct cli, verbose)},
@@ -92,6 +106,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
     {"-q", offsetof(struct cli, quiet)}, {"--quiet", offsetof(struct cli, quiet)},
     {"--all", offsetof(struct cli, all)}, {"--help", offsetof(struct cli, help)},
     {"-h", offsetof(struct cli, help)}, {"--version", offsetof(struct cli, version)},
+    {"--dry-run", offsetof(struct cli, dry_run)},
   };
   int only_args = 0;
   for (int i = 1; i < argc; i++) {
@@ -471,6 +486,119 @@ static int cmd_rules(struct cli *c, struct world *w)
   return failed ? EXIT_RULES : 0;
 }
 
+/* ---- run and outbox ------------------------------------------------ */
+
+static int cmd_run(struct cli *c, struct world *w)
+{
+  int failed = 0, rc;
+  char err[512];
+  if (c->n_args != 1)
+    return usage_error("run takes no arguments (got '%s')", c->args[1]);
+  if ((rc = load_config(c, w)) || (rc = load_rules(c, w, NULL, 0, &failed)) ||
+      (rc = open_store(c, w)))
+    return rc;
+  struct run_options o = {.now = c->today, .minute = c->minute,
+                          .unix_now = (long long)time(NULL),
+                          .dry_run = c->dry_run};
+  struct run_report rep;
+  if (run_job(&w->cfg, &w->rules, w->store, &o, &rep,
+              c->quiet ? NULL : stdout, err, sizeof err) != 0) {
+    fprintf(stderr, "dondoc: run: %s\n", err);
+    return EXIT_DB;
+  }
+  if (!c->quiet)
+    printf("run: %zu message%s queued (%zu item%s, %zu without an address); "
+           "%zu sent, %zu to retry, %zu failed\n", rep.messages,
+           rep.messages == 1 ? "" : "s", rep.items, rep.items == 1 ? "" : "s",
+           rep.no_address, rep.sent, rep.retrying, rep.failed);
+  if (failed)
+    return EXIT_RULES;
+  return rep.failed ? EXIT_UNDELIVERED : 0;
+}
+
+static void print_delivery(const struct outbox_delivery *d)
+{
+  char when[32] = "-";
+  long long t = d->sent_at ? d->sent_at : d->next_attempt_at;
+  time_t tt = (time_t)(t + 7 * 3600);
+  struct tm tm;
+  if (gmtime_r(&tt, &tm))
+    strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+  printf("%-6lld %-7s %-8s %-2d %-16s %-32s %s\n", d->id, d->status,
+         d->channel, d->attempts, when, d->recipient, d->subject);
+  if (d->last_error && strcmp(d->status, "sent") != 0)
+    printf("       last error: %s\n", d->last_error);
+}
+
+static int cmd_outbox(struct cli *c, struct world *w)
+{
+  int rc;
+  const char *sub = c->n_args > 1 ? c->args[1] : "";
+  if (strcmp(sub, "list") && strcmp(sub, "retry") && strcmp(sub, "drop") &&
+      strcmp(sub, "history"))
+    return usage_error("%s", "outbox needs list, retry ID, drop ID or history");
+  if ((rc = load_config(c, w)) || (rc = open_store(c, w)))
+    return rc;
+  struct outbox *o = outbox_open(w->store);
+  if (o == NULL)
+    return EXIT_DB;
+  rc = 0;
+  if (strcmp(sub, "list") == 0) {
+    struct outbox_delivery *d;
+    size_t n;
+    if (outbox_list(o, c->kind, &d, &n) != 0) {
+      fprintf(stderr, "dondoc: %s\n", outbox_errmsg(o));
+      rc = EXIT_DB;
+    } else {
+      printf("%-6s %-7s %-8s %-2s %-16s %-32s %s\n", "id", "status",
+             "channel", "n", "when (+07)", "recipient", "subject");
+      for (size_t i = 0; i < n; i++)
+        print_delivery(&d[i]);
+      outbox_deliveries_free(d, n);
+    }
+  } else if (strcmp(sub, "history") == 0) {
+    FILE *out = stdout;
+    if (c->format && strcmp(c->format, "csv") != 0) {
+      outbox_close(o);
+      return usage_error("history --format '%s': only csv", c->format);
+    }
+    if (c->output && (out = fopen(c->output, "w")) == NULL) {
+      fprintf(stderr, "dondoc: %s: cannot write\n", c->output);
+      outbox_close(o);
+      return EXIT_INPUT;
+    }
+    if (outbox_history_csv(o, out) != 0) {
+      fprintf(stderr, "dondoc: %s\n", outbox_errmsg(o));
+      rc = EXIT_DB;
+    }
+    if (out != stdout && fclose(out) != 0 && rc == 0) {
+      fprintf(stderr, "dondoc: %s: cannot write\n", c->output);
+      rc = EXIT_INPUT;
+    }
+  } else {
+    char *end;
+    long long id = c->n_args == 3 ? strtoll(c->args[2], &end, 10) : 0;
+    if (c->n_args != 3 || *end != '\0' || id <= 0) {
+      outbox_close(o);
+      return usage_error("outbox %s needs a delivery ID", sub);
+    }
+    int r = strcmp(sub, "retry") == 0 ? outbox_retry(o, id, (long long)time(NULL))
+                                      : outbox_drop(o, id);
+    if (r < 0) {
+      fprintf(stderr, "dondoc: %s\n", outbox_errmsg(o));
+      rc = EXIT_DB;
+    } else if (r == 1) {
+      fprintf(stderr, "dondoc: no queued or failed delivery %lld\n", id);
+      rc = EXIT_INPUT;
+    } else if (!c->quiet) {
+      printf("%s: delivery %lld\n", strcmp(sub, "retry") == 0
+             ? "queued again" : "dropped", id);
+    }
+  }
+  outbox_close(o);
+  return rc;
+}
+
 int main(int argc, char **argv)
 {
   struct cli c = {0};
@@ -497,6 +625,10 @@ int main(int argc, char **argv)
   }
 
   const char *cmd = c.args[0];
+  if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+    fprintf(stderr, "dondoc: cannot initialise libcurl\n");
+    return 1;
+  }
   if (strcmp(cmd, "check") == 0)
     rc = cmd_check(&c, &w);
   else if (strcmp(cmd, "submit") == 0)
@@ -509,8 +641,13 @@ int main(int argc, char **argv)
     rc = cmd_observe(&c, &w);
   else if (strcmp(cmd, "rules") == 0)
     rc = cmd_rules(&c, &w);
+  else if (strcmp(cmd, "run") == 0)
+    rc = cmd_run(&c, &w);
+  else if (strcmp(cmd, "outbox") == 0)
+    rc = cmd_outbox(&c, &w);
   else
     rc = usage_error("unknown command '%s'", cmd);
   world_release(&w);
+  curl_global_cleanup();
   return rc;
 }

@@ -1,0 +1,51 @@
+/*
+ * compose.h — reminders turned into what people and systems read.
+ *
+ * One email per recipient per run, listing every item for that recipient,
+ * in Vietnamese (text and HTML); the secretariat's digest; and the
+ * versioned JSON payload of a webhook (documented in docs/delivery.md).
+ * Identifiers are derived from the items, so the same reminder always gets
+ * the same Message-ID and repeated reminders about one report share a
+ * thread (In-Reply-To / References).
+ */
+#ifndef DONDOC_COMPOSE_H
+#define DONDOC_COMPOSE_H
+
+#include <stddef.h>
+#include "remind.h"
+
+#define COMPOSE_PAYLOAD_VERSION 1
+
+struct composed {
+  char *subject, *text, *html;    /* UTF-8 */
+  char *message_id;               /* "<dondoc-…@domain>" */
+  char *in_reply_to, *references; /* NULL or "<…> <…>" */
+};
+
+/* The email for `n` reminders that share a recipient. `domain` is the
+ * right-hand side of the sender's address. Returns 0 or -1 (no memory). */
+int compose_email(const struct jurisdiction *j,
+                  const struct reminder *const *items, size_t n,
+                  const char *domain, cal_day now, struct composed *out);
+
+/* The secretariat's digest: everything overdue and off track by agency,
+ * reminders that found no address, and deliveries that failed for good
+ * (`failures`, lines of text). Returns 0, or -1 (no memory). */
+int compose_digest(const struct jurisdiction *j, const struct findings *f,
+                   const char *const *no_address, size_t n_no_address,
+                   const char *const *failures, size_t n_failures,
+                   const char *domain, cal_day now, struct composed *out);
+
+void composed_release(struct composed *c);
+
+/* The webhook payload (JSON) for n reminders: type, version, id, timestamp
+ * (now at `minute` past midnight, +07:00), jurisdiction, summary, items.
+ * malloc'd; NULL when out of memory. */
+char *compose_payload(const struct jurisdiction *j,
+                      const struct reminder *const *items, size_t n,
+                      const char *id, cal_day now, int minute);
+
+/* A stable short id from text: 16 hex digits of its SHA-256. */
+void compose_hash(const char *text, char out[17]);
+
+#endif

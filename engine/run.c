@@ -1,0 +1,435 @@
+/*
+ * run.c — the daily job (run.h).
+ *
+ * Deduplication keys are "CHANNEL:RECIPIENT|JURISDICTION|ITEM|AGENCY|PERIOD|
+ * STAGE". A key already in the outbox means that reminder was decided on an
+ * earlier run (or earlier today): it is left out of this run's messages.
+ * Because stages are computed from the date alone (remind.c), a run that
+ * was skipped for days queues only the stage that is current now.
+ */
+#include "run.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "compose.h"
+#include "deliver.h"
+#include "email.h"
+#include "evaluate.h"
+#include "outbox.h"
+#include "remind.h"
+#include "template.h"
+
+struct job {
+  const struct config *cfg;
+  struct store *s;
+  struct outbox *o;
+  const struct run_options *opt;
+  struct run_report *rep;
+  FILE *log;
+  char day[CAL_DATE_LEN];
+  const char *domain;
+  char *err; size_t errlen;
+};
+
+static int job_fail(struct job *jb, const char *msg)
+{
+  snprintf(jb->err, jb->errlen, "%s", msg);
+  return -1;
+}
+
+static void item_key(const struct job *jb, const char *channel,
+                     const char *recipient, const struct reminder *r,
+                     char *buf, size_t len)
+{
+  const struct finding *f = r->f;
+  snprintf(buf, len, "%s:%s|%s|%s|%s|%s|%s", channel, recipient, f->j->id,
+           f->obligation ? f->obligation->id : f->indicator->id,
+           f->agency ? f->agency->id : "", f->period.id, r->stage);
+  (void)jb;
+}
+
+static int add_items(struct job *jb, long long message, const char *channel,
+                     const char *recipient, const struct reminder *const *v,
+                     size_t n)
+{
+  for (size_t i = 0; i < n; i++) {
+    char key[1024];
+    const struct finding *f = v[i]->f;
+    item_key(jb, channel, recipient, v[i], key, sizeof key);
+    struct outbox_item it = {
+      .dedup_key = key, .recipient = recipient, .jurisdiction = f->j->id,
+      .item = f->obligation ? f->obligation->id : f->indicator->id,
+      .agency = f->agency ? f->agency->id : NULL, .period = f->period.id,
+      .kind = finding_kind_name(f->kind), .stage = v[i]->stage,
+      .run_day = jb->day,
+    };
+    if (outbox_add_item(jb->o, message, &it) != 0)
+      return job_fail(jb, outbox_errmsg(jb->o));
+  }
+  jb->rep->items += n;
+  return 0;
+}
+
+/* Render an email and queue it to `to` and every cc. */
+static int queue_email(struct job *jb, const struct jurisdiction *j,
+                       const struct composed *c, const char *to,
+                       const char *const *cc, size_t n_cc,
+                       const struct reminder *const *items, size_t n)
+{
+  const char *tos[1] = {to};
+  struct email e = {
+    .from_address = jb->cfg->mail.from, .from_name = jb->cfg->mail.from_name,
+    .to = tos, .n_to = 1, .cc = cc, .n_cc = n_cc,
+    .subject = c->subject, .text = c->text, .html = c->html,
+    .message_id = c->message_id, .in_reply_to = c->in_reply_to,
+    .references = c->references && c->references[0] ? c->references : NULL,
+    .date = jb->opt->unix_now, .utc_offset_minutes = jb->cfg->utc_offset_minutes,
+  };
+  char *raw = email_render(&e);
+  long long id;
+  if (raw == NULL) {
+    /* An address the renderer refuses (header injection, malformed) is a
+     * rules problem: report it, do not stop the run for everyone. */
+    if (jb->log)
+      fprintf(jb->log, "  skipped: cannot build a message to '%s' (check the "
+              "address in the rules)\n", to);
+    jb->rep->no_address += n;
+    return 0;
+  }
+  int rc = outbox_add_message(jb->o, "email", j->id, c->subject, raw,
+                              c->message_id, jb->day, jb->opt->unix_now, &id);
+  free(raw);
+  if (rc != 0)
+    return job_fail(jb, outbox_errmsg(jb->o));
+  if (outbox_add_delivery(jb->o, id, to, jb->opt->unix_now) != 0)
+    return job_fail(jb, outbox_errmsg(jb->o));
+  for (size_t i = 0; i < n_cc; i++)
+    if (outbox_add_delivery(jb->o, id, cc[i], jb->opt->unix_now) != 0)
+      return job_fail(jb, outbox_errmsg(jb->o));
+  jb->rep->messages++;
+  if (jb->log)
+    fprintf(jb->log, "  queued email to %s%s%s: %s (%zu item%s)\n", to,
+            n_cc ? " +cc " : "", n_cc ? cc[0] : "", c->subject, n,
+            n == 1 ? "" : "s");
+  return add_items(jb, id, "email", to, items, n);
+}
+
+/* Same recipient and same copies: one message. */
+static int group_cmp(const void *a, const void *b)
+{
+  const struct reminder *x = *(const struct reminder *const *)a;
+  const struct reminder *y = *(const struct reminder *const *)b;
+  int r = strcmp(x->to_address, y->to_address);
+  if (r)
+    return r;
+  if (x->escalation != y->escalation)
+    return x->escalation - y->escalation;
+  if (x->n_cc != y->n_cc)
+    return x->n_cc < y->n_cc ? -1 : 1;
+  for (size_t i = 0; i < x->n_cc; i++)
+    if ((r = strcmp(x->cc[i], y->cc[i])) != 0)
+      return r;
+  return (x->f->due > y->f->due) - (x->f->due < y->f->due);
+}
+
+static bool same_group(const struct reminder *x, const struct reminder *y)
+{
+  if (strcmp(x->to_address, y->to_address) != 0 ||
+      x->escalation != y->escalation || x->n_cc != y->n_cc)
+    return false;
+  for (size_t i = 0; i < x->n_cc; i++)
+    if (strcmp(x->cc[i], y->cc[i]) != 0)
+      return false;
+  return true;
+}
+
+static int queue_emails(struct job *jb, const struct jurisdiction *j,
+                        const struct reminders *r, char ***no_address,
+                        size_t *n_no_address)
+{
+  const struct reminder **v = malloc((r->n ? r->n : 1) * sizeof *v);
+  size_t n = 0;
+  if (v == NULL)
+    return job_fail(jb, "out of memory");
+  for (size_t i = 0; i < r->n; i++) {
+    const struct reminder *x = &r->v[i];
+    char key[1024];
+    if (x->to_address == NULL) {
+      char line[512], **nv;
+      snprintf(line, sizeof line, "%s: %s kỳ %s",
+               x->to ? x->to->name : "(không có cơ quan chủ trì)",
+               x->f->obligation ? x->f->obligation->title
+                                : x->f->indicator->title, x->f->period.id);
+      nv = realloc(*no_address, (*n_no_address + 1) * sizeof *nv);
+      if (nv == NULL || (nv[*n_no_address] = strdup(line)) == NULL) {
+        if (nv)
+          *no_address = nv;
+        free(v);
+        return job_fail(jb, "out of memory");
+      }
+      *no_address = nv;
+      (*n_no_address)++;
+      jb->rep->no_address++;
+      continue;
+    }
+    item_key(jb, "email", x->to_address, x, key, sizeof key);
+    int seen = outbox_seen(jb->o, key);
+    if (seen < 0) {
+      free(v);
+      return job_fail(jb, outbox_errmsg(jb->o));
+    }
+    if (!seen)
+      v[n++] = x;
+  }
+  qsort(v, n, sizeof *v, group_cmp);
+  int rc = 0;
+  for (size_t i = 0; i < n && rc == 0;) {
+    size_t k = i + 1;
+    while (k < n && same_group(v[i], v[k]))
+      k++;
+    struct composed c;
+    if (compose_email(j, v + i, k - i, jb->domain, jb->opt->now, &c) != 0) {
+      rc = job_fail(jb, "out of memory composing an email");
+      break;
+    }
+    rc = queue_email(jb, j, &c, v[i]->to_address, v[i]->cc, v[i]->n_cc,
+                     v + i, k - i);
+    composed_release(&c);
+    i = k;
+  }
+  free(v);
+  return rc;
+}
+
+static int queue_webhooks(struct job *jb, const struct jurisdiction *j,
+                          const struct reminders *r)
+{
+  int rc = 0;
+  for (size_t e = 0; e < jb->cfg->n_webhooks && rc == 0; e++) {
+    const struct config_webhook *w = &jb->cfg->webhooks[e];
+    const struct reminder **v = malloc((r->n ? r->n : 1) * sizeof *v);
+    char *keys = NULL, key[1024], id[32], hash[17];
+    size_t n = 0, klen;
+    FILE *k = open_memstream(&keys, &klen);
+    if (v == NULL || k == NULL) {
+      if (k)
+        fclose(k);
+      free(keys);
+      free(v);
+      return job_fail(jb, "out of memory");
+    }
+    for (size_t i = 0; i < r->n && rc == 0; i++) {
+      item_key(jb, "webhook", w->name, &r->v[i], key, sizeof key);
+      int seen = outbox_seen(jb->o, key);
+      if (seen < 0)
+        rc = job_fail(jb, outbox_errmsg(jb->o));
+      else if (!seen) {
+        v[n++] = &r->v[i];
+        fprintf(k, "%s\n", key);
+      }
+    }
+    if (fclose(k) != 0 && rc == 0)
+      rc = job_fail(jb, "out of memory");
+    if (rc == 0 && n > 0) {
+      compose_hash(keys, hash);
+      snprintf(id, sizeof id, "msg_%s", hash);
+      char *body = compose_payload(j, v, n, id, jb->opt->now, jb->opt->minute);
+      char terr[TEMPLATE_ERR_LEN];
+      if (body && w->template_path) {
+        struct template *t = template_load(w->template_path, terr);
+        char *shaped = t ? template_apply(t, body, w->options_json, terr)
+                         : NULL;
+        template_free(t);
+        free(body);
+        body = shaped;
+        if (body == NULL && jb->log)
+          fprintf(jb->log, "  webhook %s: template failed: %s\n", w->name,
+                  terr);
+      }
+      if (body) {
+        char subject[128];
+        long long mid;
+        snprintf(subject, sizeof subject, "%zu mục cho %s", n, w->name);
+        rc = outbox_add_message(jb->o, "webhook", j->id, subject, body, id,
+                                jb->day, jb->opt->unix_now, &mid) ||
+             outbox_add_delivery(jb->o, mid, w->name, jb->opt->unix_now)
+             ? job_fail(jb, outbox_errmsg(jb->o)) : 0;
+        if (rc == 0) {
+          jb->rep->messages++;
+          if (jb->log)
+            fprintf(jb->log, "  queued webhook %s: %zu item%s\n", w->name, n,
+                    n == 1 ? "" : "s");
+          rc = add_items(jb, mid, "webhook", w->name, v, n);
+        }
+        free(body);
+      }
+    }
+    free(keys);
+    free(v);
+  }
+  return rc;
+}
+
+/* The secretariat's digest, once per day (or on Mondays when "weekly"). */
+static int queue_digest(struct job *jb, const struct jurisdiction *j,
+                        const struct findings *f, char **no_address,
+                        size_t n_no_address)
+{
+  const struct policy *p = &j->policy;
+  if (strcmp(p->digest, "none") == 0 ||
+      (strcmp(p->digest, "weekly") == 0 && cal_weekday(jb->opt->now) != 0))
+    return 0;
+  const struct agency *sec = model_holder(j, "secretariat", jb->opt->now);
+  if (sec == NULL || sec->email == NULL || sec->email[0] == '\0') {
+    if (jb->log)
+      fprintf(jb->log, "  %s: no digest (the secretariat has no address)\n",
+              j->id);
+    return 0;
+  }
+  char key[512];
+  snprintf(key, sizeof key, "email:%s|%s|digest|||%s", sec->email, j->id,
+           jb->day);
+  int seen = outbox_seen(jb->o, key);
+  if (seen != 0)
+    return seen < 0 ? job_fail(jb, outbox_errmsg(jb->o)) : 0;
+
+  struct outbox_delivery *failed;
+  size_t n_failed, k = 0;
+  if (outbox_list(jb->o, "failed", &failed, &n_failed) != 0)
+    return job_fail(jb, outbox_errmsg(jb->o));
+  char **lines = calloc(n_failed ? n_failed : 1, sizeof *lines);
+  int rc = lines ? 0 : job_fail(jb, "out of memory");
+  for (size_t i = 0; i < n_failed && rc == 0; i++) {
+    char line[1024];
+    if (strcmp(failed[i].jurisdiction, j->id) != 0)
+      continue;
+    snprintf(line, sizeof line, "#%lld %s %s: %s — %s", failed[i].id,
+             failed[i].channel, failed[i].recipient, failed[i].subject,
+             failed[i].last_error ? failed[i].last_error : "?");
+    if ((lines[k++] = strdup(line)) == NULL)
+      rc = job_fail(jb, "out of memory");
+  }
+  outbox_deliveries_free(failed, n_failed);
+  struct composed c;
+  if (rc == 0 && compose_digest(j, f, (const char *const *)no_address,
+                                n_no_address, (const char *const *)lines, k,
+                                jb->domain, jb->opt->now, &c) != 0)
+    rc = job_fail(jb, "out of memory composing the digest");
+  if (rc == 0) {
+    const char *tos[1] = {sec->email};
+    struct email e = {
+      .from_address = jb->cfg->mail.from,
+      .from_name = jb->cfg->mail.from_name, .to = tos, .n_to = 1,
+      .subject = c.subject, .text = c.text, .html = c.html,
+      .message_id = c.message_id, .date = jb->opt->unix_now,
+      .utc_offset_minutes = jb->cfg->utc_offset_minutes,
+    };
+    char *raw = email_render(&e);
+    long long id;
+    if (raw == NULL)
+      rc = job_fail(jb, "cannot build the digest (check the secretariat's "
+                    "address)");
+    else if (outbox_add_message(jb->o, "email", j->id, c.subject, raw,
+                                c.message_id, jb->day, jb->opt->unix_now,
+                                &id) != 0 ||
+             outbox_add_delivery(jb->o, id, sec->email,
+                                 jb->opt->unix_now) != 0)
+      rc = job_fail(jb, outbox_errmsg(jb->o));
+    else {
+      struct outbox_item it = {
+        .dedup_key = key, .recipient = sec->email, .jurisdiction = j->id,
+        .item = "digest", .kind = "digest", .stage = jb->day,
+        .run_day = jb->day,
+      };
+      if (outbox_add_item(jb->o, id, &it) != 0)
+        rc = job_fail(jb, outbox_errmsg(jb->o));
+      jb->rep->messages++;
+      if (rc == 0 && jb->log)
+        fprintf(jb->log, "  queued digest to %s: %s\n", sec->email,
+                c.subject);
+    }
+    free(raw);
+    composed_release(&c);
+  }
+  for (size_t i = 0; i < k; i++)
+    free(lines[i]);
+  free(lines);
+  return rc;
+}
+
+static int queue_jurisdiction(struct job *jb, const struct jurisdiction *j)
+{
+  struct findings f = {0};
+  struct reminders r = {0};
+  struct eval_options eo = {.now = jb->opt->now, .all = true};
+  char err[512], **no_address = NULL;
+  size_t n_no_address = 0;
+  int rc = 0;
+
+  if (j->is_template)
+    return 0;
+  if (j->policy.working_days_only &&
+      !cal_is_working_day(&j->holidays, jb->opt->now)) {
+    if (jb->log)
+      fprintf(jb->log, "%s: not a working day, no reminders today\n", j->id);
+    return 0;
+  }
+  if (evaluate_jurisdiction(j, jb->s, &eo, &f, err, sizeof err) != 0)
+    rc = job_fail(jb, err);
+  if (rc == 0 && remind_plan(j, &f, jb->opt->now, &r) != 0)
+    rc = job_fail(jb, "out of memory");
+  if (rc == 0 && jb->log)
+    fprintf(jb->log, "%s: %zu reminder%s due by the policy\n", j->id, r.n,
+            r.n == 1 ? "" : "s");
+  if (rc == 0)
+    rc = queue_emails(jb, j, &r, &no_address, &n_no_address);
+  if (rc == 0)
+    rc = queue_webhooks(jb, j, &r);
+  if (rc == 0)
+    rc = queue_digest(jb, j, &f, no_address, n_no_address);
+  for (size_t i = 0; i < n_no_address; i++)
+    free(no_address[i]);
+  free(no_address);
+  reminders_release(&r);
+  findings_release(&f);
+  return rc;
+}
+
+int run_job(const struct config *cfg, const struct ruleset *rs,
+            struct store *s, const struct run_options *o,
+            struct run_report *rep, FILE *log, char *err, size_t errlen)
+{
+  struct job jb = {.cfg = cfg, .s = s, .opt = o, .rep = rep, .log = log,
+                   .err = err, .errlen = errlen};
+  const char *at = strrchr(cfg->mail.from, '@');
+  jb.domain = at ? at + 1 : "dondoc.invalid";
+  cal_format(o->now, jb.day);
+  memset(rep, 0, sizeof *rep);
+  jb.o = outbox_open(s);
+  if (jb.o == NULL)
+    return job_fail(&jb, "out of memory");
+
+  /* Every decision of this run lands in one transaction, or none does. */
+  int rc = store_begin(s) == 0 ? 0 : job_fail(&jb, store_errmsg(s));
+  for (size_t i = 0; i < rs->n && rc == 0; i++)
+    rc = queue_jurisdiction(&jb, &rs->jurisdictions[i]);
+  if (rc != 0 || o->dry_run) {
+    if (store_rollback(s) != 0 && rc == 0)
+      rc = job_fail(&jb, store_errmsg(s));
+    if (rc == 0 && log)
+      fprintf(log, "dry run: nothing was queued or sent\n");
+  } else if (store_commit(s) != 0) {
+    rc = job_fail(&jb, store_errmsg(s));
+  }
+
+  if (rc == 0 && !o->dry_run) {
+    struct deliver_report dr = {0};
+    rc = deliver_due(cfg, jb.o, o->unix_now, &dr, log, err, errlen);
+    rep->sent = dr.sent;
+    rep->retrying = dr.retrying;
+    rep->failed = dr.failed;
+  }
+  outbox_close(jb.o);
+  return rc;
+}
