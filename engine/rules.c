@@ -127,6 +127,7 @@ static int l_load_jurisdiction(lua_State *L)
     lua_insert(L, -2);
     if (lua_setupvalue(L, -2, 1) == NULL)           /* _ENV := env */
       lua_pop(L, 1);
+    sandbox_set_source(L, path);
     lua_call(L, 0, 0);
     lua_pop(L, 1);                                  /* path */
   }

@@ -25,7 +25,6 @@ struct sandbox {
   lua_State *L;
   size_t used, limit;
   long budget, instr_limit;
-  int budget_tripped, memory_tripped;
   char running[256];           /* "FILE:LINE" last seen by the hook */
 };
 
@@ -41,10 +40,8 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     sb->used -= old;
     return NULL;
   }
-  if (nsize > old && sb->used - old + nsize > sb->limit) {
-    sb->memory_tripped = 1;
+  if (nsize > old && sb->used - old + nsize > sb->limit)
     return NULL;
-  }
   void *p = realloc(ptr, nsize);
   if (p == NULL)
     return NULL;
@@ -64,7 +61,6 @@ static void sandbox_hook(lua_State *L, lua_Debug *ar)
              ar->currentline);
   sb->budget -= HOOK_EVERY;
   if (sb->budget < 0) {
-    sb->budget_tripped = 1;
     lua_pushfstring(L, "%s: instruction budget of %d exceeded (endless loop?)",
                     sb->running[0] ? sb->running : "?", (int)sb->instr_limit);
     lua_error(L);
@@ -135,7 +131,9 @@ static void sandbox_take_error(struct sandbox *sb, int status,
                                char err[SANDBOX_ERR_LEN])
 {
   const char *msg = lua_tostring(sb->L, -1);
-  if (status == LUA_ERRMEM || sb->memory_tripped)
+  /* Only a call that ended for lack of memory is a memory error: an
+   * allocation refused earlier may have been recovered by the collector. */
+  if (status == LUA_ERRMEM)
     snprintf(err, SANDBOX_ERR_LEN, "%s: memory limit of %zu KiB exceeded",
              sb->running[0] ? sb->running : "?", sb->limit / 1024);
   else
@@ -173,7 +171,6 @@ int sandbox_call(struct sandbox *sb, int nargs, int nresults,
   lua_pushcfunction(L, sandbox_msgh);
   lua_insert(L, base);
   sb->budget = sb->instr_limit;
-  sb->budget_tripped = sb->memory_tripped = 0;
   sb->running[0] = '\0';
   lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, HOOK_EVERY);
   int status = lua_pcall(L, nargs, nresults, base);
@@ -185,4 +182,12 @@ int sandbox_call(struct sandbox *sb, int nargs, int nresults,
   /* Free what the failed chunk built, so the next file starts clean. */
   lua_gc(L, LUA_GCCOLLECT);
   return -1;
+}
+
+void sandbox_set_source(lua_State *L, const char *path)
+{
+  void *ud;
+  lua_getallocf(L, &ud);
+  struct sandbox *sb = ud;
+  snprintf(sb->running, sizeof sb->running, "%s", path);
 }

@@ -38,6 +38,10 @@ int sandbox_load_string(struct sandbox *sb, const char *src, const char *name,
 int sandbox_call(struct sandbox *sb, int nargs, int nresults,
                  char err[SANDBOX_ERR_LEN]);
 
+/* Name the file about to run, so an error raised before the hook has seen
+ * a line (a memory bomb in the first instructions) still names it. */
+void sandbox_set_source(lua_State *L, const char *path);
+
 /* Bytes the state holds now. */
 size_t sandbox_memory(const struct sandbox *sb);
 

@@ -1,0 +1,117 @@
+# dondoc run with the embedded default (no SMTP server, a webhook without
+# URL): reminders land as .eml and .json files; the policy's stages; one
+# message per recipient and run; nothing twice; a skipped week sends the
+# current stage once; dry runs change nothing.
+. "$ROOT/tests/e2e/lib.sh"
+cp -R "$ROOT/tests/fixtures/rules" "$WORK/rules"
+cat > "$WORK/cfg.lua" <<CFG
+rules_dir = "rules"
+database = "t.db"
+outbox_dir = "box"
+templates_dir = "$ROOT/notifiers/templates"
+mail = { from = "ban@remind.example", from_name = "Thường trực Ban" }
+webhooks = { { name = "chat", template = "chat" } }
+jurisdictions = { "remind" }
+CFG
+C="--config $WORK/cfg.lua"
+lines() { grep -c -- "$1" "$WORK/out" || true; }
+
+# a dry run shows what would go and writes nothing
+run 0 $C --now 2024-11-28 run --dry-run
+assert_contains "$WORK/out" "queued email to a@remind.example"
+assert_contains "$WORK/out" "dry run"
+[ ! -d "$WORK/box" ] || fail "a dry run wrote files"
+run 0 $C outbox list
+assert_eq 1 "$(wc -l < "$WORK/out")" "deliveries after a dry run (header only)"
+
+# 28/11, 7 days before 05/12: a and b get before-7, b the indicator with a
+# in copy, the secretariat its digest; c has no address
+run 0 $C --now 2024-11-28 run
+assert_eq 1 "$(lines 'queued email to a@remind.example: .*(1 item)')" "a's reminder"
+assert_eq 1 "$(lines 'queued email to b@remind.example: .*(1 item)')" "b's reminder"
+assert_eq 1 "$(lines 'queued email to b@remind.example +cc a@remind.example')" "indicator"
+assert_eq 1 "$(lines 'queued digest to sec@remind.example')" "digest"
+assert_eq 1 "$(lines 'queued webhook chat')" "webhook"
+assert_contains "$WORK/out" "1 without an address"
+assert_contains "$WORK/out" "0 failed"
+python3 - "$WORK/box/mail" <<'PY' || fail "emails of 28/11"
+import email, glob, sys
+from email import policy
+msgs = [email.message_from_binary_file(open(f, 'rb'), policy=policy.default)
+        for f in sorted(glob.glob(sys.argv[1] + '/*.eml'))]
+# files are named by envelope recipient: a gets its own reminder and its
+# copy of b's indicator message
+a = [email.message_from_binary_file(open(f, 'rb'), policy=policy.default)
+     for f in sorted(glob.glob(sys.argv[1] + '/*-a@remind.example.eml'))]
+assert len(a) == 2, len(a)
+assert sorted(str(m['To']) for m in a) == ['a@remind.example', 'b@remind.example']
+mine = [m for m in a if 'Báo cáo năm' in str(m['Subject'])][0]
+body = mine.get_body(('plain',)).get_content()
+assert 'Kính gửi: Sở A' in body and 'còn 7 ngày' in body and '05/12/2024' in body, body
+assert str(mine['Subject']) == '[Tỉnh Nhắc] Còn 7 ngày: Báo cáo năm kỳ 2024', str(mine['Subject'])
+assert mine['In-Reply-To'] and mine['In-Reply-To'] in str(mine['References'])
+digest = [m for m in msgs if 'Tổng hợp' in str(m['Subject'])][0]
+assert 'Sở C' in digest.get_body(('plain',)).get_content()   # listed: no address
+PY
+thread=$(python3 -c 'import email,glob,sys; from email import policy; print([m["In-Reply-To"] for m in (email.message_from_binary_file(open(f,"rb"),policy=policy.default) for f in sorted(glob.glob(sys.argv[1]+"/*-a@remind.example.eml"))) if "Báo cáo năm" in str(m["Subject"])][0])' "$WORK/box/mail")
+
+# the same day again: nothing new
+run 0 $C --now 2024-11-28 run
+assert_contains "$WORK/out" "run: 0 messages queued"
+# 29/11: the same stage; only the new day's digest
+run 0 $C --now 2024-11-29 run
+assert_contains "$WORK/out" "run: 1 message queued"
+assert_eq 1 "$(lines 'queued digest')" "digest of 29/11"
+# 04/12: before-1 for a and b
+run 0 $C --now 2024-12-04 run
+assert_eq 1 "$(lines 'queued email to a@remind.example: .*Còn 1 ngày')" "before-1"
+
+# a week skipped: on 16/12 (11 days overdue) a gets one reminder — the
+# current stage — not the backlog of due, overdue-0 and overdue-1
+run 0 $C --now 2024-12-16 run
+assert_eq 1 "$(lines 'queued email to a@remind.example')" "a on 16/12"
+assert_contains "$WORK/out" "Quá hạn 11 ngày"
+python3 - "$WORK/box/mail" "$thread" <<'PY' || fail "threading"
+import email, glob, sys
+from email import policy
+a = [email.message_from_binary_file(open(f, 'rb'), policy=policy.default)
+     for f in sorted(glob.glob(sys.argv[1] + '/*-a@remind.example.eml'))]
+mine = [m for m in a if 'Báo cáo năm' in str(m['Subject']) or 'Quá hạn' in str(m['Subject'])]
+assert len(mine) >= 3, len(mine)
+assert all(m['In-Reply-To'] == sys.argv[2] for m in mine), [m['In-Reply-To'] for m in mine]
+assert len({m['Message-ID'] for m in mine}) == len(mine)
+PY
+
+# 19/12 (14 days overdue): escalation to a's head, a and the secretariat in copy
+run 0 $C --now 2024-12-19 run
+assert_eq 1 "$(lines 'queued email to giamdoc.a@remind.example +cc a@remind.example')" "escalation"
+python3 - "$WORK/box/mail" <<'PY' || fail "escalation copy"
+import email, glob, sys
+from email import policy
+m = [email.message_from_binary_file(open(f, 'rb'), policy=policy.default)
+     for f in sorted(glob.glob(sys.argv[1] + '/*-giamdoc.a@remind.example.eml'))][0]
+assert 'sec@remind.example' in str(m['Cc']) and 'a@remind.example' in str(m['Cc']), m['Cc']
+assert 'Kính gửi: Lãnh đạo Sở A' in m.get_body(('plain',)).get_content()
+PY
+# 21/12 is a Saturday: working_days_only → no reminders at all
+run 0 $C --now 2024-12-21 run
+assert_contains "$WORK/out" "not a working day"
+assert_contains "$WORK/out" "run: 0 messages queued"
+
+# a received report stops its reminders
+run 0 $C --now 2024-12-20 submit b annual 2024
+run 0 $C --now 2024-12-26 run
+assert_eq 0 "$(lines 'queued email to b@remind.example:')" "b after submitting"
+assert_eq 1 "$(lines 'queued email to giamdoc.a@remind.example')" "a still escalated on 26/12"
+
+# the ledger: every attempt, as CSV
+run 0 $C outbox history --format csv -o "$WORK/h.csv"
+python3 - "$WORK/h.csv" <<'PY' || fail "history csv"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline='')))
+assert rows and all(r['ok'] == 'yes' for r in rows), rows[:2]
+assert any('annual a 2024 escalate-0' in r['items'] for r in rows), [r['items'] for r in rows]
+assert {'attempted_at', 'recipient', 'subject', 'status', 'items'} <= set(rows[0])
+PY
+# a webhook body shaped by the chat template
+python3 -c 'import json,glob,sys; b=json.load(open(sorted(glob.glob(sys.argv[1]+"/*.json"))[0])); assert list(b)==["text"] and "Tỉnh Nhắc" in b["text"], b' "$WORK/box/webhooks" || fail "chat body"
