@@ -30,3 +30,33 @@ import json, sys
 F = json.load(open(sys.argv[1]))
 print(eval(sys.argv[2]))' "$WORK/out" "$1"
 }
+
+# Servers started by a test: start_server NAME CMD... runs CMD in the
+# background with its output in $WORK/NAME.log, waits (up to 15 s) for its
+# "READY <port>" line and sets $PORT. Every server is killed when the test
+# exits, whatever the outcome.
+SERVER_PIDS=""
+stop_servers() { for p in $SERVER_PIDS; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; SERVER_PIDS=""; }
+trap stop_servers EXIT
+start_server() {
+  name=$1; shift
+  "$@" > "$WORK/$name.log" 2>&1 &
+  pid=$!
+  SERVER_PIDS="$SERVER_PIDS $pid"
+  i=0
+  while ! grep -q '^READY' "$WORK/$name.log" 2>/dev/null; do
+    i=$((i + 1))
+    kill -0 "$pid" 2>/dev/null || { cat "$WORK/$name.log"; fail "server $name died"; }
+    [ $i -lt 150 ] || { cat "$WORK/$name.log"; fail "server $name not ready"; }
+    sleep 0.1
+  done
+  PORT=$(sed -n 's/^READY \([0-9]*\).*/\1/p' "$WORK/$name.log" | head -1)
+  LAST_PID=$pid
+}
+stop_server() {  # PID
+  kill "$1" 2>/dev/null; wait "$1" 2>/dev/null
+  SERVER_PIDS=$(echo "$SERVER_PIDS" | sed "s/ $1\b//")
+}
+free_port() {
+  /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
