@@ -162,13 +162,19 @@ static int deliver_webhooks(struct pass *p, struct outbox_delivery *d,
       who[k++] = &d[i];
     }
   }
-  if (rc == 0 && k > 0 &&
-      webhook_send_all(req, k, res, p->cfg->parallel, p->now) != 0)
-    rc = -1;
-  for (size_t i = 0; i < k && rc == 0; i++)
-    rc = record(p, who[i], res[i].ok, res[i].permanent, res[i].http_status,
-                res[i].ok ? "delivered" : res[i].detail,
-                res[i].retry_after_s);
+  /* In chunks, recording each before sending the next: a crash then
+   * re-sends at most one chunk. */
+  size_t chunk = (size_t)p->cfg->parallel * 4;
+  for (size_t first = 0; first < k && rc == 0; first += chunk) {
+    size_t m = k - first < chunk ? k - first : chunk;
+    if (webhook_send_all(req + first, m, res + first, p->cfg->parallel,
+                         p->now) != 0)
+      rc = -1;
+    for (size_t i = first; i < first + m && rc == 0; i++)
+      rc = record(p, who[i], res[i].ok, res[i].permanent, res[i].http_status,
+                  res[i].ok ? "delivered" : res[i].detail,
+                  res[i].retry_after_s);
+  }
   free(req); free(res); free(who);
   return rc;
 }
