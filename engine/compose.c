@@ -58,6 +58,26 @@ static void thread_id(const struct reminder *r, const char *domain, char *buf,
   snprintf(buf, len, "<dondoc-thread-%s@%s>", h, domain);
 }
 
+/* "Tỉnh Bắc Ninh" reads "tỉnh Bắc Ninh" inside a sentence. */
+static void name_in_sentence(FILE *out, const char *name)
+{
+  if (name[0] >= 'A' && name[0] <= 'Z') {
+    fputc(name[0] - 'A' + 'a', out);
+    fputs(name + 1, out);
+  } else {
+    fputs(name, out);
+  }
+}
+
+static void html_name_in_sentence(FILE *out, const char *name)
+{
+  char buf[512];
+  snprintf(buf, sizeof buf, "%s", name);
+  if (buf[0] >= 'A' && buf[0] <= 'Z')
+    buf[0] = (char)(buf[0] - 'A' + 'a');
+  html_escaped(out, buf);
+}
+
 static const char *item_title(const struct finding *f)
 {
   return f->obligation ? f->obligation->title : f->indicator->title;
@@ -145,14 +165,15 @@ int compose_email(const struct jurisdiction *j,
 
   fprintf(t, "Kính gửi: %s%s\n\n", escalation ? "Lãnh đạo " : "",
           to ? to->name : "quý cơ quan");
-  fprintf(t, "Thường trực Ban vì sự tiến bộ của phụ nữ %s đề nghị quý cơ "
-          "quan lưu ý (tình hình ngày %s):\n\n", j->name, date);
+  fputs("Thường trực Ban vì sự tiến bộ của phụ nữ ", t);
+  name_in_sentence(t, j->name);
+  fprintf(t, " đề nghị quý cơ quan lưu ý (tình hình ngày %s):\n\n", date);
   fputs("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
         "</head><body>\n<p>Kính gửi: ", h);
   html_escaped(h, escalation ? "Lãnh đạo " : "");
   html_escaped(h, to ? to->name : "quý cơ quan");
   fputs("</p>\n<p>Thường trực Ban vì sự tiến bộ của phụ nữ ", h);
-  html_escaped(h, j->name);
+  html_name_in_sentence(h, j->name);
   fprintf(h, " đề nghị quý cơ quan lưu ý (tình hình ngày %s):</p>\n<ol>\n",
           date);
   for (size_t i = 0; i < n; i++) {

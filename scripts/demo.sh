@@ -1,12 +1,35 @@
 #!/bin/sh
 # The demo behind `make demo`: a fresh database under var/, the bundled
-# Bắc Ninh rules and sample data, evaluated on a fixed date.
+# Bắc Ninh rules and sample data, evaluated on a fixed date; then the daily
+# job, which delivers its reminders to var/outbox/ (no mail server needed).
 set -eu
 cd "$(dirname "$0")/.."
 DEMO_DATE=${DEMO_DATE:-2024-12-09}
 DB=var/demo.db
 mkdir -p var
-rm -f "$DB" "$DB-wal" "$DB-shm"
+rm -rf "$DB" "$DB-wal" "$DB-shm" var/outbox
 sh scripts/demo-data.sh ./dondoc "$DB" >/dev/null
 echo "== dondoc check: Bắc Ninh on $DEMO_DATE (database $DB)"
 ./dondoc --db "$DB" --now "$DEMO_DATE" check
+echo
+echo "== dondoc run: the reminders the policy calls for on $DEMO_DATE"
+./dondoc --db "$DB" --now "${DEMO_DATE}T08:00" run --quiet
+./dondoc --db "$DB" outbox list | head -8
+echo "  … $(./dondoc --db "$DB" outbox list --kind sent | tail -n +2 | wc -l) deliveries sent"
+echo
+echo "Delivered to var/outbox/ (no SMTP server or webhook URL is configured):"
+ls var/outbox/mail | sed 's/^/  mail\//' | head -8
+echo "  … $(ls var/outbox/mail | wc -l) emails (.eml), $(ls var/outbox/webhooks | wc -l) webhook body (.json)"
+first=$(ls var/outbox/mail/*.eml | head -1)
+echo
+echo "== the first email, decoded ($first)"
+/usr/bin/python3 - "$first" <<'PY'
+import email, sys
+from email import policy
+m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=policy.default)
+for h in ('To', 'Cc', 'Subject', 'Message-ID', 'In-Reply-To'):
+    if m[h]:
+        print(f"{h}: {m[h]}")
+print()
+print(m.get_body(('plain',)).get_content())
+PY
