@@ -7,6 +7,8 @@
  *   0 success   2 usage   3 config or rules   4 bad input   5 database
  *   6 some messages failed permanently
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +23,9 @@
 #include "run.h"
 #include "store.h"
 #include <curl/curl.h>
+#include <sys/file.h>
 #include <time.h>
+#include <unistd.h>
 
 #define DONDOC_VERSION "0.1.0"
 
@@ -497,6 +501,22 @@ static int cmd_run(struct cli *c, struct world *w)
   if ((rc = load_config(c, w)) || (rc = load_rules(c, w, NULL, 0, &failed)) ||
       (rc = open_store(c, w)))
     return rc;
+  /* One delivering run at a time: a second one (an overlapping timer, a
+   * manual run) would send the same queued messages. */
+  char lock_path[4096];
+  snprintf(lock_path, sizeof lock_path, "%s.run.lock",
+           c->db ? c->db : w->cfg.database);
+  int lock = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0640);
+  if (lock < 0) {
+    fprintf(stderr, "dondoc: %s: %s\n", lock_path, strerror(errno));
+    return EXIT_DB;
+  }
+  if (flock(lock, LOCK_EX | LOCK_NB) != 0) {
+    fprintf(stderr, "dondoc: another run is in progress (%s); nothing "
+            "done\n", lock_path);
+    close(lock);
+    return 0;
+  }
   struct run_options o = {.now = c->today, .minute = c->minute,
                           .unix_now = (long long)time(NULL),
                           .dry_run = c->dry_run};
@@ -504,6 +524,7 @@ static int cmd_run(struct cli *c, struct world *w)
   if (run_job(&w->cfg, &w->rules, w->store, &o, &rep,
               c->quiet ? NULL : stdout, err, sizeof err) != 0) {
     fprintf(stderr, "dondoc: run: %s\n", err);
+    close(lock);
     return EXIT_DB;
   }
   if (!c->quiet)
@@ -511,6 +532,7 @@ static int cmd_run(struct cli *c, struct world *w)
            "%zu sent, %zu to retry, %zu failed\n", rep.messages,
            rep.messages == 1 ? "" : "s", rep.items, rep.items == 1 ? "" : "s",
            rep.no_address, rep.sent, rep.retrying, rep.failed);
+  close(lock);                 /* releases the lock */
   if (failed)
     return EXIT_RULES;
   return rep.failed ? EXIT_UNDELIVERED : 0;

@@ -115,3 +115,14 @@ assert {'attempted_at', 'recipient', 'subject', 'status', 'items'} <= set(rows[0
 PY
 # a webhook body shaped by the chat template
 python3 -c 'import json,glob,sys; b=json.load(open(sorted(glob.glob(sys.argv[1]+"/*.json"))[0])); assert list(b)==["text"] and "Tỉnh Nhắc" in b["text"], b' "$WORK/box/webhooks" || fail "chat body"
+
+# a second run while one holds the lock does nothing and says so
+/usr/bin/python3 - "$WORK/t.db.run.lock" "$DONDOC" "$WORK/cfg.lua" <<'PY' || fail "run lock"
+import fcntl, subprocess, sys
+with open(sys.argv[1], 'a') as f:
+    fcntl.flock(f, fcntl.LOCK_EX)
+    p = subprocess.run([sys.argv[2], '--config', sys.argv[3], '--now', '2024-12-27', 'run'],
+                       capture_output=True, text=True)
+    assert p.returncode == 0 and 'another run is in progress' in p.stderr, (p.returncode, p.stderr)
+    assert 'queued' not in p.stdout, p.stdout
+PY

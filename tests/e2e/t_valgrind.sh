@@ -16,3 +16,18 @@ vg --config "$WORK/cfg.lua" --now 2024-12-06 --json check
 vg --config "$WORK/cfg.lua" --now 2024-12-06 submit a annual 2024
 vg --config "$WORK/cfg.lua" --now 2024-12-06 check --all
 cd "$ROOT" && vg --db "$WORK/e.db" --now 2024-12-06 check
+# the daily job, its outbox commands and the chat template
+cat > "$WORK/run.lua" <<CFG
+rules_dir = "rules"
+database = "r.db"
+outbox_dir = "box"
+templates_dir = "$ROOT/notifiers/templates"
+mail = { from = "ban@remind.example" }
+webhooks = { { name = "chat", template = "chat" } }
+jurisdictions = { "remind" }
+CFG
+vg --config "$WORK/run.lua" --now 2024-11-28 run
+vg --config "$WORK/run.lua" --now 2024-12-19 run --dry-run
+vg --config "$WORK/run.lua" outbox list
+vg --config "$WORK/run.lua" outbox history --format csv
+vg --config "$WORK/run.lua" --now 2024-12-03 extend a annual 2024 --until 2024-12-20 --letter 1/X
