@@ -4,10 +4,11 @@
 #   make demo       install missing packages, build, run the Bắc Ninh demo
 #   make test       install missing packages, build, run every test
 #                   (unit tests plain and under ASan+UBSan, then end-to-end)
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local SYSCONFDIR=/etc DESTDIR=
 #   make asan       the sanitizer build in build/asan/
 
 PREFIX  ?= /usr/local
+SYSCONFDIR ?= /etc
 DESTDIR ?=
 PKGS     = lua5.4 sqlite3 libcurl jansson libcrypto
 
@@ -98,12 +99,24 @@ demo: deps
 	$(MAKE) all
 	@sh scripts/demo.sh
 
+# The installed config example points at the installed rules and templates
+# and keeps its data under /var/lib/dondoc; $(SYSCONFDIR)/dondoc/dondoc.lua is
+# written only when it does not exist yet (never overwrite a deployment).
+SHARE = $(PREFIX)/share/dondoc
 install: dondoc
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dondoc \
-	  $(DESTDIR)/etc/dondoc
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(SHARE)/templates \
+	  $(DESTDIR)$(SYSCONFDIR)/dondoc
 	install -m 755 dondoc $(DESTDIR)$(PREFIX)/bin/dondoc
-	cp -R rules $(DESTDIR)$(PREFIX)/share/dondoc/
-	install -m 644 config/dondoc.lua $(DESTDIR)$(PREFIX)/share/dondoc/dondoc.lua.example
+	cp -R rules $(DESTDIR)$(SHARE)/
+	install -m 644 notifiers/templates/*.lua $(DESTDIR)$(SHARE)/templates/
+	sed -e 's|"\.\./rules"|"$(SHARE)/rules"|' \
+	    -e 's|"\.\./var/dondoc.db"|"/var/lib/dondoc/dondoc.db"|' \
+	    -e 's|"\.\./var/outbox"|"/var/lib/dondoc/outbox"|' \
+	    -e '/^rules_dir/a templates_dir = "$(SHARE)/templates"' \
+	    config/dondoc.lua > $(DESTDIR)$(SHARE)/dondoc.lua.example
+	[ -e $(DESTDIR)$(SYSCONFDIR)/dondoc/dondoc.lua ] || \
+	  install -m 644 $(DESTDIR)$(SHARE)/dondoc.lua.example \
+	    $(DESTDIR)$(SYSCONFDIR)/dondoc/dondoc.lua
 
 lint:
 	cppcheck --quiet --enable=warning,performance,portability --error-exitcode=1 \

@@ -148,7 +148,7 @@ static bool valid_utf8(const unsigned char *s) {
 /* A bare addr-spec as it will appear in To/Cc/From. Anything that could
  * end the header, open another address or smuggle a comment is refused:
  * controls (CR, LF), space, non-ASCII, and < > , ; : " ( ) \ . */
-static bool valid_address(const char *a) {
+bool email_address_ok(const char *a) {
   if (!a)
     return false;
   size_t n = strlen(a);
@@ -306,7 +306,7 @@ static bool put_address_list(struct sb *b, const char *name,
   sb_puts(b, name);
   sb_puts(b, ":");
   for (size_t i = 0; i < n; i++) {
-    if (!valid_address(list[i]))
+    if (!email_address_ok(list[i]))
       return false;
     sb_put_folded(b, i == 0 ? " " : ", ", list[i], strlen(list[i]));
   }
@@ -404,7 +404,7 @@ char *email_render(const struct email *e) {
   if (!e || !e->subject || !e->text || !e->html || !e->message_id ||
       !e->to || e->n_to == 0 || (e->n_cc > 0 && !e->cc))
     return NULL;
-  if (!valid_address(e->from_address) ||
+  if (!email_address_ok(e->from_address) ||
       !valid_msg_id(e->message_id, strlen(e->message_id)))
     return NULL;
   if (!valid_utf8((const unsigned char *)e->subject) ||

@@ -10,6 +10,7 @@
 #ifndef DONDOC_EMAIL_H
 #define DONDOC_EMAIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct email {
@@ -36,5 +37,9 @@ char *email_render(const struct email *e);
  * line exceeds 76 characters; plain ASCII without specials is returned
  * unchanged. malloc'd; NULL when out of memory. */
 char *email_encode_header(const char *utf8);
+
+/* Whether `a` is a bare address (local@domain) safe to put in a header or
+ * an SMTP command: ASCII, no spaces, controls or < > , ; : " ( ) \. */
+bool email_address_ok(const char *a);
 
 #endif

@@ -20,6 +20,7 @@
  * The caller owns curl_global_init()/curl_global_cleanup().
  */
 #include "smtp.h"
+#include "email.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -74,23 +75,6 @@ static size_t header_cb(char *buf, size_t size, size_t nitems,
   return n;
 }
 
-/* Envelope addresses go into "MAIL FROM:<…>" / "RCPT TO:<…>" verbatim, so
- * anything that could end the command or the angle-bracketed path is
- * refused (CR, LF, other controls, space, < > and non-ASCII). */
-static bool valid_envelope_address(const char *a) {
-  if (!a)
-    return false;
-  size_t n = strlen(a);
-  if (n < 3 || n > ADDR_MAX)
-    return false;
-  const char *at = strrchr(a, '@');
-  if (!at || at == a || at[1] == '\0')
-    return false;
-  for (const unsigned char *p = (const unsigned char *)a; *p; p++)
-    if (*p <= 0x20 || *p >= 0x7F || *p == '<' || *p == '>' || *p == ',')
-      return false;
-  return true;
-}
 
 /* The URL for messages: without any "user:password@" part, so detail never
  * shows credentials that were put in the URL. */
@@ -141,11 +125,11 @@ int smtp_send(const struct smtp_config *cfg, const char *rcpt,
     fail(res, false, cfg->url, "configuration: URL must be smtp:// or smtps://");
     return -1;
   }
-  if (!valid_envelope_address(cfg->mail_from)) {
+  if (!email_address_ok(cfg->mail_from)) {
     fail(res, false, cfg->url, "configuration: invalid envelope sender");
     return -1;
   }
-  if (!valid_envelope_address(rcpt)) {
+  if (!email_address_ok(rcpt)) {
     fail(res, true, cfg->url, "invalid recipient address");
     return -1;
   }
