@@ -78,6 +78,54 @@ static void html_name_in_sentence(FILE *out, const char *name)
   html_escaped(out, buf);
 }
 
+static const char default_greeting[] = "Kính gửi: {agency}";
+static const char default_intro[] =
+  "Thường trực Ban vì sự tiến bộ của phụ nữ {jurisdiction} đề nghị quý cơ "
+  "quan lưu ý (tình hình ngày {date}):";
+static const char default_closing[] =
+  "Nếu quý cơ quan đã gửi, xin bỏ qua thư này và báo lại để Thường trực "
+  "cập nhật.";
+static const char default_signature[] =
+  "Thư tự động của dondoc (theo dõi, đôn đốc) — Thường trực Ban vì sự tiến "
+  "bộ của phụ nữ.";
+
+/* A jurisdiction's wording (or ours) with {agency}, {jurisdiction} and
+ * {date} filled in; escaped for HTML when asked. */
+static void expand(FILE *out, const char *text, const char *agency,
+                   const char *jurisdiction, const char *date, bool html)
+{
+  while (*text) {
+    const char *value = NULL;
+    size_t skip = 0;
+    if (strncmp(text, "{agency}", 8) == 0)
+      value = agency, skip = 8;
+    else if (strncmp(text, "{jurisdiction}", 14) == 0)
+      value = jurisdiction, skip = 14;
+    else if (strncmp(text, "{date}", 6) == 0)
+      value = date, skip = 6;
+    if (value) {
+      if (skip == 14)
+        html ? html_name_in_sentence(out, value) : name_in_sentence(out, value);
+      else if (html)
+        html_escaped(out, value);
+      else
+        fputs(value, out);
+      text += skip;
+    } else {
+      char one[2] = {*text++, '\0'};
+      if (html)
+        html_escaped(out, one);
+      else
+        fputs(one, out);
+    }
+  }
+}
+
+static const char *or_default(const char *set, const char *dflt)
+{
+  return set ? set : dflt;
+}
+
 static const char *item_title(const struct finding *f)
 {
   return f->obligation ? f->obligation->title : f->indicator->title;
@@ -99,7 +147,10 @@ static void subject_for(const struct jurisdiction *j,
     else
       soon++;
   }
-  fprintf(out, "[%s] ", j->name);
+  if (j->texts.subject_prefix)
+    fprintf(out, "%s ", j->texts.subject_prefix);
+  else
+    fprintf(out, "[%s] ", j->name);
   if (n == 1) {
     const struct finding *f = items[0]->f;
     if (f->indicator)
@@ -163,19 +214,22 @@ int compose_email(const struct jurisdiction *j,
   cal_format_vn(now, date);
   subject_for(j, items, n, s);
 
-  fprintf(t, "Kính gửi: %s%s\n\n", escalation ? "Lãnh đạo " : "",
-          to ? to->name : "quý cơ quan");
-  fputs("Thường trực Ban vì sự tiến bộ của phụ nữ ", t);
-  name_in_sentence(t, j->name);
-  fprintf(t, " đề nghị quý cơ quan lưu ý (tình hình ngày %s):\n\n", date);
+  const struct message_texts *w = &j->texts;
+  char who[512];
+  snprintf(who, sizeof who, "%s%s", escalation ? "Lãnh đạo " : "",
+           to ? to->name : "quý cơ quan");
+  expand(t, or_default(w->greeting, default_greeting), who, j->name, date,
+         false);
+  fputs("\n\n", t);
+  expand(t, or_default(w->intro, default_intro), who, j->name, date, false);
+  fputs("\n\n", t);
   fputs("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
-        "</head><body>\n<p>Kính gửi: ", h);
-  html_escaped(h, escalation ? "Lãnh đạo " : "");
-  html_escaped(h, to ? to->name : "quý cơ quan");
-  fputs("</p>\n<p>Thường trực Ban vì sự tiến bộ của phụ nữ ", h);
-  html_name_in_sentence(h, j->name);
-  fprintf(h, " đề nghị quý cơ quan lưu ý (tình hình ngày %s):</p>\n<ol>\n",
-          date);
+        "</head><body>\n<p>", h);
+  expand(h, or_default(w->greeting, default_greeting), who, j->name, date,
+         true);
+  fputs("</p>\n<p>", h);
+  expand(h, or_default(w->intro, default_intro), who, j->name, date, true);
+  fputs("</p>\n<ol>\n", h);
   for (size_t i = 0; i < n; i++) {
     const struct finding *f = items[i]->f;
     const char *basis = f->obligation ? f->obligation->basis
@@ -205,20 +259,28 @@ int compose_email(const struct jurisdiction *j,
     fprintf(t, "\n%s\n", esc);
     fprintf(h, "<p><strong>%s</strong></p>\n", esc);
   }
-  fputs("\nNếu quý cơ quan đã gửi, xin bỏ qua thư này và báo lại để "
-        "Thường trực cập nhật.\n", t);
-  fputs("<p>Nếu quý cơ quan đã gửi, xin bỏ qua thư này và báo lại để "
-        "Thường trực cập nhật.</p>\n", h);
+  fputs("\n", t);
+  expand(t, or_default(w->closing, default_closing), who, j->name, date,
+         false);
+  fputs("\n", t);
+  fputs("<p>", h);
+  expand(h, or_default(w->closing, default_closing), who, j->name, date,
+         true);
+  fputs("</p>\n", h);
   if (j->plan) {
     fprintf(t, "\nCăn cứ kế hoạch: %s\n", j->plan);
     fputs("<p><small>Căn cứ kế hoạch: ", h);
     html_escaped(h, j->plan);
     fputs("</small></p>\n", h);
   }
-  fputs("\n-- \nThư tự động của dondoc (theo dõi, đôn đốc) — Thường trực Ban "
-        "vì sự tiến bộ của phụ nữ.\n", t);
-  fputs("<p><small>Thư tự động của dondoc (theo dõi, đôn đốc).</small></p>\n"
-        "</body></html>\n", h);
+  fputs("\n-- \n", t);
+  expand(t, or_default(w->signature, default_signature), who, j->name, date,
+         false);
+  fputs("\n", t);
+  fputs("<p><small>", h);
+  expand(h, or_default(w->signature, default_signature), who, j->name, date,
+         true);
+  fputs("</small></p>\n</body></html>\n", h);
 
   out->subject = stream_close(s, &sbuf);
   out->text = stream_close(t, &tbuf);
@@ -366,14 +428,23 @@ int compose_digest(const struct jurisdiction *j, const struct findings *f,
     }
     fputs("</ul>\n", h);
   }
-  fputs("\n-- \nThư tự động của dondoc (theo dõi, đôn đốc).\n", t);
-  fputs("<p><small>Thư tự động của dondoc (theo dõi, đôn đốc).</small></p>\n"
-        "</body></html>\n", h);
+  const char *sig = or_default(j->texts.signature, default_signature);
+  fputs("\n-- \n", t);
+  expand(t, sig, "", j->name, date, false);
+  fputs("\n", t);
+  fputs("<p><small>", h);
+  expand(h, sig, "", j->name, date, true);
+  fputs("</small></p>\n</body></html>\n", h);
   free(v);
   out->text = stream_close(t, &tbuf);
   out->html = stream_close(h, &hbuf);
-  snprintf(msg, sizeof msg, "[%s] Tổng hợp ngày %s: %zu báo cáo quá hạn, "
-           "%zu chỉ tiêu cần quan tâm", j->name, date, n_overdue, n_ind);
+  char prefix[256];
+  if (j->texts.subject_prefix)
+    snprintf(prefix, sizeof prefix, "%s", j->texts.subject_prefix);
+  else
+    snprintf(prefix, sizeof prefix, "[%s]", j->name);
+  snprintf(msg, sizeof msg, "%s Tổng hợp ngày %s: %zu báo cáo quá hạn, "
+           "%zu chỉ tiêu cần quan tâm", prefix, date, n_overdue, n_ind);
   out->subject = strdup(msg);
   cal_format(now, due);
   snprintf(key, sizeof key, "digest|%s|%s", j->id, due);

@@ -51,6 +51,8 @@ void model_jurisdiction_release(struct jurisdiction *j)
   }
   free(j->indicators);
   free(j->policy.digest);
+  free(j->texts.subject_prefix); free(j->texts.greeting);
+  free(j->texts.intro); free(j->texts.closing); free(j->texts.signature);
   cal_holidays_release(&j->holidays);
   free(j->id); free(j->name); free(j->parent); free(j->plan); free(j->dir);
   memset(j, 0, sizeof *j);

@@ -102,6 +102,13 @@ struct policy {
   char *digest;
 };
 
+/* The words of the reminders, where a jurisdiction sets its own; NULL
+ * fields use dondoc's defaults. {agency}, {jurisdiction} and {date} are
+ * filled in. */
+struct message_texts {
+  char *subject_prefix, *greeting, *intro, *closing, *signature;
+};
+
 struct jurisdiction {
   char *id, *name, *parent, *plan, *dir;
   bool is_template;                 /* only inherited, never evaluated */
@@ -111,6 +118,7 @@ struct jurisdiction {
   struct obligation *obligations; size_t n_obligations;
   struct indicator *indicators; size_t n_indicators;
   struct policy policy;
+  struct message_texts texts;
   struct cal_holidays holidays;
 };
 

@@ -24,7 +24,7 @@ local sformat, sfind = string.format, string.find
 
 local decls = {
   jurisdiction = {}, agency = {}, role = {}, obligation = {}, indicator = {},
-  campaign = {}, policy = {}, holidays = {},
+  campaign = {}, policy = {}, holidays = {}, messages = {},
 }
 local order = 0
 local current_jur, current_file
@@ -63,6 +63,7 @@ local fields = {
                 basis=1, note=1 },
   campaign = { title=1, window=1, from=1, to=1, plan=1, results=1,
                basis=1, active_from=1, active_until=1 },
+  messages = { subject_prefix=1, greeting=1, intro=1, closing=1, signature=1 },
   policy = { before=1, on_due=1, after=1, overdue_every=1, escalate_after=1,
              working_days_only=1, deadline_shift=1, before_means=1,
              tolerance=1, indicator_repeat=1, digest=1 },
@@ -200,6 +201,20 @@ function api.policy(t)
   decls.policy.policy = p
 end
 
+-- messages { intro = "…", signature = "…" } merges like policy: the words
+-- of the reminders, with {agency}, {jurisdiction} and {date} filled in.
+function api.messages(t)
+  need_jurisdiction()
+  check_fields("messages", t)
+  local m = decls.messages.messages or {}
+  for k, v in pairs(t) do
+    if type(v) ~= "string" then fail("messages." .. k .. " must be a string") end
+    m[k] = v
+  end
+  m.__where = where()
+  decls.messages.messages = m
+end
+
 -- holidays(2025) { { "2025-01-01", name = "…" }, { "from", "to", name = "…" },
 --                  work = { "2025-04-26" } }
 function api.holidays(year)
@@ -225,7 +240,7 @@ end
 
 -- drop("indicator", "m5.2"): the jurisdiction does not take this inherited item.
 function api.drop(kind, id)
-  if not decls[kind] or kind == "policy" or kind == "holidays" then
+  if not decls[kind] or kind == "policy" or kind == "holidays" or kind == "messages" then
     fail("drop: unknown kind '" .. tostring(kind) .. "'")
   end
   if not decls[kind][id] then fail(sformat("drop: no %s '%s' to drop", kind, tostring(id))) end
@@ -300,7 +315,8 @@ end
 local tsort = table.sort
 function hooks.result(jur)
   local out = { jurisdiction = decls.jurisdiction[jur],
-                policy = decls.policy.policy or {}, holidays = decls.holidays }
+                policy = decls.policy.policy or {}, holidays = decls.holidays,
+                messages = decls.messages.messages or {} }
   for _, kind in ipairs({ "agency", "role", "obligation", "indicator", "campaign" }) do
     local list = {}
     for _, d in pairs(decls[kind]) do list[#list + 1] = d end

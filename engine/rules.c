@@ -882,6 +882,24 @@ static int conv_policy(struct conv *c)
   return rc;
 }
 
+static int conv_messages(struct conv *c)
+{
+  struct message_texts *m = &c->j->texts;
+  char where[SANDBOX_ERR_LEN];
+  lua_getfield(c->L, -1, "messages");
+  lua_getfield(c->L, -1, "__where");
+  snprintf(where, sizeof where, "%s",
+           lua_isstring(c->L, -1) ? lua_tostring(c->L, -1) : "messages");
+  lua_pop(c->L, 1);
+  int rc = get_string(c, where, "subject_prefix", 0, &m->subject_prefix) ||
+           get_string(c, where, "greeting", 0, &m->greeting) ||
+           get_string(c, where, "intro", 0, &m->intro) ||
+           get_string(c, where, "closing", 0, &m->closing) ||
+           get_string(c, where, "signature", 0, &m->signature) ? -1 : 0;
+  lua_pop(c->L, 1);
+  return rc;
+}
+
 static int conv_holidays(struct conv *c)
 {
   struct cal_holidays *h = &c->j->holidays;
@@ -1023,7 +1041,7 @@ static int convert(struct conv *c, const char *id)
       each_decl(c, "obligation", conv_obligation, &n) ||
       each_decl(c, "campaign", conv_campaign, &n) ||
       each_decl(c, "indicator", conv_indicator, &n) ||
-      conv_policy(c) || conv_holidays(c))
+      conv_policy(c) || conv_messages(c) || conv_holidays(c))
     return -1;
   /* A template's references are resolved by the jurisdictions using it. */
   return j->is_template ? 0 : check_references(c);

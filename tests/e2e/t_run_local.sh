@@ -126,3 +126,27 @@ with open(sys.argv[1], 'a') as f:
     assert p.returncode == 0 and 'another run is in progress' in p.stderr, (p.returncode, p.stderr)
     assert 'queued' not in p.stdout, p.stdout
 PY
+
+# a jurisdiction's own wording for its reminders
+cat > "$WORK/rules/remind/messages.lua" <<'LUA'
+messages {
+  subject_prefix = "[Ban VSTBPN Nhắc]",
+  greeting = "Kính gửi {agency},",
+  signature = "Văn phòng Thường trực Ban, {jurisdiction} — ĐT 0222 000 000",
+}
+LUA
+run 0 $C --now 2025-01-02 run
+assert_contains "$WORK/out" "queued email to giamdoc.a@remind.example +cc a@remind.example: [Ban VSTBPN Nhắc] Đề nghị chỉ đạo"
+assert_contains "$WORK/out" "queued digest to sec@remind.example: [Ban VSTBPN Nhắc] Tổng hợp"
+/usr/bin/python3 - "$WORK/box/mail" <<'PY' || fail "own wording"
+import email, glob, sys
+from email import policy
+f = sorted(glob.glob(sys.argv[1] + '/*-giamdoc.a@remind.example.eml'))[-1]
+t = email.message_from_binary_file(open(f, 'rb'), policy=policy.default).get_body(('plain',)).get_content()
+assert t.startswith('Kính gửi Lãnh đạo Sở A,'), t
+assert 'Văn phòng Thường trực Ban, tỉnh Nhắc — ĐT 0222 000 000' in t, t
+PY
+# a misspelt field is caught with its file and line
+echo 'messages { signatur = "x" }' > "$WORK/rules/remind/zz.lua"
+run 3 $C rules check remind
+assert_contains "$WORK/err" "rules/remind/zz.lua:1: messages: unknown field 'signatur'"
