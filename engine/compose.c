@@ -331,6 +331,25 @@ static int by_agency(const void *a, const void *b)
   return r ? r : (x->due > y->due) - (x->due < y->due);
 }
 
+/* A titled list of lines in both parts of the digest; nothing when empty. */
+static void digest_list(FILE *t, FILE *h, const char *title,
+                        const char *const *lines, size_t n)
+{
+  if (n == 0)
+    return;
+  fprintf(t, "\n%s: %zu\n", title, n);
+  fputs("<h3>", h);
+  html_escaped(h, title);
+  fprintf(h, ": %zu</h3>\n<ul>\n", n);
+  for (size_t i = 0; i < n; i++) {
+    fprintf(t, "  - %s\n", lines[i]);
+    fputs("<li>", h);
+    html_escaped(h, lines[i]);
+    fputs("</li>\n", h);
+  }
+  fputs("</ul>\n", h);
+}
+
 int compose_digest(const struct jurisdiction *j, const struct findings *f,
                    const char *const *no_address, size_t n_no_address,
                    const char *const *failures, size_t n_failures,
@@ -404,30 +423,10 @@ int compose_digest(const struct jurisdiction *j, const struct findings *f,
   }
   fputs("</ul>\n", h);
 
-  if (n_no_address) {
-    fprintf(t, "\nIII. Chưa gửi được nhắc nhở vì cơ quan chưa có địa chỉ "
-            "thư: %zu\n", n_no_address);
-    fputs("<h3>III. Chưa có địa chỉ thư</h3>\n<ul>\n", h);
-    for (size_t i = 0; i < n_no_address; i++) {
-      fprintf(t, "  - %s\n", no_address[i]);
-      fputs("<li>", h);
-      html_escaped(h, no_address[i]);
-      fputs("</li>\n", h);
-    }
-    fputs("</ul>\n", h);
-  }
-  if (n_failures) {
-    fprintf(t, "\nIV. Thư, webhook gửi không thành công (đã dừng gửi lại): "
-            "%zu\n", n_failures);
-    fputs("<h3>IV. Gửi không thành công</h3>\n<ul>\n", h);
-    for (size_t i = 0; i < n_failures; i++) {
-      fprintf(t, "  - %s\n", failures[i]);
-      fputs("<li>", h);
-      html_escaped(h, failures[i]);
-      fputs("</li>\n", h);
-    }
-    fputs("</ul>\n", h);
-  }
+  digest_list(t, h, "III. Chưa gửi được nhắc nhở vì cơ quan chưa có địa "
+              "chỉ thư", no_address, n_no_address);
+  digest_list(t, h, "IV. Thư, webhook gửi không thành công (đã dừng gửi "
+              "lại)", failures, n_failures);
   const char *sig = or_default(j->texts.signature, default_signature);
   fputs("\n-- \n", t);
   expand(t, sig, "", j->name, date, false);
