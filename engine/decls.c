@@ -1,0 +1,939 @@
+/*
+ * decls.c — the prelude's recorded declarations → struct jurisdiction.
+ *
+ * rules.c runs a jurisdiction's Lua folder; the prelude records every
+ * declaration as a plain table with its FILE:LINE. This file walks those
+ * tables and builds the C model, checking what Lua cannot know: that dates
+ * exist, that due expressions parse, that every agency, role and indicator
+ * referred to is declared. Each error names the declaration's FILE:LINE.
+ */
+#include "decls.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <lauxlib.h>
+
+struct conv {
+  lua_State *L;
+  struct jurisdiction *j;
+  char err[SANDBOX_ERR_LEN];
+};
+
+static int conv_fail(struct conv *c, const char *where, const char *fmt, ...)
+{
+  char msg[SANDBOX_ERR_LEN];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  snprintf(c->err, sizeof c->err, "%s: %s", where ? where : "?", msg);
+  return -1;
+}
+
+static char *xstrdup(struct conv *c, const char *s)
+{
+  if (s == NULL)
+    return NULL;
+  char *d = strdup(s);
+  if (d == NULL)
+    conv_fail(c, NULL, "out of memory");
+  return d;
+}
+
+/* Fields are read from the table on top of the Lua stack. */
+static int get_string(struct conv *c, const char *where, const char *field,
+                      int required, char **out)
+{
+  *out = NULL;
+  lua_getfield(c->L, -1, field);
+  int t = lua_type(c->L, -1);
+  int rc = 0;
+  if (t == LUA_TNIL) {
+    if (required)
+      rc = conv_fail(c, where, "missing field '%s'", field);
+  } else if (t == LUA_TSTRING || t == LUA_TNUMBER) {
+    *out = xstrdup(c, lua_tostring(c->L, -1));
+    if (*out == NULL)
+      rc = -1;
+  } else {
+    rc = conv_fail(c, where, "field '%s' must be a string, not a %s", field,
+                   lua_typename(c->L, t));
+  }
+  lua_pop(c->L, 1);
+  return rc;
+}
+
+static int parse_date_field(struct conv *c, const char *where,
+                            const char *field, const char *s, cal_day *out)
+{
+  if (cal_parse_date(s, out) != 0)
+    return conv_fail(c, where, "field '%s': '%s' is not a real date "
+                     "(YYYY-MM-DD)", field, s);
+  return 0;
+}
+
+static int get_date(struct conv *c, const char *where, const char *field,
+                    cal_day dflt, cal_day *out)
+{
+  char *s;
+  if (get_string(c, where, field, 0, &s) != 0)
+    return -1;
+  *out = dflt;
+  int rc = s ? parse_date_field(c, where, field, s, out) : 0;
+  free(s);
+  return rc;
+}
+
+static int get_number(struct conv *c, const char *where, const char *field,
+                      double dflt, double *out)
+{
+  lua_getfield(c->L, -1, field);
+  int rc = 0;
+  *out = dflt;
+  if (lua_type(c->L, -1) == LUA_TNUMBER)
+    *out = lua_tonumber(c->L, -1);
+  else if (lua_type(c->L, -1) == LUA_TBOOLEAN)
+    *out = lua_toboolean(c->L, -1);
+  else if (!lua_isnil(c->L, -1))
+    rc = conv_fail(c, where, "field '%s' must be a number", field);
+  lua_pop(c->L, 1);
+  return rc;
+}
+
+static int get_bool(struct conv *c, const char *where, const char *field,
+                    bool dflt, bool *out)
+{
+  lua_getfield(c->L, -1, field);
+  int rc = 0;
+  *out = dflt;
+  if (lua_type(c->L, -1) == LUA_TBOOLEAN)
+    *out = lua_toboolean(c->L, -1);
+  else if (!lua_isnil(c->L, -1))
+    rc = conv_fail(c, where, "field '%s' must be true or false", field);
+  lua_pop(c->L, 1);
+  return rc;
+}
+
+/* A role reference (role "x"), a plain id string, or nil. */
+static int get_ref(struct conv *c, const char *where, const char *field,
+                   int required, char **out)
+{
+  *out = NULL;
+  lua_getfield(c->L, -1, field);
+  int rc = 0;
+  if (lua_type(c->L, -1) == LUA_TTABLE) {
+    lua_getfield(c->L, -1, "__role");
+    if (lua_type(c->L, -1) == LUA_TSTRING)
+      rc = (*out = xstrdup(c, lua_tostring(c->L, -1))) ? 0 : -1;
+    else
+      rc = conv_fail(c, where, "field '%s' must be an agency id or "
+                     "role \"…\"", field);
+    lua_pop(c->L, 1);
+  } else if (lua_type(c->L, -1) == LUA_TSTRING) {
+    rc = (*out = xstrdup(c, lua_tostring(c->L, -1))) ? 0 : -1;
+  } else if (!lua_isnil(c->L, -1) || required) {
+    rc = conv_fail(c, where, "field '%s' must be an agency id or role \"…\"",
+                   field);
+  }
+  lua_pop(c->L, 1);
+  return rc;
+}
+
+static int push_string(struct conv *c, char ***v, size_t *n, const char *s)
+{
+  char **nv = realloc(*v, (*n + 1) * sizeof **v);
+  if (nv == NULL)
+    return conv_fail(c, NULL, "out of memory");
+  *v = nv;
+  if ((nv[*n] = xstrdup(c, s)) == NULL)
+    return -1;
+  (*n)++;
+  return 0;
+}
+
+/* `from = members()`, `agencies{kind=…}`, "id", { "id", … } or role "x".
+ * Selectors resolve against the agencies already converted. */
+static int get_agency_list(struct conv *c, const char *where,
+                           const char *field, char ***out, size_t *n,
+                           char **role)
+{
+  const struct jurisdiction *j = c->j;
+  int rc = 0;
+  *out = NULL; *n = 0; *role = NULL;
+  lua_getfield(c->L, -1, field);
+  if (lua_type(c->L, -1) == LUA_TSTRING) {
+    rc = push_string(c, out, n, lua_tostring(c->L, -1));
+  } else if (lua_type(c->L, -1) == LUA_TTABLE) {
+    lua_getfield(c->L, -1, "__select");
+    const char *sel = lua_tostring(c->L, -1);
+    lua_getfield(c->L, -2, "__role");
+    const char *r = lua_tostring(c->L, -1);
+    lua_getfield(c->L, -3, "kind");
+    const char *kind = lua_tostring(c->L, -1);
+    if (r) {
+      rc = (*role = xstrdup(c, r)) ? 0 : -1;
+    } else if (sel) {
+      for (size_t i = 0; i < j->n_agencies && rc == 0; i++) {
+        const struct agency *a = &j->agencies[i];
+        if (strcmp(sel, "members") == 0 ? a->member
+                                        : strcmp(a->kind, kind) == 0)
+          rc = push_string(c, out, n, a->id);
+      }
+    } else {
+      size_t len = lua_rawlen(c->L, -4);
+      for (size_t i = 1; i <= len && rc == 0; i++) {
+        lua_rawgeti(c->L, -4, (lua_Integer)i);
+        if (lua_type(c->L, -1) == LUA_TTABLE)       /* role "x" in a list */
+          lua_getfield(c->L, -1, "__role");
+        else
+          lua_pushvalue(c->L, -1);
+        if (lua_type(c->L, -1) != LUA_TSTRING)
+          rc = conv_fail(c, where, "field '%s': entry %zu is not an agency "
+                         "id or role", field, i);
+        else
+          rc = push_string(c, out, n, lua_tostring(c->L, -1));
+        lua_pop(c->L, 2);
+      }
+    }
+    lua_pop(c->L, 3);
+  } else if (!lua_isnil(c->L, -1)) {
+    rc = conv_fail(c, where, "field '%s' must list agencies", field);
+  }
+  lua_pop(c->L, 1);
+  return rc;
+}
+
+/* "12-05", "01-15 next year", "end+10", "start-5", "end+5wd", "2024-12-05" */
+static int parse_due(struct conv *c, const char *where, const char *s,
+                     struct due_spec *d)
+{
+  memset(d, 0, sizeof *d);
+  int m, day, len = 0;
+  char tail[32];
+  if (cal_parse_date(s, &d->fixed) == 0) {
+    d->base = DUE_FIXED;
+    return 0;
+  }
+  if (strncmp(s, "end", 3) == 0 || strncmp(s, "start", 5) == 0) {
+    d->base = s[0] == 'e' ? DUE_FROM_END : DUE_FROM_START;
+    const char *p = s + (s[0] == 'e' ? 3 : 5);
+    if (*p == '\0')
+      return 0;
+    if ((*p == '+' || *p == '-') &&
+        sscanf(p + 1, "%d%n", &d->offset, &len) == 1 && d->offset >= 0 &&
+        d->offset <= 3660) {
+      if (*p == '-')
+        d->offset = -d->offset;
+      p += 1 + len;
+      if (strcmp(p, "wd") == 0) {
+        d->working_days = true;
+        p += 2;
+      }
+      if (*p == '\0')
+        return 0;
+    }
+  } else if (sscanf(s, "%2d-%2d%n", &m, &day, &len) == 2 && len == 5) {
+    char md[6];
+    memcpy(md, s, 5);
+    md[5] = '\0';
+    if (cal_parse_month_day(md, &m, &day) != 0)
+      return conv_fail(c, where, "due '%s': no such day in the year", s);
+    d->base = DUE_MONTH_DAY;
+    d->month = m;
+    d->day = day;
+    if (s[5] == '\0')
+      return 0;
+    if (sscanf(s + 5, " %31[a-z ]", tail) == 1 && strcmp(tail, "next year") == 0)
+      { d->year_offset = 1; return 0; }
+  }
+  return conv_fail(c, where, "due '%s' is not one of \"MM-DD\", \"MM-DD next "
+                   "year\", \"end+N\", \"start-N\", \"end+Nwd\", \"YYYY-MM-DD\"", s);
+}
+
+static int get_due(struct conv *c, const char *where, const char *field,
+                   const char *dflt, struct due_spec *d)
+{
+  char *s;
+  if (get_string(c, where, field, dflt == NULL, &s) != 0)
+    return -1;
+  int rc = parse_due(c, where, s ? s : dflt, d);
+  free(s);
+  return rc;
+}
+
+/* Walk the list field `kind` of the result table (at top), calling fn with
+ * each declaration on top of the stack and its "FILE:LINE". */
+static int each_decl(struct conv *c, const char *kind,
+                     int (*fn)(struct conv *, const char *where, size_t i),
+                     size_t *count)
+{
+  lua_getfield(c->L, -1, kind);
+  size_t n = lua_rawlen(c->L, -1);
+  *count = n;
+  int rc = 0;
+  for (size_t i = 0; i < n && rc == 0; i++) {
+    lua_rawgeti(c->L, -1, (lua_Integer)i + 1);
+    lua_getfield(c->L, -1, "__where");
+    char where[SANDBOX_ERR_LEN];
+    snprintf(where, sizeof where, "%s", lua_tostring(c->L, -1));
+    lua_pop(c->L, 1);
+    rc = fn(c, where, i);
+    lua_pop(c->L, 1);
+  }
+  lua_pop(c->L, 1);
+  return rc;
+}
+
+static char *decl_id(struct conv *c)
+{
+  lua_getfield(c->L, -1, "__id");
+  char *id = xstrdup(c, lua_tostring(c->L, -1));
+  lua_pop(c->L, 1);
+  return id;
+}
+
+static int conv_agency(struct conv *c, const char *where, size_t i)
+{
+  struct agency *a = &c->j->agencies[i];
+  if ((a->id = decl_id(c)) == NULL || (a->where = xstrdup(c, where)) == NULL)
+    return -1;
+  if (get_string(c, where, "name", 1, &a->name) ||
+      get_string(c, where, "kind", 0, &a->kind) ||
+      get_string(c, where, "email", 0, &a->email) ||
+      get_string(c, where, "head_email", 0, &a->head_email) ||
+      get_string(c, where, "successor", 0, &a->successor) ||
+      get_bool(c, where, "member", true, &a->member) ||
+      get_date(c, where, "valid_from", CAL_DAY_MIN, &a->valid_from) ||
+      get_date(c, where, "valid_until", CAL_DAY_MAX, &a->valid_until))
+    return -1;
+  if (a->kind == NULL && (a->kind = xstrdup(c, "department")) == NULL)
+    return -1;
+  if (a->valid_until < a->valid_from)
+    return conv_fail(c, where, "agency '%s' ends before it starts", a->id);
+  return 0;
+}
+
+static int conv_role(struct conv *c, const char *where, size_t i)
+{
+  struct role *r = &c->j->roles[i];
+  if ((r->id = decl_id(c)) == NULL || (r->where = xstrdup(c, where)) == NULL)
+    return -1;
+  lua_getfield(c->L, -1, "terms");
+  size_t n = lua_rawlen(c->L, -1);
+  int rc = 0;
+  r->terms = calloc(n ? n : 1, sizeof *r->terms);
+  if (r->terms == NULL)
+    rc = conv_fail(c, where, "out of memory");
+  for (size_t k = 0; k < n && rc == 0; k++) {
+    struct role_term *t = &r->terms[k];
+    lua_rawgeti(c->L, -1, (lua_Integer)k + 1);
+    r->n_terms++;
+    rc = get_string(c, where, "agency", 1, &t->agency);
+    if (rc == 0)
+      rc = get_date(c, where, "from", CAL_DAY_MIN, &t->from);
+    if (rc == 0)
+      rc = get_date(c, where, "to", CAL_DAY_MAX, &t->to);
+    lua_pop(c->L, 1);
+  }
+  lua_pop(c->L, 1);
+  return rc;
+}
+
+static const struct { const char *name; enum cal_period_kind kind; }
+period_aliases[] = {
+  {"monthly", CAL_MONTH}, {"quarterly", CAL_QUARTER}, {"semiannual", CAL_HALF},
+  {"annual", CAL_YEAR}, {"yearly", CAL_YEAR},
+};
+
+static int period_kind(const char *name, enum cal_period_kind *k)
+{
+  for (size_t i = 0; i < sizeof period_aliases / sizeof *period_aliases; i++)
+    if (strcmp(name, period_aliases[i].name) == 0) {
+      *k = period_aliases[i].kind;
+      return 0;
+    }
+  return cal_period_kind_parse(name, k);
+}
+
+/* periods = { half = { due = "06-05", only = { 1 } }, year = { due = "12-05" } } */
+static int conv_schedules(struct conv *c, const char *where,
+                          struct obligation *o)
+{
+  lua_getfield(c->L, -1, "periods");
+  if (!lua_istable(c->L, -1)) {
+    lua_pop(c->L, 1);
+    return conv_fail(c, where, "obligation '%s' needs periods = { year = "
+                     "{ due = \"12-05\" }, … }", o->id);
+  }
+  int rc = 0;
+  lua_pushnil(c->L);
+  while (rc == 0 && lua_next(c->L, -2) != 0) {
+    const char *name = lua_type(c->L, -2) == LUA_TSTRING
+                       ? lua_tostring(c->L, -2) : "?";
+    struct schedule s;
+    memset(&s, 0, sizeof s);
+    if (period_kind(name, &s.kind) != 0 || s.kind == CAL_WINDOW)
+      rc = conv_fail(c, where, "periods: unknown period kind '%s' (month, "
+                     "quarter, half, year, school_year, once)", name);
+    else if (!lua_istable(c->L, -1))
+      rc = conv_fail(c, where, "periods.%s must be { due = … }", name);
+    else
+      rc = get_due(c, where, "due", NULL, &s.due);
+    if (rc == 0 && s.kind == CAL_ONCE && s.due.base != DUE_FIXED)
+      rc = conv_fail(c, where, "periods.once needs a date: due = "
+                     "\"YYYY-MM-DD\"");
+    if (rc == 0) {
+      lua_getfield(c->L, -1, "only");
+      if (lua_istable(c->L, -1)) {
+        for (lua_Integer k = 1; k <= (lua_Integer)lua_rawlen(c->L, -1); k++) {
+          lua_rawgeti(c->L, -1, k);
+          lua_Integer idx = lua_tointeger(c->L, -1);
+          if (idx < 1 || idx > 12)
+            rc = conv_fail(c, where, "periods.%s.only: %d is not a period "
+                           "index", name, (int)idx);
+          else
+            s.only |= 1u << idx;
+          lua_pop(c->L, 1);
+        }
+      }
+      lua_pop(c->L, 1);
+    }
+    if (rc == 0) {
+      struct schedule *ns = realloc(o->schedules,
+                                    (o->n_schedules + 1) * sizeof *ns);
+      if (ns == NULL)
+        rc = conv_fail(c, where, "out of memory");
+      else
+        (o->schedules = ns)[o->n_schedules++] = s;
+    }
+    lua_pop(c->L, 1);
+  }
+  if (rc != 0)
+    lua_pop(c->L, 1);          /* the key lua_next left */
+  lua_pop(c->L, 1);
+  return rc;
+}
+
+static int get_wording(struct conv *c, const char *where, enum wording *w)
+{
+  char *s;
+  if (get_string(c, where, "wording", 0, &s) != 0)
+    return -1;
+  int rc = 0;
+  if (s == NULL || strcmp(s, "by") == 0)
+    *w = WORDING_BY;
+  else if (strcmp(s, "before") == 0)
+    *w = WORDING_BEFORE;
+  else if (strcmp(s, "on") == 0)
+    *w = WORDING_ON;
+  else
+    rc = conv_fail(c, where, "wording '%s' must be \"before\", \"by\" or "
+                   "\"on\"", s);
+  free(s);
+  return rc;
+}
+
+static int conv_obligation_common(struct conv *c, const char *where,
+                                  struct obligation *o)
+{
+  if ((o->where = xstrdup(c, where)) == NULL)
+    return -1;
+  return get_string(c, where, "basis", 0, &o->basis) ||
+         get_agency_list(c, where, "from", &o->from, &o->n_from,
+                         &o->from_role) ||
+         get_ref(c, where, "to", 0, &o->to) ||
+         get_date(c, where, "active_from", CAL_DAY_MIN, &o->active_from) ||
+         get_date(c, where, "active_until", CAL_DAY_MAX, &o->active_until)
+         ? -1 : 0;
+}
+
+static struct obligation *new_obligation(struct conv *c)
+{
+  struct jurisdiction *j = c->j;
+  struct obligation *no = realloc(j->obligations,
+                                  (j->n_obligations + 1) * sizeof *no);
+  if (no == NULL) {
+    conv_fail(c, NULL, "out of memory");
+    return NULL;
+  }
+  j->obligations = no;
+  memset(&no[j->n_obligations], 0, sizeof *no);
+  return &no[j->n_obligations++];
+}
+
+static int conv_obligation(struct conv *c, const char *where, size_t i)
+{
+  (void)i;
+  struct obligation *o = new_obligation(c);
+  if (o == NULL || (o->id = decl_id(c)) == NULL)
+    return -1;
+  if (get_string(c, where, "title", 1, &o->title) ||
+      conv_obligation_common(c, where, o) || get_wording(c, where, &o->wording))
+    return -1;
+  return conv_schedules(c, where, o);
+}
+
+/* campaign "action-month" { window = { from = "11-15", to = "12-15" },
+ *   plan = { due = "start-5" }, results = { due = "end+5" }, from = …, to = … }
+ * becomes obligations "<id>-plan" and "<id>-results" over the window. */
+static int conv_campaign(struct conv *c, const char *where, size_t i)
+{
+  (void)i;
+  static const char *const parts[] = {"plan", "results"};
+  static const char *const prefix[] = {"Kế hoạch", "Báo cáo kết quả"};
+  char *id = decl_id(c), *title = NULL, *from = NULL, *to = NULL;
+  int fm = 0, fd = 0, tm = 0, td = 0, rc = 0;
+
+  if (id == NULL || get_string(c, where, "title", 1, &title))
+    rc = -1;
+  lua_getfield(c->L, -1, "window");
+  if (rc == 0 && !lua_istable(c->L, -1))
+    rc = conv_fail(c, where, "campaign needs window = { from = \"MM-DD\", "
+                   "to = \"MM-DD\" }");
+  if (rc == 0 && (get_string(c, where, "from", 1, &from) ||
+                  get_string(c, where, "to", 1, &to)))
+    rc = -1;
+  if (rc == 0 && (cal_parse_month_day(from, &fm, &fd) != 0 ||
+                  cal_parse_month_day(to, &tm, &td) != 0))
+    rc = conv_fail(c, where, "campaign window '%s'..'%s' is not two MM-DD "
+                   "days", from, to);
+  lua_pop(c->L, 1);
+  for (size_t k = 0; k < 2 && rc == 0; k++) {
+    lua_getfield(c->L, -1, parts[k]);
+    if (lua_istable(c->L, -1)) {
+      struct obligation *o = new_obligation(c);
+      struct schedule *s = o ? calloc(1, sizeof *s) : NULL;
+      char buf[512];
+      if (s == NULL) {
+        rc = conv_fail(c, where, "out of memory");
+        lua_pop(c->L, 1);
+        break;
+      }
+      o->schedules = s;
+      o->n_schedules = 1;
+      s->kind = CAL_WINDOW;
+      s->win_from_m = fm; s->win_from_d = fd;
+      s->win_to_m = tm; s->win_to_d = td;
+      snprintf(buf, sizeof buf, "%s-%s", id, parts[k]);
+      o->id = xstrdup(c, buf);
+      o->campaign = xstrdup(c, id);
+      rc = o->id && o->campaign ? 0 : -1;
+      if (rc == 0)
+        rc = get_due(c, where, "due", NULL, &s->due);
+      if (rc == 0)
+        rc = get_string(c, where, "title", 0, &o->title);
+      if (rc == 0 && o->title == NULL) {
+        snprintf(buf, sizeof buf, "%s %s", prefix[k], title);
+        rc = (o->title = xstrdup(c, buf)) ? 0 : -1;
+      }
+      if (rc == 0)
+        rc = get_wording(c, where, &o->wording);
+      lua_pop(c->L, 1);
+      /* who and to whom come from the campaign itself */
+      if (rc == 0)
+        rc = conv_obligation_common(c, where, o);
+    } else {
+      lua_pop(c->L, 1);
+    }
+  }
+  free(id); free(title); free(from); free(to);
+  return rc;
+}
+
+static int cmp_target(const void *a, const void *b)
+{
+  const struct target *x = a, *y = b;
+  return (x->year > y->year) - (x->year < y->year);
+}
+
+/* targets = { [2025] = 60, [2030] = 75 } (true/false for yes/no) */
+static int get_targets(struct conv *c, const char *where, const char *field,
+                       struct target **out, size_t *n)
+{
+  *out = NULL; *n = 0;
+  lua_getfield(c->L, -1, field);
+  int rc = 0;
+  if (lua_istable(c->L, -1)) {
+    lua_pushnil(c->L);
+    while (rc == 0 && lua_next(c->L, -2) != 0) {
+      struct target t;
+      int isnum;
+      t.year = (int)lua_tointegerx(c->L, -2, &isnum);
+      if (!isnum || t.year < 1900 || t.year > 2200)
+        rc = conv_fail(c, where, "%s: keys must be years, as [2025] = 60",
+                       field);
+      else if (lua_type(c->L, -1) == LUA_TBOOLEAN)
+        t.value = lua_toboolean(c->L, -1);
+      else if (lua_type(c->L, -1) == LUA_TNUMBER)
+        t.value = lua_tonumber(c->L, -1);
+      else
+        rc = conv_fail(c, where, "%s[%d] must be a number", field, t.year);
+      if (rc == 0) {
+        struct target *nt = realloc(*out, (*n + 1) * sizeof *nt);
+        if (nt == NULL)
+          rc = conv_fail(c, where, "out of memory");
+        else
+          (*out = nt)[(*n)++] = t;
+      }
+      lua_pop(c->L, 1);
+    }
+    if (rc != 0)
+      lua_pop(c->L, 1);
+    else if (*n)
+      qsort(*out, *n, sizeof **out, cmp_target);
+  } else if (!lua_isnil(c->L, -1)) {
+    rc = conv_fail(c, where, "%s must be a table { [year] = value }", field);
+  }
+  lua_pop(c->L, 1);
+  return rc;
+}
+
+static int conv_indicator(struct conv *c, const char *where, size_t i)
+{
+  struct indicator *ind = &c->j->indicators[i];
+  char *dir = NULL, *cadence = NULL;
+  int rc = 0;
+
+  if ((ind->id = decl_id(c)) == NULL || (ind->where = xstrdup(c, where)) == NULL)
+    return -1;
+  ind->tolerance = -1;
+  if (get_string(c, where, "title", 1, &ind->title) ||
+      get_string(c, where, "unit", 0, &ind->unit) ||
+      get_string(c, where, "goal", 0, &ind->goal) ||
+      get_string(c, where, "basis", 0, &ind->basis) ||
+      get_string(c, where, "direction", 0, &dir) ||
+      get_string(c, where, "cadence", 0, &cadence) ||
+      get_ref(c, where, "lead", 0, &ind->lead) ||
+      get_number(c, where, "tolerance", -1, &ind->tolerance) ||
+      get_due(c, where, "due", "end+30", &ind->due) ||
+      get_targets(c, where, "targets", &ind->targets, &ind->n_targets) ||
+      get_targets(c, where, "__parent_targets", &ind->parent_targets,
+                  &ind->n_parent_targets))
+    rc = -1;
+  if (rc == 0) {
+    char *role = NULL;
+    rc = get_agency_list(c, where, "support", &ind->support, &ind->n_support,
+                         &role);
+    if (rc == 0 && role)                      /* support = role "x" */
+      rc = push_string(c, &ind->support, &ind->n_support, role);
+    free(role);
+  }
+  if (rc == 0) {
+    if (dir == NULL || strcmp(dir, "at_least") == 0)
+      ind->direction = DIR_AT_LEAST;
+    else if (strcmp(dir, "at_most") == 0)
+      ind->direction = DIR_AT_MOST;
+    else if (strcmp(dir, "yes_no") == 0)
+      ind->direction = DIR_YES_NO;
+    else
+      rc = conv_fail(c, where, "direction '%s' must be at_least, at_most or "
+                     "yes_no", dir);
+  }
+  if (rc == 0) {
+    ind->cadence = CAL_YEAR;
+    if (cadence && (period_kind(cadence, &ind->cadence) != 0 ||
+                    ind->cadence == CAL_WINDOW || ind->cadence == CAL_ONCE))
+      rc = conv_fail(c, where, "cadence '%s' must be month, quarter, half, "
+                     "year or school_year", cadence);
+  }
+  if (rc == 0 && ind->unit == NULL)
+    rc = (ind->unit = xstrdup(c, "")) ? 0 : -1;
+  if (rc == 0) {                               /* baseline = { 2020, 42 } */
+    lua_getfield(c->L, -1, "baseline");
+    if (lua_istable(c->L, -1)) {
+      lua_rawgeti(c->L, -1, 1);
+      lua_rawgeti(c->L, -2, 2);
+      if (!lua_isinteger(c->L, -2) || !lua_isnumber(c->L, -1))
+        rc = conv_fail(c, where, "baseline must be { year, value }");
+      ind->has_baseline = rc == 0;
+      ind->baseline_year = (int)lua_tointeger(c->L, -2);
+      ind->baseline_value = lua_tonumber(c->L, -1);
+      lua_pop(c->L, 2);
+    } else if (!lua_isnil(c->L, -1)) {
+      rc = conv_fail(c, where, "baseline must be { year, value }");
+    }
+    lua_pop(c->L, 1);
+  }
+  if (rc == 0) {                               /* value = ratio(a, b) */
+    lua_getfield(c->L, -1, "value");
+    if (lua_istable(c->L, -1)) {
+      ind->is_ratio = true;
+      if (get_string(c, where, "num", 1, &ind->num) ||
+          get_string(c, where, "den", 1, &ind->den) ||
+          get_number(c, where, "scale", 100, &ind->scale))
+        rc = -1;
+    } else if (!lua_isnil(c->L, -1)) {
+      rc = conv_fail(c, where, "value must be ratio(\"num\", \"den\")");
+    }
+    lua_pop(c->L, 1);
+  }
+  free(dir);
+  free(cadence);
+  return rc;
+}
+
+static int get_steps(struct conv *c, const char *where, const char *field,
+                     int *steps, size_t *n)
+{
+  lua_getfield(c->L, -1, field);
+  int rc = 0;
+  if (lua_istable(c->L, -1)) {
+    size_t len = lua_rawlen(c->L, -1);
+    if (len > POLICY_MAX_STEPS)
+      rc = conv_fail(c, where, "policy.%s: at most %d steps", field,
+                     POLICY_MAX_STEPS);
+    *n = 0;
+    for (size_t k = 1; k <= len && rc == 0; k++) {
+      lua_rawgeti(c->L, -1, (lua_Integer)k);
+      if (!lua_isinteger(c->L, -1) || lua_tointeger(c->L, -1) < 0)
+        rc = conv_fail(c, where, "policy.%s: %zu-th entry is not a number of "
+                       "days", field, k);
+      else
+        steps[(*n)++] = (int)lua_tointeger(c->L, -1);
+      lua_pop(c->L, 1);
+    }
+  } else if (!lua_isnil(c->L, -1)) {
+    rc = conv_fail(c, where, "policy.%s must be a list of days", field);
+  }
+  lua_pop(c->L, 1);
+  return rc;
+}
+
+static int conv_policy(struct conv *c)
+{
+  struct policy *p = &c->j->policy;
+  char where[SANDBOX_ERR_LEN], *shift = NULL, *before = NULL;
+  double every, esc, rep;
+
+  /* national defaults, documented in docs/rules.md */
+  p->before[0] = 7; p->before[1] = 1; p->n_before = 2;
+  p->after[0] = 1; p->n_after = 1;
+  p->on_due = true;
+  lua_getfield(c->L, -1, "policy");
+  lua_getfield(c->L, -1, "__where");
+  snprintf(where, sizeof where, "%s",
+           lua_isstring(c->L, -1) ? lua_tostring(c->L, -1) : "policy");
+  lua_pop(c->L, 1);
+  int rc = get_steps(c, where, "before", p->before, &p->n_before) ||
+           get_steps(c, where, "after", p->after, &p->n_after) ||
+           get_bool(c, where, "on_due", true, &p->on_due) ||
+           get_number(c, where, "overdue_every", 7, &every) ||
+           get_number(c, where, "escalate_after", 14, &esc) ||
+           get_number(c, where, "indicator_repeat", 30, &rep) ||
+           get_bool(c, where, "working_days_only", true,
+                    &p->working_days_only) ||
+           get_number(c, where, "tolerance", 0.10, &p->tolerance) ||
+           get_string(c, where, "deadline_shift", 0, &shift) ||
+           get_string(c, where, "before_means", 0, &before) ||
+           get_string(c, where, "digest", 0, &p->digest) ? -1 : 0;
+  p->overdue_every = (int)every;
+  p->escalate_after = (int)esc;
+  p->indicator_repeat = (int)rep;
+  if (rc == 0 && p->digest == NULL)
+    rc = (p->digest = xstrdup(c, "daily")) ? 0 : -1;
+  if (rc == 0) {
+    if (shift == NULL || strcmp(shift, "next_working_day") == 0)
+      p->deadline_shift = SHIFT_NEXT_WORKING_DAY;
+    else if (strcmp(shift, "none") == 0)
+      p->deadline_shift = SHIFT_NONE;
+    else if (strcmp(shift, "previous_working_day") == 0)
+      p->deadline_shift = SHIFT_PREVIOUS_WORKING_DAY;
+    else
+      rc = conv_fail(c, where, "deadline_shift '%s' must be next_working_day,"
+                     " previous_working_day or none", shift);
+  }
+  if (rc == 0) {
+    if (before == NULL || strcmp(before, "by") == 0)
+      p->before_is_day_before = false;
+    else if (strcmp(before, "day_before") == 0)
+      p->before_is_day_before = true;
+    else
+      rc = conv_fail(c, where, "before_means '%s' must be \"by\" (the date "
+                     "itself is the last day) or \"day_before\"", before);
+  }
+  if (rc == 0 && (p->tolerance < 0 || p->tolerance > 1))
+    rc = conv_fail(c, where, "tolerance must be between 0 and 1");
+  free(shift);
+  free(before);
+  lua_pop(c->L, 1);
+  return rc;
+}
+
+static int conv_messages(struct conv *c)
+{
+  struct message_texts *m = &c->j->texts;
+  char where[SANDBOX_ERR_LEN];
+  lua_getfield(c->L, -1, "messages");
+  lua_getfield(c->L, -1, "__where");
+  snprintf(where, sizeof where, "%s",
+           lua_isstring(c->L, -1) ? lua_tostring(c->L, -1) : "messages");
+  lua_pop(c->L, 1);
+  int rc = get_string(c, where, "subject_prefix", 0, &m->subject_prefix) ||
+           get_string(c, where, "greeting", 0, &m->greeting) ||
+           get_string(c, where, "intro", 0, &m->intro) ||
+           get_string(c, where, "closing", 0, &m->closing) ||
+           get_string(c, where, "signature", 0, &m->signature) ? -1 : 0;
+  lua_pop(c->L, 1);
+  return rc;
+}
+
+static int conv_holidays(struct conv *c)
+{
+  struct cal_holidays *h = &c->j->holidays;
+  lua_getfield(c->L, -1, "holidays");
+  size_t n = lua_rawlen(c->L, -1);
+  int rc = 0;
+  for (size_t i = 1; i <= n && rc == 0; i++) {
+    char where[SANDBOX_ERR_LEN], *from = NULL, *to = NULL;
+    cal_day a, b;
+    bool work;
+    double year;
+    lua_rawgeti(c->L, -1, (lua_Integer)i);
+    lua_getfield(c->L, -1, "__where");
+    snprintf(where, sizeof where, "%s", lua_tostring(c->L, -1));
+    lua_pop(c->L, 1);
+    rc = get_string(c, where, "from", 1, &from) ||
+         get_string(c, where, "to", 1, &to) ||
+         get_bool(c, where, "work", false, &work) ||
+         get_number(c, where, "year", 0, &year) ||
+         parse_date_field(c, where, "holiday", from, &a) ||
+         parse_date_field(c, where, "holiday", to, &b) ? -1 : 0;
+    int y1, y2, m, d;
+    if (rc == 0) {
+      cal_to_ymd(a, &y1, &m, &d);
+      cal_to_ymd(b, &y2, &m, &d);
+      if (y1 != (int)year || y2 != (int)year || b < a || b - a > 31)
+        rc = conv_fail(c, where, "holidays(%d): %s..%s is not a range of "
+                       "days in %d", (int)year, from, to, (int)year);
+    }
+    for (cal_day x = a; rc == 0 && x <= b; x++)
+      if ((work ? cal_holidays_add_work(h, x) : cal_holidays_add_off(h, x)))
+        rc = conv_fail(c, where, "out of memory");
+    free(from);
+    free(to);
+    lua_pop(c->L, 1);
+  }
+  lua_pop(c->L, 1);
+  cal_holidays_finish(h);
+  return rc;
+}
+
+static int conv_jurisdiction(struct conv *c, const char *id)
+{
+  struct jurisdiction *j = c->j;
+  char where[SANDBOX_ERR_LEN];
+  lua_getfield(c->L, -1, "jurisdiction");
+  if (!lua_istable(c->L, -1)) {
+    lua_pop(c->L, 1);
+    return conv_fail(c, j->dir, "no jurisdiction \"%s\" { … } declared", id);
+  }
+  lua_getfield(c->L, -1, "__where");
+  snprintf(where, sizeof where, "%s", lua_tostring(c->L, -1));
+  lua_pop(c->L, 1);
+  int rc = (j->id = xstrdup(c, id)) == NULL ||
+           get_string(c, where, "name", 1, &j->name) ||
+           get_string(c, where, "parent", 0, &j->parent) ||
+           get_string(c, where, "plan", 0, &j->plan) ||
+           get_bool(c, where, "template", false, &j->is_template) ||
+           get_date(c, where, "monitor_from", CAL_DAY_MIN, &j->monitor_from)
+           ? -1 : 0;
+  lua_pop(c->L, 1);
+  return rc;
+}
+
+/* References between declarations, checked once everything is converted. */
+static int check_ref(struct conv *c, const char *where, const char *what,
+                     const char *id, int roles_ok)
+{
+  if (id == NULL || model_agency(c->j, id) ||
+      (roles_ok && model_role(c->j, id)))
+    return 0;
+  return conv_fail(c, where, "%s '%s' is not a declared agency%s", what, id,
+                   roles_ok ? " or role" : "");
+}
+
+static int check_references(struct conv *c)
+{
+  const struct jurisdiction *j = c->j;
+  for (size_t i = 0; i < j->n_agencies; i++)
+    if (check_ref(c, j->agencies[i].where, "successor",
+                  j->agencies[i].successor, 0))
+      return -1;
+  for (size_t i = 0; i < j->n_roles; i++)
+    for (size_t k = 0; k < j->roles[i].n_terms; k++)
+      if (check_ref(c, j->roles[i].where, "role holder",
+                    j->roles[i].terms[k].agency, 0))
+        return -1;
+  for (size_t i = 0; i < j->n_obligations; i++) {
+    const struct obligation *o = &j->obligations[i];
+    for (size_t k = 0; k < o->n_from; k++)
+      if (check_ref(c, o->where, "from", o->from[k], 0))
+        return -1;
+    if (check_ref(c, o->where, "to", o->to, 1) ||
+        (o->from_role && !model_role(j, o->from_role) &&
+         conv_fail(c, o->where, "from: '%s' is not a declared role",
+                   o->from_role)))
+      return -1;
+  }
+  for (size_t i = 0; i < j->n_indicators; i++) {
+    const struct indicator *ind = &j->indicators[i];
+    if (check_ref(c, ind->where, "lead", ind->lead, 1))
+      return -1;
+    for (size_t k = 0; k < ind->n_support; k++)
+      if (check_ref(c, ind->where, "support", ind->support[k], 1))
+        return -1;
+    if (ind->is_ratio && (!model_indicator(j, ind->num) ||
+                          !model_indicator(j, ind->den)))
+      return conv_fail(c, ind->where, "ratio(\"%s\", \"%s\"): both must be "
+                       "declared indicators", ind->num, ind->den);
+  }
+  return 0;
+}
+
+static int alloc_array(struct conv *c, void **p, size_t n, size_t size)
+{
+  *p = calloc(n ? n : 1, size);
+  return *p ? 0 : conv_fail(c, NULL, "out of memory");
+}
+
+/* Convert the result table (top of stack) into j. */
+static int convert(struct conv *c, const char *id)
+{
+  struct jurisdiction *j = c->j;
+  size_t n;
+  lua_getfield(c->L, -1, "agency");
+  j->n_agencies = lua_rawlen(c->L, -1);
+  lua_getfield(c->L, -2, "role");
+  j->n_roles = lua_rawlen(c->L, -1);
+  lua_getfield(c->L, -3, "indicator");
+  j->n_indicators = lua_rawlen(c->L, -1);
+  lua_pop(c->L, 3);
+  if (conv_jurisdiction(c, id) ||
+      alloc_array(c, (void **)&j->agencies, j->n_agencies, sizeof *j->agencies) ||
+      alloc_array(c, (void **)&j->roles, j->n_roles, sizeof *j->roles) ||
+      alloc_array(c, (void **)&j->indicators, j->n_indicators,
+                  sizeof *j->indicators) ||
+      each_decl(c, "agency", conv_agency, &n) ||
+      each_decl(c, "role", conv_role, &n) ||
+      each_decl(c, "obligation", conv_obligation, &n) ||
+      each_decl(c, "campaign", conv_campaign, &n) ||
+      each_decl(c, "indicator", conv_indicator, &n) ||
+      conv_policy(c) || conv_messages(c) || conv_holidays(c))
+    return -1;
+  /* A template's references are resolved by the jurisdictions using it. */
+  return j->is_template ? 0 : check_references(c);
+}
+
+int decls_convert(lua_State *L)
+{
+  struct decls_job *job = lua_touserdata(L, 1);
+  struct conv c = {.L = L, .j = job->j};
+  luaL_checktype(L, 2, LUA_TTABLE);
+  lua_settop(L, 2);
+  job->rc = convert(&c, job->id);
+  if (job->rc != 0)
+    snprintf(job->err, sizeof job->err, "%s", c.err);
+  return 0;
+}
