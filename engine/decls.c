@@ -558,7 +558,7 @@ static int get_targets(struct conv *c, const char *where, const char *field,
   if (lua_istable(c->L, -1)) {
     lua_pushnil(c->L);
     while (rc == 0 && lua_next(c->L, -2) != 0) {
-      struct target t;
+      struct target t = {0, 0};
       int isnum;
       t.year = (int)lua_tointegerx(c->L, -2, &isnum);
       if (!isnum || t.year < 1900 || t.year > 2200)
