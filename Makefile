@@ -28,7 +28,8 @@ NOTIFIER_SRC = notifiers/email.c notifiers/smtp.c notifiers/webhook.c \
 ENGINE_SRC = $(filter-out engine/main.c,$(wildcard engine/*.c)) $(NOTIFIER_SRC)
 GEN_SRC    = build/gen/prelude_lua.c
 UNIT_SRC   = $(addprefix tests/unit/test_,$(addsuffix .c,\
-             calendar store rules evaluate email smtp webhook template))
+             calendar store rules evaluate remind outbox compose \
+             email smtp webhook template))
 
 # Two flavours of every object: plain (build/) and sanitized (build/asan/).
 OBJ      = $(patsubst %.c,build/%.o,$(ENGINE_SRC)) build/gen/prelude_lua.o

@@ -192,9 +192,13 @@ static int config_delivery(lua_State *L, const char *path, struct config *c,
     c->parallel = 8;
   }
   lua_pop(L, 1);
-  if (c->max_attempts < 1 || c->parallel < 1 || c->retry_base_seconds < 0)
-    return cfg_fail(err, path, "delivery: max_attempts and parallel must be "
-                    "at least 1, retry_base_seconds not negative");
+  if (c->max_attempts < 1 || c->max_attempts > 100 || c->parallel < 1 ||
+      c->parallel > 256 || c->retry_base_seconds < 0 ||
+      c->retry_max_seconds < c->retry_base_seconds ||
+      c->retry_max_seconds > 7 * 24 * 3600)
+    return cfg_fail(err, path, "delivery: max_attempts 1–100, parallel "
+                    "1–256, 0 ≤ retry_base_seconds ≤ retry_max_seconds ≤ "
+                    "604800 (a week)");
 
   struct config_mail *m = &c->mail;
   lua_getfield(L, -1, "mail");

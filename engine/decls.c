@@ -42,6 +42,24 @@ static char *xstrdup(struct conv *c, const char *s)
   return d;
 }
 
+/* Rule files must be UTF-8: a file saved in a legacy Vietnamese encoding
+ * (TCVN3, VNI) would produce mail and JSON that no one can read. */
+static bool utf8_valid(const char *s)
+{
+  const unsigned char *p = (const unsigned char *)s;
+  while (*p) {
+    int n = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 : (*p & 0xF0) == 0xE0 ? 2
+            : (*p & 0xF8) == 0xF0 ? 3 : -1;
+    if (n < 0 || (n == 1 && *p < 0xC2))
+      return false;
+    for (int i = 1; i <= n; i++)
+      if ((p[i] & 0xC0) != 0x80)
+        return false;
+    p += n + 1;
+  }
+  return true;
+}
+
 /* Fields are read from the table on top of the Lua stack. */
 static int get_string(struct conv *c, const char *where, const char *field,
                       int required, char **out)
@@ -53,6 +71,9 @@ static int get_string(struct conv *c, const char *where, const char *field,
   if (t == LUA_TNIL) {
     if (required)
       rc = conv_fail(c, where, "missing field '%s'", field);
+  } else if (t == LUA_TSTRING && !utf8_valid(lua_tostring(c->L, -1))) {
+    rc = conv_fail(c, where, "field '%s' is not valid UTF-8 (save the file "
+                   "as UTF-8, not TCVN3 or VNI)", field);
   } else if (t == LUA_TSTRING || t == LUA_TNUMBER) {
     *out = xstrdup(c, lua_tostring(c->L, -1));
     if (*out == NULL)

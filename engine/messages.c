@@ -124,6 +124,22 @@ static void indicator_message(const struct finding *f, char *buf, size_t len)
            agency_name(f));
 }
 
+/* snprintf cuts at a byte; a message cut inside a character would be
+ * invalid UTF-8 (refused by JSON, garbled in mail). Drop the partial
+ * character at the end, if any. */
+static void trim_partial_utf8(char *buf)
+{
+  size_t n = strlen(buf), start = n;
+  while (start > 0 && ((unsigned char)buf[start - 1] & 0xC0) == 0x80)
+    start--;
+  if (start == 0)
+    return;
+  unsigned char lead = (unsigned char)buf[start - 1];
+  size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  if (n - (start - 1) < need)
+    buf[start - 1] = '\0';
+}
+
 void message_for_finding(const struct finding *f, char *buf, size_t len)
 {
   if (f->obligation) {
@@ -139,4 +155,5 @@ void message_for_finding(const struct finding *f, char *buf, size_t len)
   else {
     indicator_message(f, buf, len);
   }
+  trim_partial_utf8(buf);
 }

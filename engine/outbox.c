@@ -47,13 +47,13 @@ static const char *const outbox_sql[OB_N] = {
     " VALUES (?1, ?2, ?3, ?4, ?5)",
   [OB_SENT] =
     "UPDATE deliveries SET status = 'sent', attempts = attempts + 1,"
-    " sent_at = ?2, last_error = NULL WHERE id = ?1",
+    " sent_at = ?2, last_error = NULL WHERE id = ?1 AND status = 'queued'",
   [OB_REQUEUE] =
     "UPDATE deliveries SET attempts = attempts + 1, next_attempt_at = ?2,"
-    " last_error = ?3 WHERE id = ?1",
+    " last_error = ?3 WHERE id = ?1 AND status = 'queued'",
   [OB_FAILED] =
     "UPDATE deliveries SET status = 'failed', attempts = attempts + 1,"
-    " last_error = ?2 WHERE id = ?1",
+    " last_error = ?2 WHERE id = ?1 AND status = 'queued'",
   [OB_LIST] =
     "SELECT " DELIVERY_COLUMNS " FROM deliveries d"
     " JOIN messages m ON m.id = d.message ORDER BY d.id DESC",
@@ -72,8 +72,7 @@ static const char *const outbox_sql[OB_N] = {
     " m.message_id, a.ok, a.code, a.detail, d.status,"
     " (SELECT group_concat(i.item || ' ' || coalesce(i.agency, '') || ' '"
     "  || coalesce(i.period, '') || ' ' || i.stage, '; ')"
-    "  FROM message_items i WHERE i.message = m.id AND i.recipient ="
-    "  d.recipient)"
+    "  FROM message_items i WHERE i.message = m.id)"
     " FROM attempts a JOIN deliveries d ON d.id = a.delivery"
     " JOIN messages m ON m.id = d.message ORDER BY a.at, a.id",
 };
@@ -299,7 +298,7 @@ static long backoff(const struct outbox_retry *r, int attempts)
 {
   long wait = r->base_seconds;
   for (int i = 1; i < attempts && wait < r->max_seconds; i++)
-    wait *= 2;
+    wait = wait > r->max_seconds / 2 ? r->max_seconds : wait * 2;
   return wait > r->max_seconds ? r->max_seconds : wait;
 }
 
@@ -323,8 +322,12 @@ int outbox_record(struct outbox *o, long long delivery, long long now,
     int step = sqlite3_step(get);
     attempts = step == SQLITE_ROW ? sqlite3_column_int(get, 0) : -1;
     ob_done(get);
-    if (attempts < 0)
+    if (attempts < 0 && step == SQLITE_DONE) {
+      snprintf(o->err, sizeof o->err, "outbox: no delivery %lld", delivery);
+      rc = -1;
+    } else if (attempts < 0) {
       rc = ob_fail(o, "finding the delivery");
+    }
   }
   if (rc == 0)
     rc = ob_bind(o, att, "iiiit", delivery, now, (long long)ok,

@@ -236,6 +236,8 @@ static int queue_webhooks(struct job *jb, const struct jurisdiction *j,
       snprintf(id, sizeof id, "msg_%s", hash);
       char *body = compose_payload(j, v, n, id, jb->opt->now, jb->opt->minute);
       char terr[TEMPLATE_ERR_LEN];
+      if (body == NULL)
+        rc = job_fail(jb, "out of memory building a webhook payload");
       if (body && w->template_path) {
         struct template *t = template_load(w->template_path, terr);
         char *shaped = t ? template_apply(t, body, w->options_json, terr)

@@ -149,6 +149,8 @@ static void test_errors_name_file_and_line(void **state)
   expect_error("no-parent", "rules/no-parent/jurisdiction.lua:1:",
                "'nowhere'");
   expect_error("cycle-a", "inherits from itself", NULL);
+  expect_error("bad-utf8", "rules/bad-utf8/jurisdiction.lua:2:",
+               "not valid UTF-8");
 }
 
 static void test_endless_loop_is_stopped(void **state)

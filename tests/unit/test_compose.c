@@ -1,0 +1,783 @@
+/*
+ * test_compose.c — emails, digest and webhook payload (engine/compose.c).
+ *
+ * Covers compose_email (subject, Vietnamese text and escaped HTML, the
+ * Message-ID derived from items and stages, In-Reply-To / References per
+ * report thread, one item and several), compose_digest (overdue by agency,
+ * indicators, agencies without an address, failed deliveries), the
+ * version-1 JSON payload of compose_payload (parsed back with jansson) and
+ * compose_hash.
+ *
+ * Reminders come from the real pipeline: tests/fixtures/rules/remind
+ * evaluated against a real SQLite file in a mkdtemp directory (removed in
+ * teardown), then remind_plan. Fixture facts: "annual" is due 05/12/2024
+ * from a (head_email giamdoc.a@…), b and c (no email); indicator "lead" has
+ * no 2023 value (due 25/12/2023), led by b, target 60% in 2025.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <jansson.h>
+
+#include "compose.h"
+#include "evaluate.h"
+#include "remind.h"
+#include "rules.h"
+#include "store.h"
+
+#define DOMAIN "remind.example"
+
+struct fx {
+  struct ruleset rs;
+  const struct jurisdiction *j;
+  struct store *s;
+  char dir[64], db[96];
+  struct findings f;
+  struct reminders r;
+  struct composed c, d;
+  char *json;
+  json_t *root;
+};
+
+static int setup(void **state)
+{
+  struct fx *x = calloc(1, sizeof *x);
+  struct rules_options o;
+  char err[STORE_ERR_LEN];
+  const char *ids[] = {"remind"};
+  if (x == NULL)
+    return -1;
+  *state = x;
+  rules_options_default(&o, "../fixtures/rules");
+  if (rules_load(&o, ids, 1, &x->rs) != 0)
+    return -1;
+  x->j = rules_find(&x->rs, "remind");
+  snprintf(x->dir, sizeof x->dir, "/tmp/dondoc-compose.XXXXXX");
+  if (x->j == NULL || mkdtemp(x->dir) == NULL)
+    return -1;
+  snprintf(x->db, sizeof x->db, "%s/t.db", x->dir);
+  x->s = store_open(x->db, err);
+  return x->s ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+  struct fx *x = *state;
+  char path[160];
+  if (x == NULL)
+    return 0;
+  composed_release(&x->c);
+  composed_release(&x->d);
+  free(x->json);
+  json_decref(x->root);
+  store_close(x->s);
+  reminders_release(&x->r);
+  findings_release(&x->f);
+  rules_release(&x->rs);
+  static const char *const files[] = {"t.db", "t.db-wal", "t.db-shm"};
+  for (size_t i = 0; i < 3; i++) {
+    snprintf(path, sizeof path, "%s/%s", x->dir, files[i]);
+    (void)unlink(path);
+  }
+  (void)rmdir(x->dir);
+  free(x);
+  return 0;
+}
+
+static cal_day day(const char *s)
+{
+  cal_day d;
+  assert_int_equal(cal_parse_date(s, &d), 0);
+  return d;
+}
+
+static void plan_at(struct fx *x, const char *date)
+{
+  char err[256];
+  struct eval_options o = {.now = day(date), .all = true};
+  reminders_release(&x->r);
+  findings_release(&x->f);
+  assert_int_equal(evaluate_jurisdiction(x->j, x->s, &o, &x->f, err,
+                                         sizeof err), 0);
+  assert_int_equal(remind_plan(x->j, &x->f, o.now, &x->r), 0);
+}
+
+static const struct reminder *find(const struct fx *x, const char *item,
+                                   const char *agency)
+{
+  for (size_t i = 0; i < x->r.n; i++) {
+    const struct finding *f = x->r.v[i].f;
+    const char *id = f->obligation ? f->obligation->id : f->indicator->id;
+    if (strcmp(id, item) == 0 &&
+        (agency == NULL || (f->agency && strcmp(f->agency->id, agency) == 0)))
+      return &x->r.v[i];
+  }
+  fail_msg("no reminder for %s/%s", item, agency ? agency : "-");
+  return NULL;
+}
+
+static bool starts_with(const char *s, const char *prefix)
+{
+  return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* The thread id compose.c must derive: hash of "jur|item|agency|period". */
+static void expected_thread(const char *key, char *buf, size_t len)
+{
+  char h[17];
+  compose_hash(key, h);
+  snprintf(buf, len, "<dondoc-thread-%s@" DOMAIN ">", h);
+}
+
+static bool is_hex16(const char *s, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    if (!isxdigit((unsigned char)s[i]) || isupper((unsigned char)s[i]))
+      return false;
+  return true;
+}
+
+/* ---- compose_email ------------------------------------------------------ */
+
+static void test_email_one_item(void **state)
+{
+  struct fx *x = *state;
+  char thread[128], keys[512], h[17], mid[128];
+  plan_at(x, "2024-11-28");
+  const struct reminder *r = find(x, "annual", "a");
+  const struct reminder *items[] = {r};
+
+  assert_int_equal(compose_email(x->j, items, 1, DOMAIN, day("2024-11-28"),
+                                 &x->c), 0);
+  assert_string_equal(x->c.subject,
+                      "[Tỉnh Nhắc] Còn 7 ngày: Báo cáo năm kỳ 2024");
+  assert_true(starts_with(x->c.text, "Kính gửi: Sở A\n\n"));
+  /* the intro names the jurisdiction inside a sentence, and the day */
+  assert_non_null(strstr(x->c.text, "phụ nữ tỉnh Nhắc đề nghị"));
+  assert_non_null(strstr(x->c.text, "(tình hình ngày 28/11/2024)"));
+  assert_non_null(strstr(x->c.text,
+      "1. Sở A cần gửi Báo cáo năm kỳ 2024; hạn 05/12/2024, còn 7 ngày.\n"));
+  assert_null(strstr(x->c.text, "lãnh đạo cơ quan"));   /* no escalation */
+  assert_true(starts_with(x->c.html, "<!DOCTYPE html>"));
+  assert_non_null(strstr(x->c.html, "<p>Kính gửi: Sở A</p>"));
+  assert_non_null(strstr(x->c.html, "<li>Sở A cần gửi Báo cáo năm kỳ 2024; "
+                                    "hạn 05/12/2024, còn 7 ngày.</li>"));
+
+  /* the thread: one per report and period */
+  expected_thread("remind|annual|a|2024", thread, sizeof thread);
+  assert_non_null(x->c.in_reply_to);
+  assert_string_equal(x->c.in_reply_to, thread);
+  assert_string_equal(x->c.references, thread);
+  /* the Message-ID: this thread at this stage to this address */
+  snprintf(keys, sizeof keys, "%s|before-7|a@" DOMAIN "\n", thread);
+  compose_hash(keys, h);
+  snprintf(mid, sizeof mid, "<dondoc-%s@" DOMAIN ">", h);
+  assert_string_equal(x->c.message_id, mid);
+  assert_true(starts_with(x->c.message_id, "<dondoc-"));
+  assert_true(is_hex16(x->c.message_id + 8, 16));
+}
+
+static void test_email_ids(void **state)
+{
+  struct fx *x = *state;
+  plan_at(x, "2024-11-28");
+  struct reminder r = *find(x, "annual", "a");
+  const struct reminder *items[] = {&r};
+  cal_day now = day("2024-11-28");
+
+  assert_int_equal(compose_email(x->j, items, 1, DOMAIN, now, &x->c), 0);
+  assert_int_equal(compose_email(x->j, items, 1, DOMAIN, now, &x->d), 0);
+  assert_string_equal(x->c.message_id, x->d.message_id);      /* stable */
+  assert_string_equal(x->c.in_reply_to, x->d.in_reply_to);
+  assert_string_equal(x->c.text, x->d.text);
+  composed_release(&x->d);
+
+  /* another stage: another message, the same thread */
+  snprintf(r.stage, sizeof r.stage, "before-1");
+  assert_int_equal(compose_email(x->j, items, 1, DOMAIN, now, &x->d), 0);
+  assert_string_not_equal(x->c.message_id, x->d.message_id);
+  assert_string_equal(x->c.in_reply_to, x->d.in_reply_to);
+  composed_release(&x->d);
+
+  /* another address: another message */
+  snprintf(r.stage, sizeof r.stage, "before-7");
+  r.to_address = "other@" DOMAIN;
+  assert_int_equal(compose_email(x->j, items, 1, DOMAIN, now, &x->d), 0);
+  assert_string_not_equal(x->c.message_id, x->d.message_id);
+  composed_release(&x->d);
+
+  /* another domain: the ids end in it */
+  r.to_address = "a@" DOMAIN;
+  assert_int_equal(compose_email(x->j, items, 1, "other.example", now,
+                                 &x->d), 0);
+  assert_non_null(strstr(x->d.message_id, "@other.example>"));
+  assert_non_null(strstr(x->d.in_reply_to, "@other.example>"));
+  composed_release(&x->d);
+
+  /* a week later, overdue: a new message in the same thread */
+  char first_thread[128];
+  snprintf(first_thread, sizeof first_thread, "%s", x->c.in_reply_to);
+  plan_at(x, "2024-12-06");
+  const struct reminder *late[] = {find(x, "annual", "a")};
+  assert_string_equal(late[0]->stage, "overdue-0");
+  assert_int_equal(compose_email(x->j, late, 1, DOMAIN, day("2024-12-06"),
+                                 &x->d), 0);
+  assert_string_equal(x->d.in_reply_to, first_thread);
+  assert_string_not_equal(x->d.message_id, x->c.message_id);
+  assert_string_equal(x->d.subject,
+                      "[Tỉnh Nhắc] Quá hạn 1 ngày: Báo cáo năm kỳ 2024");
+  /* b's report is another thread */
+  const struct reminder *other[] = {find(x, "annual", "b")};
+  composed_release(&x->c);
+  assert_int_equal(compose_email(x->j, other, 1, DOMAIN, day("2024-12-06"),
+                                 &x->c), 0);
+  assert_string_not_equal(x->c.in_reply_to, first_thread);
+}
+
+static void test_email_escapes_html(void **state)
+{
+  struct fx *x = *state;
+  plan_at(x, "2024-11-28");
+  /* the same report under a title with HTML's special characters */
+  struct obligation ob = *find(x, "annual", "a")->f->obligation;
+  struct finding f = *find(x, "annual", "a")->f;
+  struct reminder r = *find(x, "annual", "a");
+  ob.title = "Báo cáo <b>& \"Đặc biệt\"";
+  f.obligation = &ob;
+  r.f = &f;
+  const struct reminder *items[] = {&r};
+
+  assert_int_equal(compose_email(x->j, items, 1, DOMAIN, day("2024-11-28"),
+                                 &x->c), 0);
+  assert_non_null(strstr(x->c.html,
+      "Báo cáo &lt;b&gt;&amp; &quot;Đặc biệt&quot; kỳ 2024"));
+  assert_null(strstr(x->c.html, "<b>"));
+  assert_null(strstr(x->c.html, "<b>&"));
+  /* text and subject are not HTML: as written */
+  assert_non_null(strstr(x->c.text, "Báo cáo <b>& \"Đặc biệt\" kỳ 2024"));
+  assert_string_equal(x->c.subject,
+      "[Tỉnh Nhắc] Còn 7 ngày: Báo cáo <b>& \"Đặc biệt\" kỳ 2024");
+}
+
+static void test_email_two_items(void **state)
+{
+  struct fx *x = *state;
+  char ta[128], tb[128], tl[128], refs[300];
+  plan_at(x, "2024-11-28");
+  const struct reminder *items[] = {find(x, "annual", "a"),
+                                    find(x, "annual", "b")};
+  assert_int_equal(compose_email(x->j, items, 2, DOMAIN, day("2024-11-28"),
+                                 &x->c), 0);
+  assert_string_equal(x->c.subject,
+                      "[Tỉnh Nhắc] Nhắc việc: 2 báo cáo sắp đến hạn");
+  assert_null(x->c.in_reply_to);
+  expected_thread("remind|annual|a|2024", ta, sizeof ta);
+  expected_thread("remind|annual|b|2024", tb, sizeof tb);
+  snprintf(refs, sizeof refs, "%s %s", ta, tb);
+  assert_string_equal(x->c.references, refs);
+  assert_non_null(strstr(x->c.text, "\n1. Sở A cần gửi Báo cáo năm"));
+  assert_non_null(strstr(x->c.text, "\n2. Sở B cần gửi Báo cáo năm"));
+  /* the message names the set: not the id of either item alone */
+  const struct reminder *one[] = {items[0]};
+  assert_int_equal(compose_email(x->j, one, 1, DOMAIN, day("2024-11-28"),
+                                 &x->d), 0);
+  assert_string_not_equal(x->c.message_id, x->d.message_id);
+  composed_release(&x->d);
+  composed_release(&x->c);
+
+  /* b's own email: its report and the indicator it leads */
+  const struct reminder *mixed[] = {find(x, "annual", "b"),
+                                    find(x, "lead", NULL)};
+  assert_int_equal(compose_email(x->j, mixed, 2, DOMAIN, day("2024-11-28"),
+                                 &x->c), 0);
+  assert_string_equal(x->c.subject, "[Tỉnh Nhắc] Nhắc việc: 1 báo cáo sắp "
+                      "đến hạn, 1 chỉ tiêu cần quan tâm");
+  assert_true(starts_with(x->c.text, "Kính gửi: Sở B\n"));
+  expected_thread("remind|lead|b|2023", tl, sizeof tl);
+  snprintf(refs, sizeof refs, "%s %s", tb, tl);
+  assert_string_equal(x->c.references, refs);
+  assert_non_null(strstr(x->c.text, "2. Chỉ tiêu \"Nữ lãnh đạo chủ chốt\": "
+                                    "chưa có số liệu kỳ 2023 (hạn 25/12/2023)"));
+  assert_non_null(strstr(x->c.html, "Chỉ tiêu &quot;Nữ lãnh đạo chủ chốt"
+                                    "&quot;"));
+
+  /* the indicator alone */
+  composed_release(&x->c);
+  const struct reminder *ind[] = {find(x, "lead", NULL)};
+  assert_int_equal(compose_email(x->j, ind, 1, DOMAIN, day("2024-11-28"),
+                                 &x->c), 0);
+  assert_string_equal(x->c.subject, "[Tỉnh Nhắc] Chỉ tiêu cần quan tâm: "
+                      "Nữ lãnh đạo chủ chốt");
+  assert_string_equal(x->c.in_reply_to, tl);
+}
+
+static void test_email_due_day_and_escalation(void **state)
+{
+  struct fx *x = *state;
+  plan_at(x, "2024-12-05");
+  const struct reminder *due[] = {find(x, "annual", "a")};
+  assert_string_equal(due[0]->stage, "due");
+  assert_int_equal(compose_email(x->j, due, 1, DOMAIN, day("2024-12-05"),
+                                 &x->c), 0);
+  assert_string_equal(x->c.subject,
+                      "[Tỉnh Nhắc] Hạn hôm nay: Báo cáo năm kỳ 2024");
+  assert_non_null(strstr(x->c.text, "Sở A cần gửi Báo cáo năm kỳ 2024 hôm "
+                                    "nay (hạn 05/12/2024)."));
+  composed_release(&x->c);
+
+  plan_at(x, "2024-12-19");
+  const struct reminder *esc[] = {find(x, "annual", "a")};
+  assert_true(esc[0]->escalation);
+  assert_int_equal(compose_email(x->j, esc, 1, DOMAIN, day("2024-12-19"),
+                                 &x->c), 0);
+  assert_string_equal(x->c.subject, "[Tỉnh Nhắc] Đề nghị chỉ đạo — Quá hạn "
+                      "14 ngày: Báo cáo năm kỳ 2024");
+  assert_true(starts_with(x->c.text, "Kính gửi: Lãnh đạo Sở A\n"));
+  assert_non_null(strstr(x->c.text, "thư này được gửi tới lãnh đạo cơ quan"));
+  assert_non_null(strstr(x->c.html, "<p><strong>Các báo cáo trên đã quá hạn"));
+
+  /* several escalated items */
+  composed_release(&x->c);
+  const struct reminder *two[] = {find(x, "annual", "a"),
+                                  find(x, "annual", "b")};
+  assert_int_equal(compose_email(x->j, two, 2, DOMAIN, day("2024-12-19"),
+                                 &x->c), 0);
+  assert_string_equal(x->c.subject,
+                      "[Tỉnh Nhắc] Đề nghị chỉ đạo: 2 báo cáo quá hạn");
+}
+
+/* ---- compose_payload ------------------------------------------------------ */
+
+static json_t *payload_of(struct fx *x, const struct jurisdiction *j,
+                          const struct reminder *const *items, size_t n,
+                          const char *id, const char *date, int minute)
+{
+  json_error_t e;
+  free(x->json);
+  json_decref(x->root);
+  x->json = compose_payload(j, items, n, id, day(date), minute);
+  assert_non_null(x->json);
+  x->root = json_loads(x->json, 0, &e);
+  if (x->root == NULL)
+    fail_msg("payload is not JSON: %s: %s", e.text, x->json);
+  assert_true(json_is_object(x->root));
+  return x->root;
+}
+
+static json_t *payload(struct fx *x, const struct reminder *const *items,
+                       size_t n, const char *id, const char *date, int minute)
+{
+  return payload_of(x, x->j, items, n, id, date, minute);
+}
+
+static const char *str(json_t *o, const char *key)
+{
+  json_t *v = json_object_get(o, key);
+  if (!json_is_string(v))
+    fail_msg("%s is not a string", key);
+  return json_string_value(v);
+}
+
+static json_int_t num(json_t *o, const char *key)
+{
+  json_t *v = json_object_get(o, key);
+  if (!json_is_integer(v))
+    fail_msg("%s is not an integer", key);
+  return json_integer_value(v);
+}
+
+static void test_payload(void **state)
+{
+  struct fx *x = *state;
+  plan_at(x, "2024-11-28");
+  const struct reminder *items[] = {find(x, "annual", "a"),
+                                    find(x, "lead", NULL)};
+  json_t *root = payload(x, items, 2, "msg_0123456789abcdef", "2024-11-28",
+                         480);
+
+  assert_string_equal(str(root, "type"), "dondoc.reminders");
+  assert_int_equal(num(root, "version"), 1);
+  assert_int_equal(COMPOSE_PAYLOAD_VERSION, 1);
+  assert_string_equal(str(root, "id"), "msg_0123456789abcdef");
+  assert_string_equal(str(root, "timestamp"), "2024-11-28T08:00:00+07:00");
+
+  json_t *jur = json_object_get(root, "jurisdiction");
+  assert_string_equal(str(jur, "id"), "remind");
+  assert_string_equal(str(jur, "name"), "Tỉnh Nhắc");
+  assert_true(json_is_null(json_object_get(jur, "plan")));
+
+  json_t *sum = json_object_get(root, "summary");
+  assert_int_equal(json_object_size(sum), 5);
+  assert_int_equal(num(sum, "overdue"), 0);
+  assert_int_equal(num(sum, "due_soon"), 1);
+  assert_int_equal(num(sum, "off_track"), 0);
+  assert_int_equal(num(sum, "at_risk"), 0);
+  assert_int_equal(num(sum, "no_data"), 1);
+
+  json_t *arr = json_object_get(root, "items");
+  assert_true(json_is_array(arr));
+  assert_int_equal(json_array_size(arr), 2);
+  json_t *ob = json_array_get(arr, 0);
+  assert_string_equal(str(ob, "kind"), "due_soon");
+  assert_string_equal(str(ob, "stage"), "before-7");
+  assert_true(json_is_false(json_object_get(ob, "escalation")));
+  assert_string_equal(str(ob, "agency"), "a");
+  assert_string_equal(str(ob, "agency_name"), "Sở A");
+  assert_string_equal(str(ob, "obligation"), "annual");
+  assert_null(json_object_get(ob, "indicator"));
+  assert_string_equal(str(ob, "title"), "Báo cáo năm");
+  assert_string_equal(str(ob, "period"), "2024");
+  assert_string_equal(str(ob, "due"), "2024-12-05");
+  assert_string_equal(str(ob, "due_vn"), "05/12/2024");
+  assert_int_equal(num(ob, "days"), 7);
+  assert_string_equal(str(ob, "message"), "Sở A cần gửi Báo cáo năm kỳ 2024; "
+                      "hạn 05/12/2024, còn 7 ngày.");
+
+  json_t *ind = json_array_get(arr, 1);
+  assert_string_equal(str(ind, "kind"), "no_data");
+  assert_string_equal(str(ind, "stage"), "no_data-2023-11");
+  assert_string_equal(str(ind, "indicator"), "lead");
+  assert_null(json_object_get(ind, "obligation"));
+  assert_string_equal(str(ind, "agency"), "b");
+  assert_string_equal(str(ind, "unit"), "%");
+  assert_string_equal(str(ind, "period"), "2023");
+  assert_string_equal(str(ind, "due"), "2023-12-25");
+  assert_string_equal(str(ind, "due_vn"), "25/12/2023");
+  assert_true(json_is_null(json_object_get(ind, "value")));
+  assert_float_equal(json_number_value(json_object_get(ind, "target")), 60,
+                     1e-9);
+  assert_int_equal(num(ind, "target_year"), 2025);
+  assert_float_equal(json_number_value(json_object_get(ind, "expected")), 52,
+                     1e-9);
+
+  /* other minutes of the day */
+  root = payload(x, items, 1, "msg_x", "2024-11-28", 0);
+  assert_string_equal(str(root, "timestamp"), "2024-11-28T00:00:00+07:00");
+  assert_int_equal(num(json_object_get(root, "summary"), "no_data"), 0);
+  root = payload(x, items, 1, "msg_x", "2024-11-28", 23 * 60 + 59);
+  assert_string_equal(str(root, "timestamp"), "2024-11-28T23:59:00+07:00");
+
+  /* no items: a valid, empty body */
+  root = payload(x, items, 0, "msg_empty", "2024-11-28", 480);
+  assert_int_equal(json_array_size(json_object_get(root, "items")), 0);
+  assert_int_equal(num(json_object_get(root, "summary"), "due_soon"), 0);
+
+  /* escalations and overdue counts */
+  plan_at(x, "2024-12-19");
+  const struct reminder *esc[] = {find(x, "annual", "a"),
+                                  find(x, "annual", "c")};
+  root = payload(x, esc, 2, "msg_esc", "2024-12-19", 480);
+  assert_int_equal(num(json_object_get(root, "summary"), "overdue"), 2);
+  json_t *e0 = json_array_get(json_object_get(root, "items"), 0);
+  assert_string_equal(str(e0, "kind"), "overdue");
+  assert_string_equal(str(e0, "stage"), "escalate-0");
+  assert_true(json_is_true(json_object_get(e0, "escalation")));
+  assert_int_equal(num(e0, "days"), 14);
+  json_t *e1 = json_array_get(json_object_get(root, "items"), 1);
+  assert_string_equal(str(e1, "agency"), "c");
+  assert_string_equal(str(e1, "agency_name"), "Sở C");
+}
+
+/* ---- compose_digest ------------------------------------------------------ */
+
+static void test_digest(void **state)
+{
+  struct fx *x = *state;
+  char h[17], mid[128];
+  const char *no_address[] = {"Sở C: Báo cáo năm kỳ 2024"};
+  const char *failures[] = {"x@" DOMAIN ": 550 <no such user> & gone"};
+  plan_at(x, "2024-12-06");
+
+  assert_int_equal(compose_digest(x->j, &x->f, no_address, 1, failures, 1,
+                                  DOMAIN, day("2024-12-06"), &x->c), 0);
+  assert_string_equal(x->c.subject, "[Tỉnh Nhắc] Tổng hợp ngày 06/12/2024: "
+                      "3 báo cáo quá hạn, 1 chỉ tiêu cần quan tâm");
+  const char *t = x->c.text;
+  assert_true(starts_with(t, "Tình hình theo dõi, đôn đốc ngày 06/12/2024 — "
+                             "Tỉnh Nhắc\n"));
+  assert_non_null(strstr(t, "I. Báo cáo quá hạn: 3\n"));
+  /* by agency, in name order */
+  const char *a = strstr(t, "\n  Sở A\n    - Báo cáo năm kỳ 2024: hạn "
+                            "05/12/2024, quá 1 ngày\n");
+  const char *b = strstr(t, "\n  Sở B\n    - Báo cáo năm kỳ 2024: hạn "
+                            "05/12/2024, quá 1 ngày\n");
+  const char *c = strstr(t, "\n  Sở C\n    - Báo cáo năm kỳ 2024");
+  assert_non_null(a);
+  assert_non_null(b);
+  assert_non_null(c);
+  assert_true(a < b && b < c);
+  assert_non_null(strstr(t, "II. Chỉ tiêu chậm tiến độ, có nguy cơ hoặc chưa "
+                            "có số liệu: 1\n  - [no_data] Chỉ tiêu"));
+  assert_non_null(strstr(t, "III. Chưa gửi được nhắc nhở vì cơ quan chưa có "
+                            "địa chỉ thư: 1\n  - Sở C: Báo cáo năm kỳ 2024\n"));
+  assert_non_null(strstr(t, "IV. Thư, webhook gửi không thành công (đã dừng "
+                            "gửi lại): 1\n  - x@" DOMAIN ": 550 <no such "
+                            "user> & gone\n"));
+  /* the HTML escapes the failure's text */
+  assert_non_null(strstr(x->c.html, "<li>x@" DOMAIN ": 550 &lt;no such "
+                                    "user&gt; &amp; gone</li>"));
+  assert_null(strstr(x->c.html, "<no such user>"));
+  assert_non_null(strstr(x->c.html, "<li>Sở A<ul>"));
+  /* one digest per jurisdiction and day */
+  compose_hash("digest|remind|2024-12-06", h);
+  snprintf(mid, sizeof mid, "<dondoc-digest-%s@" DOMAIN ">", h);
+  assert_string_equal(x->c.message_id, mid);
+  assert_null(x->c.in_reply_to);
+  assert_null(x->c.references);
+
+  /* two overdue reports of one agency: under one heading, older first */
+  struct findings more = {0};
+  more.n = more.cap = x->f.n + 1;
+  more.v = malloc(more.n * sizeof *more.v);
+  assert_non_null(more.v);
+  size_t ai = 0;
+  for (size_t i = 0; i < x->f.n; i++) {
+    more.v[i] = x->f.v[i];
+    if (x->f.v[i].obligation && x->f.v[i].kind == FIND_OVERDUE &&
+        strcmp(x->f.v[i].agency->id, "a") == 0)
+      ai = i;
+  }
+  struct finding *older = &more.v[x->f.n];    /* last: the sort must move it */
+  *older = x->f.v[ai];
+  snprintf(older->period.id, sizeof older->period.id, "2023");
+  older->due = day("2023-12-05");
+  older->days = 367;
+  assert_int_equal(compose_digest(x->j, &more, NULL, 0, NULL, 0, DOMAIN,
+                                  day("2024-12-06"), &x->d), 0);
+  assert_non_null(strstr(x->d.text, "I. Báo cáo quá hạn: 4\n  Sở A\n"
+                         "    - Báo cáo năm kỳ 2023: hạn 05/12/2023, quá 367 "
+                         "ngày\n    - Báo cáo năm kỳ 2024: hạn 05/12/2024, "
+                         "quá 1 ngày\n  Sở B\n"));
+  findings_release(&more);
+  composed_release(&x->d);
+
+  /* nothing to list: sections III and IV are left out */
+  assert_int_equal(compose_digest(x->j, &x->f, NULL, 0, NULL, 0, DOMAIN,
+                                  day("2024-12-06"), &x->d), 0);
+  assert_null(strstr(x->d.text, "III."));
+  assert_null(strstr(x->d.text, "IV."));
+  assert_string_equal(x->d.message_id, x->c.message_id);
+  composed_release(&x->d);
+
+  /* a report received leaves the list; before the deadline, none at all */
+  assert_int_equal(store_submission_put(x->s, "remind", "b", "annual", "2024",
+                                        day("2024-12-06"), NULL), 0);
+  plan_at(x, "2024-12-07");
+  assert_int_equal(compose_digest(x->j, &x->f, NULL, 0, NULL, 0, DOMAIN,
+                                  day("2024-12-07"), &x->d), 0);
+  assert_non_null(strstr(x->d.text, "I. Báo cáo quá hạn: 2\n"));
+  assert_null(strstr(x->d.text, "\n  Sở B\n"));
+  assert_non_null(strstr(x->d.text, "\n  Sở A\n"));
+  assert_string_not_equal(x->d.message_id, x->c.message_id);
+  composed_release(&x->d);
+  plan_at(x, "2024-11-28");
+  assert_int_equal(compose_digest(x->j, &x->f, NULL, 0, NULL, 0, DOMAIN,
+                                  day("2024-11-28"), &x->d), 0);
+  assert_non_null(strstr(x->d.text, "I. Báo cáo quá hạn: 0\n"));
+  assert_null(strstr(x->d.text, "\n  Sở A\n"));
+}
+
+/* ---- a province's own words (tests/fixtures/rules/ut-compose) ------------ */
+
+static void test_own_texts_escaped(void **state)
+{
+  struct fx *x = *state;
+  struct ruleset rs = {0};
+  struct rules_options o;
+  struct findings f = {0};
+  struct reminders r = {0};
+  char err[256];
+  const char *ids[] = {"ut-compose"};
+  rules_options_default(&o, "../fixtures/rules");
+  assert_int_equal(rules_load(&o, ids, 1, &rs), 0);
+  const struct jurisdiction *j = rules_find(&rs, "ut-compose");
+  assert_non_null(j);
+  struct eval_options eo = {.now = day("2024-11-28"), .all = true};
+  assert_int_equal(evaluate_jurisdiction(j, x->s, &eo, &f, err, sizeof err),
+                   0);
+  assert_int_equal(remind_plan(j, &f, eo.now, &r), 0);
+  assert_int_equal(r.n, 1);
+  const struct reminder *items[] = {&r.v[0]};
+
+  assert_int_equal(compose_email(j, items, 1, DOMAIN, eo.now, &x->c), 0);
+  assert_string_equal(x->c.subject,
+                      "[Ban <Thử>] Còn 7 ngày: Báo cáo <b>& năm kỳ 2024");
+  const char *t = x->c.text;
+  assert_true(starts_with(t, "Kính gửi Sở <A> & các đơn vị\n\n"
+                             "Ngày 28/11/2024, tỉnh <Thử> & Nghiệm nhắc:\n"));
+  assert_non_null(strstr(t, "1. Sở <A> cần gửi Báo cáo <b>& năm kỳ 2024; hạn "
+                            "05/12/2024, còn 7 ngày.\n   Căn cứ: Điều 3 & 4 "
+                            "<i>\n"));
+  assert_non_null(strstr(t, "Xin cảm ơn <quý cơ quan>."));
+  assert_non_null(strstr(t, "Căn cứ kế hoạch: QĐ 1/QĐ-UBND \"<b>\"\n"));
+  assert_non_null(strstr(t, "\n-- \nVăn phòng tỉnh <Thử> & Nghiệm\n"));
+
+  const char *h = x->c.html;
+  assert_non_null(strstr(h, "<p>Kính gửi Sở &lt;A&gt; &amp; các đơn vị</p>"));
+  assert_non_null(strstr(h, "<p>Ngày 28/11/2024, tỉnh &lt;Thử&gt; &amp; "
+                            "Nghiệm nhắc:</p>"));
+  assert_non_null(strstr(h, "<li>Sở &lt;A&gt; cần gửi Báo cáo &lt;b&gt;&amp; "
+                            "năm kỳ 2024; hạn 05/12/2024, còn 7 ngày.<br>"
+                            "<small>Căn cứ: Điều 3 &amp; 4 &lt;i&gt;</small>"
+                            "</li>"));
+  assert_non_null(strstr(h, "<p>Xin cảm ơn &lt;quý cơ quan&gt;.</p>"));
+  assert_non_null(strstr(h, "Căn cứ kế hoạch: QĐ 1/QĐ-UBND &quot;&lt;b&gt;"
+                            "&quot;"));
+  assert_non_null(strstr(h, "<p><small>Văn phòng tỉnh &lt;Thử&gt; &amp; "
+                            "Nghiệm</small></p>"));
+  static const char *const raw[] = {"<b>", "<i>", "<A>", "<Thử>", "<quý",
+                                    "& các", "& Nghiệm", "& 4"};
+  for (size_t i = 0; i < sizeof raw / sizeof *raw; i++)
+    if (strstr(h, raw[i]))
+      fail_msg("HTML part contains unescaped \"%s\"", raw[i]);
+
+  /* the payload keeps the text as it is (JSON escapes what it must) */
+  json_t *root = payload_of(x, j, items, 1, "msg_ut", "2024-11-28", 480);
+  json_t *jur = json_object_get(root, "jurisdiction");
+  assert_string_equal(str(jur, "name"), "Tỉnh <Thử> & Nghiệm");
+  assert_string_equal(str(jur, "plan"), "QĐ 1/QĐ-UBND \"<b>\"");
+  assert_string_equal(str(json_array_get(json_object_get(root, "items"), 0),
+                          "title"), "Báo cáo <b>& năm");
+
+  /* the digest, a week later */
+  findings_release(&f);
+  eo.now = day("2024-12-06");
+  assert_int_equal(evaluate_jurisdiction(j, x->s, &eo, &f, err, sizeof err),
+                   0);
+  assert_int_equal(compose_digest(j, &f, NULL, 0, NULL, 0, DOMAIN, eo.now,
+                                  &x->d), 0);
+  assert_string_equal(x->d.subject, "[Ban <Thử>] Tổng hợp ngày 06/12/2024: "
+                      "1 báo cáo quá hạn, 0 chỉ tiêu cần quan tâm");
+  assert_non_null(strstr(x->d.text, "\n  Sở <A>\n    - Báo cáo <b>& năm kỳ "
+                                    "2024: hạn 05/12/2024, quá 1 ngày\n"));
+  h = x->d.html;
+  assert_non_null(strstr(h, "<h2>Tình hình ngày 06/12/2024 — Tỉnh &lt;Thử&gt;"
+                            " &amp; Nghiệm</h2>"));
+  assert_non_null(strstr(h, "<li>Sở &lt;A&gt;<ul>\n<li>Báo cáo &lt;b&gt;&amp;"
+                            " năm kỳ 2024: hạn 05/12/2024, quá 1 ngày</li>"));
+  for (size_t i = 0; i < sizeof raw / sizeof *raw; i++)
+    if (strstr(h, raw[i]))
+      fail_msg("digest HTML contains unescaped \"%s\"", raw[i]);
+
+  reminders_release(&r);
+  findings_release(&f);
+  rules_release(&rs);
+}
+
+/* ---- long text ------------------------------------------------------------ */
+
+/* Well-formed UTF-8 (no overlongs, surrogates or truncated sequences). */
+static bool utf8_valid(const char *s)
+{
+  const unsigned char *p = (const unsigned char *)s;
+  while (*p) {
+    int n = *p < 0x80 ? 0 : (*p & 0xe0) == 0xc0 ? 1
+          : (*p & 0xf0) == 0xe0 ? 2 : (*p & 0xf8) == 0xf0 ? 3 : -1;
+    if (n < 0 || (n == 1 && *p < 0xc2))
+      return false;
+    unsigned long cp = n == 0 ? *p : *p & (0x3f >> n);
+    for (int i = 1; i <= n; i++) {
+      if ((p[i] & 0xc0) != 0x80)
+        return false;
+      cp = cp << 6 | (p[i] & 0x3f);
+    }
+    if ((n == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+        (n == 3 && (cp < 0x10000 || cp > 0x10ffff)))
+      return false;
+    p += n + 1;
+  }
+  return true;
+}
+
+/* A valid UTF-8 title long enough that the item's sentence passes the
+ * 2048-byte message buffer: whatever the title, the payload must still be
+ * produced (NULL is documented for out of memory only) and the email must
+ * stay UTF-8. The 0–2 ASCII letters in front move the cut across every
+ * byte of a three-byte character. */
+static void test_long_title_stays_utf8(void **state)
+{
+  struct fx *x = *state;
+  plan_at(x, "2024-11-28");
+  for (int pad = 0; pad < 3; pad++) {
+    struct obligation ob = *find(x, "annual", "a")->f->obligation;
+    struct finding f = *find(x, "annual", "a")->f;
+    struct reminder r = *find(x, "annual", "a");
+    char title[8 + 700 * 3];
+    size_t len = 0;
+    for (int i = 0; i < pad; i++)
+      title[len++] = 'x';
+    for (int i = 0; i < 700; i++) {
+      memcpy(title + len, "ệ", 3);
+      len += 3;
+    }
+    title[len] = '\0';
+    assert_true(utf8_valid(title));
+    ob.title = title;
+    f.obligation = &ob;
+    r.f = &f;
+    const struct reminder *items[] = {&r};
+
+    char *json = compose_payload(x->j, items, 1, "msg_long",
+                                 day("2024-11-28"), 480);
+    if (json == NULL)
+      fail_msg("compose_payload returned NULL for a valid %zu-byte title "
+               "(pad %d)", len, pad);
+    free(json);
+    assert_int_equal(compose_email(x->j, items, 1, DOMAIN, day("2024-11-28"),
+                                   &x->c), 0);
+    assert_true(utf8_valid(x->c.subject));
+    if (!utf8_valid(x->c.text) || !utf8_valid(x->c.html))
+      fail_msg("email text/html is not valid UTF-8 (pad %d)", pad);
+    composed_release(&x->c);
+  }
+}
+
+/* ---- compose_hash -------------------------------------------------------- */
+
+static void test_hash(void **state)
+{
+  char a[17], b[17], c[17];
+  (void)state;
+  /* the first 8 bytes of SHA-256, in lowercase hex */
+  compose_hash("abc", a);
+  assert_string_equal(a, "ba7816bf8f01cfea");
+  compose_hash("", a);
+  assert_string_equal(a, "e3b0c44298fc1c14");
+  compose_hash("remind|annual|a|2024", a);
+  compose_hash("remind|annual|a|2024", b);
+  compose_hash("remind|annual|b|2024", c);
+  assert_int_equal(strlen(a), 16);
+  assert_true(is_hex16(a, 16));
+  assert_string_equal(a, b);
+  assert_string_not_equal(a, c);
+  compose_hash("Tỉnh Nhắc", b);
+  assert_true(is_hex16(b, 16));
+  assert_string_not_equal(a, b);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test_setup_teardown(test_email_one_item, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_email_ids, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_email_escapes_html, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_email_two_items, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_email_due_day_and_escalation, setup,
+                                    teardown),
+    cmocka_unit_test_setup_teardown(test_payload, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_digest, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_own_texts_escaped, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_long_title_stays_utf8, setup,
+                                    teardown),
+    cmocka_unit_test(test_hash),
+  };
+  return cmocka_run_group_tests_name("compose", tests, NULL, NULL);
+}
