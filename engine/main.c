@@ -24,6 +24,7 @@
 #include "store.h"
 #include <curl/curl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -57,7 +58,7 @@ static const char usage[] =
   "  outbox list [--kind STATUS]     queued, sent, failed and dropped messages\n"
   "  outbox retry ID | drop ID       steer one delivery\n"
   "  outbox history --format csv [-o FILE]   every attempt, as evidence\n"
-  "  rules check [JURISDICTION...]   load and validate rules, touch no data\n"
+  "  rules check [ID|PATH...]       load and validate rules, touch no data\n"
   "  rules list                     the jurisdictions, agencies, obligations\n"
   "\n"
   "options:\n"
@@ -190,10 +191,32 @@ static int load_rules(struct cli *c, struct world *w,
     ids = (const char *const *)w->cfg.jurisdictions;
     n = w->cfg.n_jurisdictions;
   }
-  int rc = rules_load(&o, ids, n, &w->rules);
-  if (rc < 0) {
-    fprintf(stderr, "dondoc: out of memory loading rules\n");
-    return EXIT_RULES;
+  for (size_t i = 0; i < n; i++) {
+    /* "bac-ninh", or a path: rules/bac-ninh or rules/bac-ninh/plan.lua
+     * names the jurisdiction folder it is in (for `rules check FILE`). */
+    char folder[4096], dir[4096];
+    const char *id = ids[i];
+    struct stat st;
+    if (strchr(id, '/')) {
+      snprintf(folder, sizeof folder, "%s", id);
+      size_t len = strlen(folder);
+      while (len > 1 && folder[len - 1] == '/')
+        folder[--len] = '\0';
+      if (stat(folder, &st) == 0 && S_ISREG(st.st_mode))
+        *strrchr(folder, '/') = '\0';
+      char *slash = strrchr(folder, '/');
+      snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - folder) : 1,
+               slash ? folder : ".");
+      id = slash ? slash + 1 : folder;
+      o.rules_dir = dir;
+      o.parents_dir = w->cfg.rules_dir;   /* a draft inherits the installed */
+    } else {
+      o.rules_dir = w->cfg.rules_dir;
+    }
+    if (rules_load(&o, &id, 1, &w->rules) < 0) {
+      fprintf(stderr, "dondoc: out of memory loading rules\n");
+      return EXIT_RULES;
+    }
   }
   for (size_t i = 0; i < w->rules.n_errors; i++)
     fprintf(stderr, "dondoc: %s\n", w->rules.errors[i].message);

@@ -28,6 +28,7 @@ extern const char dondoc_prelude_lua[];
 void rules_options_default(struct rules_options *o, const char *rules_dir)
 {
   o->rules_dir = rules_dir;
+  o->parents_dir = NULL;
   o->memory_limit = 64u << 20;
   o->instruction_limit = 50L * 1000 * 1000;
 }
@@ -85,11 +86,13 @@ static void push_folder_files(lua_State *L, const char *dir)
 }
 
 /* hooks.load_jurisdiction(id): run every file of the folder for `id`, each
- * in its own _ENV from hooks.begin_file. Upvalues: rules_dir, hooks. */
+ * in its own _ENV from hooks.begin_file. Upvalues: rules_dir, hooks,
+ * parents_dir (where a parent is looked for when it is not beside). */
 static int l_load_jurisdiction(lua_State *L)
 {
   const char *id = luaL_checkstring(L, 1);
   const char *rules_dir = lua_tostring(L, lua_upvalueindex(1));
+  const char *parents_dir = lua_tostring(L, lua_upvalueindex(3));
   char dir[4096], first[4200];
   struct stat st;
 
@@ -97,6 +100,10 @@ static int l_load_jurisdiction(lua_State *L)
 
   snprintf(dir, sizeof dir, "%s/%s", rules_dir, id);
   snprintf(first, sizeof first, "%s/%s", dir, JURISDICTION_FILE);
+  if (stat(first, &st) != 0 && from && parents_dir) {
+    snprintf(dir, sizeof dir, "%s/%s", parents_dir, id);
+    snprintf(first, sizeof first, "%s/%s", dir, JURISDICTION_FILE);
+  }
   if (stat(first, &st) != 0) {
     if (from)
       lua_pushfstring(L, "%s: parent jurisdiction '%s' has no rules (no %s)",
@@ -159,7 +166,11 @@ static int load_one(const struct rules_options *o, const char *id,
   int hooks = lua_gettop(L);
   lua_pushstring(L, o->rules_dir);
   lua_pushvalue(L, hooks);
-  lua_pushcclosure(L, l_load_jurisdiction, 2);
+  if (o->parents_dir)
+    lua_pushstring(L, o->parents_dir);
+  else
+    lua_pushnil(L);
+  lua_pushcclosure(L, l_load_jurisdiction, 3);
   lua_pushvalue(L, -1);
   lua_setfield(L, hooks, "load_jurisdiction");
   lua_pushstring(L, id);

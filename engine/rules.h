@@ -16,6 +16,8 @@
 
 struct rules_options {
   const char *rules_dir;        /* folder holding one folder per jurisdiction */
+  const char *parents_dir;      /* where to find a parent not in rules_dir
+                                   (a draft checked outside the rules), or NULL */
   size_t memory_limit;          /* bytes per jurisdiction's sandbox */
   long instruction_limit;       /* instructions per jurisdiction's load */
 };

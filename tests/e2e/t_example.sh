@@ -15,3 +15,9 @@ assert_eq 4 "$(json_query 'len([f for f in F if f.get("obligation") == "ket-qua-
 run 0 $C --now 2025-12-02 --json check --all
 assert_eq 65.0 "$(json_query '[f["target"] for f in F if f.get("indicator") == "m1.1"][0]')" "local target"
 assert_eq 60.0 "$(json_query '[f["parent_target"] for f in F if f.get("indicator") == "m1.1"][0]')" "national target beside it"
+# a draft checked where it lies, by path, inheriting the configured national rules
+cd "$ROOT"
+run 0 rules check docs/examples/nghe-an/jurisdiction.lua
+assert_contains "$WORK/out" "nghe-an: ok"
+run 3 rules check tests/fixtures/rules/syntax/
+assert_contains "$WORK/err" "tests/fixtures/rules/syntax/jurisdiction.lua:3:"
