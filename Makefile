@@ -37,12 +37,15 @@ ASAN_OBJ = $(patsubst %.c,build/asan/%.o,$(ENGINE_SRC)) build/asan/gen/prelude_l
 UNIT_BIN = $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
 ASAN_UNIT_BIN = $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps demo test unit unit-asan e2e asan install clean lint
+.PHONY: all deps test-deps demo test unit unit-asan e2e asan install clean lint
 
 all: dondoc
 
 deps:
 	@sh scripts/install-deps.sh
+
+test-deps:
+	@sh scripts/install-deps.sh --test
 
 dondoc: $(OBJ) build/engine/main.o
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -90,7 +93,7 @@ e2e: dondoc build/asan/dondoc
 	@echo "== end-to-end again under ASan+UBSan"
 	@sh tests/e2e/run.sh ./build/asan/dondoc
 
-test: deps
+test: test-deps
 	$(MAKE) all
 	$(MAKE) unit
 	$(MAKE) unit-asan

@@ -1,12 +1,18 @@
 #!/bin/sh
-# Install the Debian packages dondoc needs to build, test and demo.
-# Idempotent: does nothing when every package is already there, so
-# `make demo` and `make test` can call it on every run.
+# Install the Debian packages dondoc needs, when they are missing.
+#   sh scripts/install-deps.sh          to build and run (make, make demo)
+#   sh scripts/install-deps.sh --test   also what the tests use (make test)
+# Idempotent: does nothing when every package is already there, so the
+# Makefile can call it on every run.
 set -eu
 
 PACKAGES="gcc make pkg-config liblua5.4-dev libsqlite3-dev libcurl4-openssl-dev
-libssl-dev libcmocka-dev libjansson-dev python3 python3-aiosmtpd openssl sqlite3
-valgrind"
+libssl-dev libjansson-dev python3"
+# cmocka for the unit tests; valgrind for the leak check; aiosmtpd, openssl
+# and sqlite3 for the real SMTP server, its test CA and the benchmarks;
+# chromium to look at the HTML emails in a real browser.
+TEST_PACKAGES="libcmocka-dev valgrind python3-aiosmtpd openssl sqlite3 chromium"
+[ "${1:-}" = "--test" ] && PACKAGES="$PACKAGES $TEST_PACKAGES"
 
 missing=""
 for p in $PACKAGES; do
