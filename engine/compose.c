@@ -500,13 +500,16 @@ static json_t *item_json(const struct reminder *r)
 
 char *compose_payload(const struct jurisdiction *j,
                       const struct reminder *const *items, size_t n,
-                      const char *id, cal_day now, int minute)
+                      const char *id, cal_day now, int minute,
+                      int utc_offset_minutes)
 {
   char stamp[40], date[CAL_DATE_LEN];
   size_t counts[FIND_N_KINDS] = {0};
   cal_format(now, date);
-  snprintf(stamp, sizeof stamp, "%sT%02d:%02d:00+07:00", date, minute / 60,
-           minute % 60);
+  int off = utc_offset_minutes < 0 ? -utc_offset_minutes : utc_offset_minutes;
+  snprintf(stamp, sizeof stamp, "%sT%02d:%02d:00%c%02d:%02d", date,
+           minute / 60, minute % 60, utc_offset_minutes < 0 ? '-' : '+',
+           off / 60, off % 60);
   json_t *root = json_object(), *jur = json_object(), *sum = json_object();
   json_t *arr = json_array();
   int bad = !root || !jur || !sum || !arr;

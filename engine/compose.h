@@ -39,11 +39,13 @@ int compose_digest(const struct jurisdiction *j, const struct findings *f,
 void composed_release(struct composed *c);
 
 /* The webhook payload (JSON) for n reminders: type, version, id, timestamp
- * (now at `minute` past midnight, +07:00), jurisdiction, summary, items.
+ * (now at `minute` past midnight, in the zone utc_offset_minutes east of
+ * UTC), jurisdiction, summary, items.
  * malloc'd; NULL when out of memory. */
 char *compose_payload(const struct jurisdiction *j,
                       const struct reminder *const *items, size_t n,
-                      const char *id, cal_day now, int minute);
+                      const char *id, cal_day now, int minute,
+                      int utc_offset_minutes);
 
 /* A stable short id from text: 16 hex digits of its SHA-256. */
 void compose_hash(const char *text, char out[17]);

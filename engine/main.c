@@ -561,11 +561,11 @@ static int cmd_run(struct cli *c, struct world *w)
   return rep.failed ? EXIT_UNDELIVERED : 0;
 }
 
-static void print_delivery(const struct outbox_delivery *d)
+static void print_delivery(const struct outbox_delivery *d, int utc_offset)
 {
   char when[32] = "-";
   long long t = d->sent_at ? d->sent_at : d->next_attempt_at;
-  time_t tt = (time_t)(t + 7 * 3600);
+  time_t tt = (time_t)(t + (long long)utc_offset * 60);
   struct tm tm;
   if (gmtime_r(&tt, &tm))
     strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
@@ -596,9 +596,9 @@ static int cmd_outbox(struct cli *c, struct world *w)
       rc = EXIT_DB;
     } else {
       printf("%-6s %-7s %-8s %-2s %-16s %-32s %s\n", "id", "status",
-             "channel", "n", "when (+07)", "recipient", "subject");
+             "channel", "n", "when (local)", "recipient", "subject");
       for (size_t i = 0; i < n; i++)
-        print_delivery(&d[i]);
+        print_delivery(&d[i], w->cfg.utc_offset_minutes);
       outbox_deliveries_free(d, n);
     }
   } else if (strcmp(sub, "history") == 0) {
@@ -612,7 +612,7 @@ static int cmd_outbox(struct cli *c, struct world *w)
       outbox_close(o);
       return EXIT_INPUT;
     }
-    if (outbox_history_csv(o, out) != 0) {
+    if (outbox_history_csv(o, out, w->cfg.utc_offset_minutes) != 0) {
       fprintf(stderr, "dondoc: %s\n", outbox_errmsg(o));
       rc = EXIT_DB;
     }

@@ -396,7 +396,7 @@ static void csv_field(FILE *out, const char *s, int last)
   fputs(last ? "\r\n" : ",", out);
 }
 
-int outbox_history_csv(struct outbox *o, FILE *out)
+int outbox_history_csv(struct outbox *o, FILE *out, int utc_offset_minutes)
 {
   sqlite3_stmt *st = ob_stmt(o, OB_HISTORY);
   static const char *const head[] = {
@@ -412,11 +412,17 @@ int outbox_history_csv(struct outbox *o, FILE *out)
     char when[32], num[3][24];
     time_t t = (time_t)sqlite3_column_int64(st, 0);
     struct tm tm;
-    /* Evidence is read in Vietnam: print the time in +07:00. */
-    t += 7 * 3600;
+    /* Evidence is read locally: the configured zone, with its offset. */
+    int off = utc_offset_minutes < 0 ? -utc_offset_minutes : utc_offset_minutes;
+    char zone[8];
+    snprintf(zone, sizeof zone, "%c%02d:%02d", utc_offset_minutes < 0 ? '-' : '+',
+             off / 60, off % 60);
+    t += (time_t)utc_offset_minutes * 60;
     if (gmtime_r(&t, &tm) == NULL ||
-        strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S+07:00", &tm) == 0)
+        strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S", &tm) == 0)
       snprintf(when, sizeof when, "?");
+    else
+      strncat(when, zone, sizeof when - strlen(when) - 1);
     snprintf(num[0], sizeof num[0], "%lld",
              (long long)sqlite3_column_int64(st, 1));
     snprintf(num[1], sizeof num[1], "%s",

@@ -89,7 +89,8 @@ int outbox_retry(struct outbox *o, long long id, long long now);
 /* Stop delivery `id` (queued or failed). Returns 0, 1 when none, -1. */
 int outbox_drop(struct outbox *o, long long id);
 /* Every attempt of every delivery as CSV (RFC 4180), for the Committee's
- * records. Returns 0 or -1. */
-int outbox_history_csv(struct outbox *o, FILE *out);
+ * records, times in the zone utc_offset_minutes east of UTC. Returns 0 or
+ * -1. */
+int outbox_history_csv(struct outbox *o, FILE *out, int utc_offset_minutes);
 
 #endif

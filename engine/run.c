@@ -234,7 +234,8 @@ static int queue_webhooks(struct job *jb, const struct jurisdiction *j,
     if (rc == 0 && n > 0) {
       compose_hash(keys, hash);
       snprintf(id, sizeof id, "msg_%s", hash);
-      char *body = compose_payload(j, v, n, id, jb->opt->now, jb->opt->minute);
+      char *body = compose_payload(j, v, n, id, jb->opt->now, jb->opt->minute,
+                                   jb->cfg->utc_offset_minutes);
       char terr[TEMPLATE_ERR_LEN];
       if (body == NULL)
         rc = job_fail(jb, "out of memory building a webhook payload");

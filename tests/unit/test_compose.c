@@ -363,7 +363,7 @@ static json_t *payload_of(struct fx *x, const struct jurisdiction *j,
   json_error_t e;
   free(x->json);
   json_decref(x->root);
-  x->json = compose_payload(j, items, n, id, day(date), minute);
+  x->json = compose_payload(j, items, n, id, day(date), minute, 7 * 60);
   assert_non_null(x->json);
   x->root = json_loads(x->json, 0, &e);
   if (x->root == NULL)
@@ -726,7 +726,7 @@ static void test_long_title_stays_utf8(void **state)
     const struct reminder *items[] = {&r};
 
     char *json = compose_payload(x->j, items, 1, "msg_long",
-                                 day("2024-11-28"), 480);
+                                 day("2024-11-28"), 480, 7 * 60);
     if (json == NULL)
       fail_msg("compose_payload returned NULL for a valid %zu-byte title "
                "(pad %d)", len, pad);

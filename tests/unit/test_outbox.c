@@ -643,7 +643,7 @@ static char *history(struct fx *x)
   size_t len = 0;
   FILE *m = open_memstream(&buf, &len);
   assert_non_null(m);
-  assert_int_equal(outbox_history_csv(x->o, m), 0);
+  assert_int_equal(outbox_history_csv(x->o, m, 7 * 60), 0);
   assert_int_equal(fclose(m), 0);
   return buf;
 }
