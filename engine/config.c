@@ -256,6 +256,20 @@ static int config_delivery(lua_State *L, const char *path, struct config *c,
          opt_string(L, "template", &tpl, path, err) ||
          opt_secret(L, "secret", &w->secret, path, err) ||
          opt_options_json(L, &w->options_json, path, err) ? -1 : 0;
+    lua_getfield(L, -1, "jurisdictions");
+    size_t nj = lua_istable(L, -1) ? lua_rawlen(L, -1) : 0;
+    if (rc == 0 && nj && (w->jurisdictions = calloc(nj, sizeof *w->jurisdictions)) == NULL)
+      rc = cfg_fail(err, path, "out of memory");
+    for (size_t k = 1; k <= nj && rc == 0; k++) {
+      lua_rawgeti(L, -1, (lua_Integer)k);
+      if (lua_type(L, -1) != LUA_TSTRING)
+        rc = cfg_fail(err, path, "webhook jurisdictions must list ids");
+      else if ((w->jurisdictions[w->n_jurisdictions++] =
+                strdup(lua_tostring(L, -1))) == NULL)
+        rc = cfg_fail(err, path, "out of memory");
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
     w->timeout_ms = opt_number(L, "timeout_ms", 15000);
     w->connect_timeout_ms = opt_number(L, "connect_timeout_ms", 5000);
     lua_getfield(L, -1, "follow_redirects");
@@ -407,6 +421,9 @@ void config_release(struct config *c)
     struct config_webhook *w = &c->webhooks[i];
     free(w->name); free(w->url); free(w->template_path);
     free(w->options_json);
+    for (size_t k = 0; k < w->n_jurisdictions; k++)
+      free(w->jurisdictions[k]);
+    free(w->jurisdictions);
     if (w->secret) {
       memset(w->secret, 0, strlen(w->secret));
       free(w->secret);

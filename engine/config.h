@@ -32,6 +32,7 @@ struct config_webhook {
   char *name, *url, *secret;    /* secret read from secret_env/_file */
   char *template_path;          /* NULL: dondoc's own JSON body */
   char *options_json;           /* the endpoint's `options` table as JSON */
+  char **jurisdictions; size_t n_jurisdictions;   /* only these; 0 = all */
   bool follow_redirects;
   long timeout_ms, connect_timeout_ms;
 };

@@ -208,6 +208,11 @@ static int queue_webhooks(struct job *jb, const struct jurisdiction *j,
   int rc = 0;
   for (size_t e = 0; e < jb->cfg->n_webhooks && rc == 0; e++) {
     const struct config_webhook *w = &jb->cfg->webhooks[e];
+    bool wanted = w->n_jurisdictions == 0;
+    for (size_t k = 0; k < w->n_jurisdictions; k++)
+      wanted |= strcmp(w->jurisdictions[k], j->id) == 0;
+    if (!wanted)
+      continue;
     const struct reminder **v = malloc((r->n ? r->n : 1) * sizeof *v);
     char *keys = NULL, key[1024], id[32], hash[17];
     size_t n = 0, klen;

@@ -10,7 +10,8 @@ database = "t.db"
 outbox_dir = "box"
 templates_dir = "$ROOT/notifiers/templates"
 mail = { from = "ban@remind.example", from_name = "Thường trực Ban" }
-webhooks = { { name = "chat", template = "chat" } }
+webhooks = { { name = "chat", template = "chat" },
+             { name = "elsewhere", jurisdictions = { "another-province" } } }
 jurisdictions = { "remind" }
 CFG
 C="--config $WORK/cfg.lua"
@@ -150,3 +151,6 @@ PY
 echo 'messages { signatur = "x" }' > "$WORK/rules/remind/zz.lua"
 run 3 $C rules check remind
 assert_contains "$WORK/err" "rules/remind/zz.lua:1: messages: unknown field 'signatur'"
+# an endpoint limited to another jurisdiction never got anything
+run 0 $C outbox list
+assert_not_contains "$WORK/out" "elsewhere"
