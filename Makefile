@@ -73,11 +73,11 @@ build/asan/gen/prelude_lua.o: build/gen/prelude_lua.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(SAN) $(WARN) -c -o $@ $<
 
-build/tests/%: tests/unit/%.c $(OBJ)
+build/tests/%: tests/unit/%.c tests/unit/fixture.h $(OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(WARN) $(PKG_CFLAGS) -Iengine -Inotifiers -o $@ $< $(OBJ) $(PKG_LIBS) $(TEST_LIBS)
 
-build/asan/tests/%: tests/unit/%.c $(ASAN_OBJ)
+build/asan/tests/%: tests/unit/%.c tests/unit/fixture.h $(ASAN_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(SAN) $(WARN) $(PKG_CFLAGS) -Iengine -Inotifiers -o $@ $< $(ASAN_OBJ) $(PKG_LIBS) $(TEST_LIBS)
 

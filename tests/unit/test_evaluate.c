@@ -24,59 +24,42 @@
 #include "evaluate.h"
 #include "rules.h"
 #include "store.h"
+#include "fixture.h"
 
 struct fx {
   struct ruleset rs;
   const struct jurisdiction *j;
   struct store *s;
-  char dir[64], db[96];
+  struct fixture_db fdb;
   struct findings f;
 };
 
 static int setup(void **state)
 {
   struct fx *x = calloc(1, sizeof *x);
-  struct rules_options o;
-  char err[STORE_ERR_LEN];
   const char *ids[] = {"good", "strict"};
   if (x == NULL)
     return -1;
-  rules_options_default(&o, "../fixtures/rules");
-  if (rules_load(&o, ids, 2, &x->rs) != 0)
+  *state = x;
+  if (fixture_rules(&x->rs, ids, 2) != 0 ||
+      fixture_db_open(&x->fdb, "eval") != 0)
     return -1;
   x->j = rules_find(&x->rs, "good");
-  snprintf(x->dir, sizeof x->dir, "/tmp/dondoc-eval.XXXXXX");
-  if (mkdtemp(x->dir) == NULL)
-    return -1;
-  snprintf(x->db, sizeof x->db, "%s/t.db", x->dir);
-  x->s = store_open(x->db, err);
-  *state = x;
-  return x->s ? 0 : -1;
+  x->s = x->fdb.s;
+  return 0;
 }
 
 static int teardown(void **state)
 {
   struct fx *x = *state;
-  char path[160];
-  store_close(x->s);
+  fixture_db_close(&x->fdb);
   findings_release(&x->f);
   rules_release(&x->rs);
-  static const char *const files[] = {"t.db", "t.db-wal", "t.db-shm"};
-  for (size_t i = 0; i < 3; i++) {
-    snprintf(path, sizeof path, "%s/%s", x->dir, files[i]);
-    (void)unlink(path);
-  }
-  (void)rmdir(x->dir);
   free(x);
   return 0;
 }
 
-static cal_day day(const char *s)
-{
-  cal_day d;
-  assert_int_equal(cal_parse_date(s, &d), 0);
-  return d;
-}
+#define day fixture_day
 
 static void eval_at(struct fx *x, const char *jid, const char *now, bool all)
 {

@@ -25,9 +25,10 @@
 
 #include "outbox.h"
 #include "store.h"
+#include "fixture.h"
 
 struct fx {
-  char dir[64], db[96];
+  struct fixture_db fdb;
   struct store *s;
   struct outbox *o;
 };
@@ -35,17 +36,12 @@ struct fx {
 static int setup(void **state)
 {
   struct fx *x = calloc(1, sizeof *x);
-  char err[STORE_ERR_LEN];
   if (x == NULL)
     return -1;
   *state = x;
-  snprintf(x->dir, sizeof x->dir, "/tmp/dondoc-outbox.XXXXXX");
-  if (mkdtemp(x->dir) == NULL)
+  if (fixture_db_open(&x->fdb, "outbox") != 0)
     return -1;
-  snprintf(x->db, sizeof x->db, "%s/t.db", x->dir);
-  x->s = store_open(x->db, err);
-  if (x->s == NULL)
-    return -1;
+  x->s = x->fdb.s;
   x->o = outbox_open(x->s);
   return x->o ? 0 : -1;
 }
@@ -53,17 +49,10 @@ static int setup(void **state)
 static int teardown(void **state)
 {
   struct fx *x = *state;
-  char path[160];
   if (x == NULL)
     return 0;
   outbox_close(x->o);
-  store_close(x->s);
-  static const char *const files[] = {"t.db", "t.db-wal", "t.db-shm"};
-  for (size_t i = 0; i < 3; i++) {
-    snprintf(path, sizeof path, "%s/%s", x->dir, files[i]);
-    (void)unlink(path);
-  }
-  (void)rmdir(x->dir);
+  fixture_db_close(&x->fdb);
   free(x);
   return 0;
 }

@@ -28,12 +28,13 @@
 #include "remind.h"
 #include "rules.h"
 #include "store.h"
+#include "fixture.h"
 
 struct fx {
   struct ruleset rs;
   const struct jurisdiction *j;
   struct store *s;
-  char dir[64], db[96];
+  struct fixture_db fdb;
   struct findings f;
   struct reminders r;
 };
@@ -41,50 +42,32 @@ struct fx {
 static int setup(void **state)
 {
   struct fx *x = calloc(1, sizeof *x);
-  struct rules_options o;
-  char err[STORE_ERR_LEN];
   const char *ids[] = {"remind"};
   if (x == NULL)
     return -1;
   *state = x;
-  rules_options_default(&o, "../fixtures/rules");
-  if (rules_load(&o, ids, 1, &x->rs) != 0)
+  if (fixture_rules(&x->rs, ids, 1) != 0 ||
+      fixture_db_open(&x->fdb, "remind") != 0)
     return -1;
   x->j = rules_find(&x->rs, "remind");
-  snprintf(x->dir, sizeof x->dir, "/tmp/dondoc-remind.XXXXXX");
-  if (x->j == NULL || mkdtemp(x->dir) == NULL)
-    return -1;
-  snprintf(x->db, sizeof x->db, "%s/t.db", x->dir);
-  x->s = store_open(x->db, err);
-  return x->s ? 0 : -1;
+  x->s = x->fdb.s;
+  return x->j ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
   struct fx *x = *state;
-  char path[160];
   if (x == NULL)
     return 0;
-  store_close(x->s);
+  fixture_db_close(&x->fdb);
   reminders_release(&x->r);
   findings_release(&x->f);
   rules_release(&x->rs);
-  static const char *const files[] = {"t.db", "t.db-wal", "t.db-shm"};
-  for (size_t i = 0; i < 3; i++) {
-    snprintf(path, sizeof path, "%s/%s", x->dir, files[i]);
-    (void)unlink(path);
-  }
-  (void)rmdir(x->dir);
   free(x);
   return 0;
 }
 
-static cal_day day(const char *s)
-{
-  cal_day d;
-  assert_int_equal(cal_parse_date(s, &d), 0);
-  return d;
-}
+#define day fixture_day
 
 /* Evaluate (every status, as `run` does) and plan the reminders at `now`. */
 static void plan_at(struct fx *x, cal_day now)
