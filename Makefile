@@ -25,7 +25,8 @@ SAN        = -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 NOTIFIER_SRC = notifiers/email.c notifiers/smtp.c notifiers/webhook.c \
                notifiers/template.c
-ENGINE_SRC = $(filter-out engine/main.c,$(wildcard engine/*.c)) $(NOTIFIER_SRC)
+ENGINE_SRC = $(wildcard engine/*.c) $(NOTIFIER_SRC)
+CLI_SRC    = $(wildcard cli/*.c)
 GEN_SRC    = build/gen/prelude_lua.c
 UNIT_SRC   = $(addprefix tests/unit/test_,$(addsuffix .c,\
              calendar store rules evaluate remind outbox compose \
@@ -34,6 +35,8 @@ UNIT_SRC   = $(addprefix tests/unit/test_,$(addsuffix .c,\
 # Two flavours of every object: plain (build/) and sanitized (build/asan/).
 OBJ      = $(patsubst %.c,build/%.o,$(ENGINE_SRC)) build/gen/prelude_lua.o
 ASAN_OBJ = $(patsubst %.c,build/asan/%.o,$(ENGINE_SRC)) build/asan/gen/prelude_lua.o
+CLI_OBJ  = $(patsubst %.c,build/%.o,$(CLI_SRC))
+ASAN_CLI_OBJ = $(patsubst %.c,build/asan/%.o,$(CLI_SRC))
 UNIT_BIN = $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
 ASAN_UNIT_BIN = $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 
@@ -47,10 +50,10 @@ deps:
 test-deps:
 	@sh scripts/install-deps.sh --test
 
-dondoc: $(OBJ) build/engine/main.o
+dondoc: $(OBJ) $(CLI_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
 
-build/asan/dondoc: $(ASAN_OBJ) build/asan/engine/main.o
+build/asan/dondoc: $(ASAN_OBJ) $(ASAN_CLI_OBJ)
 	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS)
 
 asan: build/asan/dondoc
@@ -61,11 +64,11 @@ build/gen/prelude_lua.c: engine/prelude.lua scripts/embed.sh
 	@mkdir -p $(dir $@)
 	sh scripts/embed.sh dondoc_prelude_lua $< > $@
 
-build/%.o: %.c $(wildcard engine/*.h notifiers/*.h)
+build/%.o: %.c $(wildcard engine/*.h notifiers/*.h cli/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(WARN) $(PKG_CFLAGS) -Iengine -Inotifiers -c -o $@ $<
 
-build/asan/%.o: %.c $(wildcard engine/*.h notifiers/*.h)
+build/asan/%.o: %.c $(wildcard engine/*.h notifiers/*.h cli/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(SAN) $(WARN) $(PKG_CFLAGS) -Iengine -Inotifiers -c -o $@ $<
 
@@ -124,7 +127,7 @@ install: dondoc
 
 lint:
 	cppcheck --quiet --enable=warning,performance,portability --error-exitcode=1 \
-	  -Iengine engine notifiers
+	  -Iengine -Inotifiers engine notifiers cli
 
 clean:
 	rm -rf build dondoc var/*.db var/*.db-* var/demo

@@ -39,7 +39,27 @@ int finding_kind_parse(const char *name, enum finding_kind *k)
 void findings_release(struct findings *f)
 {
   free(f->v);
+  for (size_t i = 0; i < f->n_strings; i++)
+    free(f->strings[i]);
+  free(f->strings);
   memset(f, 0, sizeof *f);
+}
+
+/* A copy of s owned by f; NULL when out of memory. */
+static const char *findings_keep(struct findings *f, const char *s)
+{
+  if (f->n_strings == f->cap_strings) {
+    size_t cap = f->cap_strings ? f->cap_strings * 2 : 8;
+    char **nv = realloc(f->strings, cap * sizeof *nv);
+    if (nv == NULL)
+      return NULL;
+    f->strings = nv;
+    f->cap_strings = cap;
+  }
+  char *copy = strdup(s);
+  if (copy != NULL)
+    f->strings[f->n_strings++] = copy;
+  return copy;
 }
 
 static struct finding *findings_add(struct findings *f)
@@ -150,7 +170,8 @@ static int instance(struct ctx *c, const struct obligation *ob,
   if (granted) {
     f->extended = !g.exemption;
     f->original_due = original;
-    snprintf(f->letter, sizeof f->letter, "%s", g.letter);
+    if ((f->letter = findings_keep(c->out, g.letter)) == NULL)
+      return fail(c, "out of memory");
   }
   return 0;
 }

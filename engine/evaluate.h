@@ -36,12 +36,17 @@ struct finding {
   bool has_value, has_target, has_expected, has_projection, will_meet;
   bool extended;                   /* due moved by an extension … */
   cal_day original_due;            /* … from this date */
-  char letter[64];                 /* the grant's letter (extension/exemption) */
+  const char *letter;              /* the grant's letter (extension/exemption),
+                                      owned by the struct findings */
   double value, target, expected, projected;
   int target_year;
 };
 
-struct findings { struct finding *v; size_t n, cap; };
+/* The findings and the few strings they own (grant letters). */
+struct findings {
+  struct finding *v; size_t n, cap;
+  char **strings; size_t n_strings, cap_strings;
+};
 
 struct eval_options {
   cal_day now;

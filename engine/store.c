@@ -202,6 +202,7 @@ struct store {
   char *path;
   int version;
   int walking;                  /* store_observations_each in progress */
+  char *grant_letter, *grant_reason;   /* the last store_grant_get's text */
   sqlite3_stmt *stmt[STORE_N_STMTS];
   char err[STORE_ERR_LEN];
 };
@@ -495,6 +496,8 @@ void store_close(struct store *s)
   /* close_v2 cannot fail on a valid handle (it defers if anything were
    * still open) and accepts NULL; an open transaction is rolled back. */
   (void)sqlite3_close_v2(s->db);
+  free(s->grant_letter);
+  free(s->grant_reason);
   free(s->path);
   free(s);
 }
@@ -712,18 +715,33 @@ int store_grant_put(struct store *s, const char *jurisdiction,
   return store_run(s, st, "recording grant");
 }
 
-static int store_copy_text(struct store *s, sqlite3_stmt *st, int col,
-                           char *buf, size_t len)
+/* Column `col` into a store-owned buffer *slot (replacing what it held);
+ * NULL becomes "". Returns 0 or -1 when out of memory. */
+static int store_keep_text(struct store *s, sqlite3_stmt *st, int col,
+                           char **slot)
 {
   const unsigned char *t = sqlite3_column_text(st, col);
-  buf[0] = '\0';
   if (t == NULL && sqlite3_column_type(st, col) != SQLITE_NULL) {
     store_fail(s, "reading grant: out of memory");
     return -1;
   }
-  if (t)
-    snprintf(buf, len, "%s", (const char *)t);
+  char *copy = strdup(t ? (const char *)t : "");
+  if (copy == NULL) {
+    store_fail(s, "reading grant: out of memory");
+    return -1;
+  }
+  free(*slot);
+  *slot = copy;
   return 0;
+}
+
+static int store_copy_date(sqlite3_stmt *st, int col, bool required,
+                           cal_day *out)
+{
+  const unsigned char *t = sqlite3_column_text(st, col);
+  if (t == NULL)
+    return required ? -1 : 0;
+  return cal_parse_date((const char *)t, out) == 0 ? 0 : -1;
 }
 
 int store_grant_get(struct store *s, const char *jurisdiction,
@@ -740,20 +758,20 @@ int store_grant_get(struct store *s, const char *jurisdiction,
   }
   int ret = 0, rc = sqlite3_step(st);
   if (rc == SQLITE_ROW) {
-    char kind[16], due[16], on[16];
+    const unsigned char *kind = sqlite3_column_text(st, 0);
     memset(g, 0, sizeof *g);
-    ret = store_copy_text(s, st, 0, kind, sizeof kind) ||
-          store_copy_text(s, st, 1, due, sizeof due) ||
-          store_copy_text(s, st, 2, g->letter, sizeof g->letter) ||
-          store_copy_text(s, st, 3, g->reason, sizeof g->reason) ||
-          store_copy_text(s, st, 4, on, sizeof on) ? -1 : 1;
-    g->exemption = strcmp(kind, "exemption") == 0;
-    if (ret == 1 && ((!g->exemption && cal_parse_date(due, &g->new_due) != 0)
-                     || cal_parse_date(on, &g->granted_on) != 0)) {
+    g->exemption = kind && strcmp((const char *)kind, "exemption") == 0;
+    ret = store_keep_text(s, st, 2, &s->grant_letter) ||
+          store_keep_text(s, st, 3, &s->grant_reason) ? -1 : 1;
+    if (ret == 1 &&
+        (store_copy_date(st, 1, !g->exemption, &g->new_due) != 0 ||
+         store_copy_date(st, 4, true, &g->granted_on) != 0)) {
       store_fail(s, "grant %s/%s/%s/%s has a bad date", jurisdiction, agency,
                  obligation, period);
       ret = -1;
     }
+    g->letter = s->grant_letter;
+    g->reason = s->grant_reason;
   } else if (rc != SQLITE_DONE) {
     store_fail_db(s, "reading grant");
     ret = -1;

@@ -82,8 +82,8 @@ struct store_grant {
   bool exemption;
   cal_day new_due;                 /* extensions */
   cal_day granted_on;
-  char letter[128];                /* "125/SNV-BĐG" */
-  char reason[256];
+  const char *letter;              /* "125/SNV-BĐG" */
+  const char *reason;              /* "" when none */
 };
 
 /* Record a grant; the newest grant for a key is the one in force.
@@ -91,7 +91,9 @@ struct store_grant {
 int store_grant_put(struct store *s, const char *jurisdiction,
                     const char *agency, const char *obligation,
                     const char *period, const struct store_grant *g);
-/* The grant in force: 1 and *g filled, 0 when none, -1 on error. */
+/* The grant in force: 1 and *g filled, 0 when none, -1 on error. The
+ * letter and reason strings belong to the store and stay valid until the
+ * next store_grant_get on it. */
 int store_grant_get(struct store *s, const char *jurisdiction,
                     const char *agency, const char *obligation,
                     const char *period, struct store_grant *g);

@@ -51,9 +51,15 @@ run 0 $C --now 2024-12-06 submit b annual 2024 --on 2024-12-05
 run 0 $C --now 2024-12-06 --json check --all
 assert_eq on_time "$(json_query '[f["kind"] for f in F if f.get("obligation") == "annual" and f["agency"] == "b" and f["period"] == "2024"][0]')" "received on the deadline"
 
-# observe: values need a decimal point and a period of the indicator's cadence
-run 4 $C observe lead 2024 "45,5"
+# observe: a decimal point or comma, a finite number, a period of the
+# indicator's cadence; refused values write nothing (exit 4)
+for bad in "1.234,5" nan inf -1e309 1e309 1e16 0x10 "" "4 5"; do
+  run 4 $C observe lead 2024 "$bad"
+done
+run 4 $C observe lead 2024 -- -inf
 run 4 $C observe lead 2024-Q1 45.5
+run 0 $C observe lead 2024 "45,5"
+assert_contains "$WORK/out" "2024 = 45,5"
 run 4 $C observe ghost 2024 1
 run 0 $C observe lead 2023 45.5
 

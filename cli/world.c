@@ -1,0 +1,197 @@
+/*
+ * world.c — loading what a command needs (cli.h): config, rules, store,
+ * and the checks every command shares on what a person typed.
+ */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+int usage_error(const char *fmt, const char *arg)
+{
+  fprintf(stderr, "dondoc: ");
+  fprintf(stderr, fmt, arg);
+  fprintf(stderr, " (try 'dondoc --help')\n");
+  return EXIT_USAGE;
+}
+
+void world_release(struct world *w)
+{
+  store_close(w->store);
+  w->store = NULL;
+  rules_release(&w->rules);
+  config_release(&w->cfg);
+}
+
+int world_load_config(struct cli *c, struct world *w)
+{
+  char err[CONFIG_ERR_LEN];
+  if (config_load(config_default_path(c->config), &w->cfg, err) != 0) {
+    fprintf(stderr, "dondoc: %s\n", err);
+    return EXIT_RULES;
+  }
+  if (!c->today_set) {         /* the real time, in the configured zone */
+    cal_today(w->cfg.utc_offset_minutes, &c->today, &c->minute);
+    c->today_set = true;
+  }
+  return 0;
+}
+
+int world_load_rules(struct cli *c, struct world *w,
+                     const char *const *ids, size_t n, int *failed)
+{
+  struct rules_options o;
+  rules_options_default(&o, w->cfg.rules_dir);
+  o.memory_limit = w->cfg.memory_limit;
+  o.instruction_limit = w->cfg.instruction_limit;
+  if (ids == NULL) {
+    ids = (const char *const *)w->cfg.jurisdictions;
+    n = w->cfg.n_jurisdictions;
+  }
+  for (size_t i = 0; i < n; i++) {
+    /* "bac-ninh", or a path: rules/bac-ninh or rules/bac-ninh/plan.lua
+     * names the jurisdiction folder it is in (for `rules check FILE`). */
+    char folder[4096], dir[4096];
+    const char *id = ids[i];
+    struct stat st;
+    if (strchr(id, '/')) {
+      snprintf(folder, sizeof folder, "%s", id);
+      size_t len = strlen(folder);
+      while (len > 1 && folder[len - 1] == '/')
+        folder[--len] = '\0';
+      if (stat(folder, &st) == 0 && S_ISREG(st.st_mode))
+        *strrchr(folder, '/') = '\0';
+      char *slash = strrchr(folder, '/');
+      snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - folder) : 1,
+               slash ? folder : ".");
+      id = slash ? slash + 1 : folder;
+      o.rules_dir = dir;
+      o.parents_dir = w->cfg.rules_dir;   /* a draft inherits the installed */
+    } else {
+      o.rules_dir = w->cfg.rules_dir;
+    }
+    if (rules_load(&o, &id, 1, &w->rules) < 0) {
+      fprintf(stderr, "dondoc: out of memory loading rules\n");
+      return EXIT_RULES;
+    }
+  }
+  for (size_t i = 0; i < w->rules.n_errors; i++)
+    fprintf(stderr, "dondoc: %s\n", w->rules.errors[i].message);
+  *failed = w->rules.n_errors > 0;
+  if (c->verbose)
+    for (size_t i = 0; i < w->rules.n; i++)
+      fprintf(stderr, "dondoc: loaded %s: %zu agencies, %zu obligations, "
+              "%zu indicators\n", w->rules.jurisdictions[i].id,
+              w->rules.jurisdictions[i].n_agencies,
+              w->rules.jurisdictions[i].n_obligations,
+              w->rules.jurisdictions[i].n_indicators);
+  return 0;
+}
+
+int world_open_store(struct cli *c, struct world *w)
+{
+  char err[STORE_ERR_LEN];
+  w->store = store_open(c->db ? c->db : w->cfg.database, err);
+  if (w->store == NULL) {
+    fprintf(stderr, "dondoc: %s\n", err);
+    return EXIT_DB;
+  }
+  return 0;
+}
+
+const struct jurisdiction *world_find_owner(const struct cli *c,
+                                            const struct world *w,
+                                            const char *what, const char *id,
+                                            bool is_indicator)
+{
+  const struct jurisdiction *found = NULL;
+  for (size_t i = 0; i < w->rules.n; i++) {
+    const struct jurisdiction *j = &w->rules.jurisdictions[i];
+    if (j->is_template ||
+        (c->jurisdiction && strcmp(j->id, c->jurisdiction) != 0))
+      continue;
+    bool has = is_indicator ? model_indicator(j, id) != NULL
+                            : model_obligation(j, id) != NULL;
+    if (!has)
+      continue;
+    if (found) {
+      fprintf(stderr, "dondoc: %s '%s' exists in %s and %s; say which with "
+              "--jurisdiction\n", what, id, found->id, j->id);
+      return NULL;
+    }
+    found = j;
+  }
+  if (found == NULL)
+    fprintf(stderr, "dondoc: unknown %s '%s'%s%s\n", what, id,
+            c->jurisdiction ? " in jurisdiction " : "",
+            c->jurisdiction ? c->jurisdiction : "");
+  return found;
+}
+
+int cli_parse_date_option(const char *name, const char *value, cal_day *out)
+{
+  if (cal_parse_date(value, out) != 0) {
+    fprintf(stderr, "dondoc: %s '%s' is not a real date (YYYY-MM-DD)\n",
+            name, value);
+    return EXIT_INPUT;
+  }
+  return 0;
+}
+
+/* Characters in a UTF-8 string, or -1 at the first byte that is not part
+ * of a well-formed character (overlong forms and surrogates included). */
+static long utf8_chars(const unsigned char *s, size_t *bad_at)
+{
+  long n = 0;
+  for (size_t i = 0; s[i];) {
+    unsigned char b = s[i];
+    size_t len = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2
+                 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4
+                 : 0;
+    unsigned cp = len == 1 ? b : len == 2 ? b & 0x1F : len == 3 ? b & 0x0F
+                  : b & 0x07;
+    for (size_t k = 1; k < len; k++) {
+      if ((s[i + k] & 0xC0) != 0x80) {
+        len = 0;
+        break;
+      }
+      cp = cp << 6 | (s[i + k] & 0x3F);
+    }
+    if (len == 0 || (len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)))
+        || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
+      *bad_at = i;
+      return -1;
+    }
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+      *bad_at = i;
+      return -2;
+    }
+    n++;
+    i += len;
+  }
+  return n;
+}
+
+int cli_check_text_option(const char *name, const char *value,
+                          size_t max_chars)
+{
+  size_t bad = 0;
+  long n = utf8_chars((const unsigned char *)value, &bad);
+  if (n == -1) {
+    fprintf(stderr, "dondoc: %s is not valid UTF-8 (byte %zu); type it "
+            "again or save the script as UTF-8\n", name, bad + 1);
+    return EXIT_INPUT;
+  }
+  if (n == -2) {
+    fprintf(stderr, "dondoc: %s contains a control character (byte %zu: a "
+            "line break or tab?); give it on one line\n", name, bad + 1);
+    return EXIT_INPUT;
+  }
+  if ((size_t)n > max_chars) {
+    fprintf(stderr, "dondoc: %s is %ld characters long; at most %zu are "
+            "kept on record\n", name, n, max_chars);
+    return EXIT_INPUT;
+  }
+  return 0;
+}
