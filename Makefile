@@ -5,7 +5,8 @@
 #   make test       install missing packages, build, run every test
 #                   (unit tests plain and under ASan+UBSan, then end-to-end)
 #   make install    PREFIX=/usr/local SYSCONFDIR=/etc DESTDIR=
-#   make asan       the sanitizer build in build/asan/
+#   make asan       the sanitizer build in build/asan/ (gcc)
+#   make clang      the same with clang, in build/clang/
 
 PREFIX  ?= /usr/local
 SYSCONFDIR ?= /etc
@@ -22,6 +23,10 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 TEST_LIBS  = $(shell pkg-config --libs cmocka 2>/dev/null)
 SAN        = -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=all
+# The same sanitized build with clang (make test runs both): each compiler
+# warns about things the other does not.
+CLANG     ?= clang
+CLANG_WARN = $(filter-out -Wno-format-truncation,$(WARN))
 
 NOTIFIER_SRC = notifiers/email.c notifiers/smtp.c notifiers/webhook.c \
                notifiers/template.c
@@ -37,10 +42,14 @@ OBJ      = $(patsubst %.c,build/%.o,$(ENGINE_SRC)) build/gen/prelude_lua.o
 ASAN_OBJ = $(patsubst %.c,build/asan/%.o,$(ENGINE_SRC)) build/asan/gen/prelude_lua.o
 CLI_OBJ  = $(patsubst %.c,build/%.o,$(CLI_SRC))
 ASAN_CLI_OBJ = $(patsubst %.c,build/asan/%.o,$(CLI_SRC))
+CLANG_OBJ = $(patsubst %.c,build/clang/%.o,$(ENGINE_SRC)) build/clang/gen/prelude_lua.o
+CLANG_CLI_OBJ = $(patsubst %.c,build/clang/%.o,$(CLI_SRC))
 UNIT_BIN = $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
 ASAN_UNIT_BIN = $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
+CLANG_UNIT_BIN = $(patsubst tests/unit/%.c,build/clang/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps test-deps demo test unit unit-asan e2e asan install clean lint
+.PHONY: all deps test-deps demo test unit unit-asan unit-clang e2e asan clang \
+        install clean lint
 
 all: dondoc
 
@@ -58,6 +67,11 @@ build/asan/dondoc: $(ASAN_OBJ) $(ASAN_CLI_OBJ)
 
 asan: build/asan/dondoc
 
+build/clang/dondoc: $(CLANG_OBJ) $(CLANG_CLI_OBJ)
+	$(CLANG) $(CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS)
+
+clang: build/clang/dondoc
+
 # The rule-language prelude is Lua source compiled into the binary, so an
 # installed dondoc needs no support files besides the rules themselves.
 build/gen/prelude_lua.c: engine/prelude.lua scripts/embed.sh
@@ -72,6 +86,14 @@ build/asan/%.o: %.c $(wildcard engine/*.h notifiers/*.h cli/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(SAN) $(WARN) $(PKG_CFLAGS) -Iengine -Inotifiers -c -o $@ $<
 
+build/clang/%.o: %.c $(wildcard engine/*.h notifiers/*.h cli/*.h)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CFLAGS) $(SAN) $(CLANG_WARN) $(PKG_CFLAGS) -Iengine -Inotifiers -c -o $@ $<
+
+build/clang/gen/prelude_lua.o: build/gen/prelude_lua.c
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CFLAGS) $(SAN) $(CLANG_WARN) -c -o $@ $<
+
 build/asan/gen/prelude_lua.o: build/gen/prelude_lua.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(SAN) $(WARN) -c -o $@ $<
@@ -84,6 +106,10 @@ build/asan/tests/%: tests/unit/%.c tests/unit/fixture.h $(ASAN_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(SAN) $(WARN) $(PKG_CFLAGS) -Iengine -Inotifiers -o $@ $< $(ASAN_OBJ) $(PKG_LIBS) $(TEST_LIBS)
 
+build/clang/tests/%: tests/unit/%.c tests/unit/fixture.h $(CLANG_OBJ)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CFLAGS) $(SAN) $(CLANG_WARN) $(PKG_CFLAGS) -Iengine -Inotifiers -o $@ $< $(CLANG_OBJ) $(PKG_LIBS) $(TEST_LIBS)
+
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; (cd tests/unit && ../../$$t); done
 
@@ -91,15 +117,22 @@ unit-asan: $(ASAN_UNIT_BIN)
 	@set -e; for t in $(ASAN_UNIT_BIN); do echo "== $$t (asan+ubsan)"; \
 	  (cd tests/unit && ASAN_OPTIONS=detect_leaks=1 ../../$$t); done
 
-e2e: dondoc build/asan/dondoc
+unit-clang: $(CLANG_UNIT_BIN)
+	@set -e; for t in $(CLANG_UNIT_BIN); do echo "== $$t (clang asan+ubsan)"; \
+	  (cd tests/unit && ASAN_OPTIONS=detect_leaks=1 ../../$$t); done
+
+e2e: dondoc build/asan/dondoc build/clang/dondoc
 	@sh tests/e2e/run.sh ./dondoc
-	@echo "== end-to-end again under ASan+UBSan"
+	@echo "== end-to-end again under ASan+UBSan (gcc)"
 	@sh tests/e2e/run.sh ./build/asan/dondoc
+	@echo "== end-to-end again under ASan+UBSan (clang)"
+	@sh tests/e2e/run.sh ./build/clang/dondoc
 
 test: test-deps
 	$(MAKE) all
 	$(MAKE) unit
 	$(MAKE) unit-asan
+	$(MAKE) unit-clang
 	$(MAKE) e2e
 
 demo: deps

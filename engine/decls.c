@@ -726,7 +726,7 @@ static int conv_policy(struct conv *c)
 {
   struct policy *p = &c->j->policy;
   char where[SANDBOX_ERR_LEN], *shift = NULL, *before = NULL;
-  double every, esc, rep;
+  double every = 7, esc = 14, rep = 30;
 
   /* national defaults, documented in docs/rules.md */
   p->before[0] = 7; p->before[1] = 1; p->n_before = 2;
@@ -808,9 +808,9 @@ static int conv_holidays(struct conv *c)
   int rc = 0;
   for (size_t i = 1; i <= n && rc == 0; i++) {
     char where[SANDBOX_ERR_LEN], *from = NULL, *to = NULL;
-    cal_day a, b;
-    bool work;
-    double year;
+    cal_day a = 0, b = -1;     /* set on every path clang can follow */
+    bool work = false;
+    double year = 0;
     lua_rawgeti(c->L, -1, (lua_Integer)i);
     lua_getfield(c->L, -1, "__where");
     snprintf(where, sizeof where, "%s", lua_tostring(c->L, -1));

@@ -10,8 +10,10 @@ PACKAGES="gcc make pkg-config liblua5.4-dev libsqlite3-dev libcurl4-openssl-dev
 libssl-dev libjansson-dev python3"
 # cmocka for the unit tests; valgrind for the leak check; aiosmtpd, openssl
 # and sqlite3 for the real SMTP server, its test CA and the benchmarks;
-# chromium to look at the HTML emails in a real browser.
-TEST_PACKAGES="libcmocka-dev valgrind python3-aiosmtpd openssl sqlite3 chromium"
+# chromium to look at the HTML emails in a real browser; clang (and its
+# sanitizer runtime) for the second sanitized build.
+TEST_PACKAGES="libcmocka-dev valgrind python3-aiosmtpd openssl sqlite3 chromium
+clang libclang-rt-14-dev"
 [ "${1:-}" = "--test" ] && PACKAGES="$PACKAGES $TEST_PACKAGES"
 
 missing=""
