@@ -27,14 +27,22 @@ int cmd_check(struct cli *c, struct world *w)
   struct findings f = {0};
   struct eval_options o = {.now = c->today, .all = c->all || c->kind};
   char err[512];
+  bool db_failed = false;
+  /* A jurisdiction that cannot be evaluated is reported and left out;
+   * every other one is still printed. */
   for (size_t i = 0; i < w->rules.n; i++) {
     const struct jurisdiction *j = &w->rules.jurisdictions[i];
     if (c->jurisdiction && strcmp(j->id, c->jurisdiction) != 0)
       continue;
-    if (evaluate_jurisdiction(j, w->store, &o, &f, err, sizeof err) != 0) {
+    size_t before = f.n;
+    int erc = evaluate_jurisdiction(j, w->store, &o, &f, err, sizeof err);
+    if (erc != 0) {
       fprintf(stderr, "dondoc: %s: %s\n", j->id, err);
-      findings_release(&f);
-      return EXIT_DB;
+      findings_truncate(&f, before);
+      if (erc == EVAL_ERR_RULES)
+        failed = 1;
+      else
+        db_failed = true;
     }
   }
   if (c->kind) {
@@ -44,12 +52,19 @@ int cmd_check(struct cli *c, struct world *w)
         f.v[kept++] = f.v[i];
     f.n = kept;
   }
-  rc = c->json ? output_findings_json(stdout, &f)
+  size_t skipped = 0;
+  rc = c->json ? output_findings_json(stdout, &f, &skipped)
                : output_findings_table(stdout, &f, c->today);
   findings_release(&f);
   if (rc != 0 || fflush(stdout) != 0) {
     fprintf(stderr, "dondoc: cannot write the findings\n");
     return 1;
   }
-  return failed ? EXIT_RULES : 0;
+  if (skipped) {
+    fprintf(stderr, "dondoc: %zu finding%s could not be encoded (out of "
+            "memory) and %s left out\n", skipped, skipped == 1 ? "" : "s",
+            skipped == 1 ? "was" : "were");
+    return 1;
+  }
+  return db_failed ? EXIT_DB : failed ? EXIT_RULES : 0;
 }

@@ -15,6 +15,9 @@
 
 #include "cli.h"
 
+#define NOW_MIN_YEAR 1990
+#define NOW_MAX_YEAR 2199
+
 static const char usage[] =
   "usage: dondoc [options] COMMAND [args]\n"
   "\n"
@@ -158,9 +161,18 @@ int main(int argc, char **argv)
   if (c.n_args == 0)
     return usage_error("%s", "no command given");
   if (c.now) {
+    int year, month, day;
     if (cal_parse_moment(c.now, &c.today, &c.minute) != 0) {
       fprintf(stderr, "dondoc: --now '%s' is not a real date "
               "(YYYY-MM-DD or YYYY-MM-DDTHH:MM)\n", c.now);
+      return EXIT_USAGE;
+    }
+    /* Plans, holidays and period ids are about this era; a date far from
+     * it is a typo, not a question dondoc can answer. */
+    cal_to_ymd(c.today, &year, &month, &day);
+    if (year < NOW_MIN_YEAR || year > NOW_MAX_YEAR) {
+      fprintf(stderr, "dondoc: --now '%s': the year must be between %d and "
+              "%d\n", c.now, NOW_MIN_YEAR, NOW_MAX_YEAR);
       return EXIT_USAGE;
     }
     c.today_set = true;

@@ -3,6 +3,7 @@
  * and the checks every command shares on what a person typed.
  */
 #include "cli.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -139,53 +140,19 @@ int cli_parse_date_option(const char *name, const char *value, cal_day *out)
   return 0;
 }
 
-/* Characters in a UTF-8 string, or -1 at the first byte that is not part
- * of a well-formed character (overlong forms and surrogates included). */
-static long utf8_chars(const unsigned char *s, size_t *bad_at)
-{
-  long n = 0;
-  for (size_t i = 0; s[i];) {
-    unsigned char b = s[i];
-    size_t len = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2
-                 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4
-                 : 0;
-    unsigned cp = len == 1 ? b : len == 2 ? b & 0x1F : len == 3 ? b & 0x0F
-                  : b & 0x07;
-    for (size_t k = 1; k < len; k++) {
-      if ((s[i + k] & 0xC0) != 0x80) {
-        len = 0;
-        break;
-      }
-      cp = cp << 6 | (s[i + k] & 0x3F);
-    }
-    if (len == 0 || (len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)))
-        || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
-      *bad_at = i;
-      return -1;
-    }
-    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
-      *bad_at = i;
-      return -2;
-    }
-    n++;
-    i += len;
-  }
-  return n;
-}
-
 int cli_check_text_option(const char *name, const char *value,
                           size_t max_chars)
 {
   size_t bad = 0;
-  long n = utf8_chars((const unsigned char *)value, &bad);
-  if (n == -1) {
+  long n = utf8_length(value, &bad), ctl;
+  if (n < 0) {
     fprintf(stderr, "dondoc: %s is not valid UTF-8 (byte %zu); type it "
             "again or save the script as UTF-8\n", name, bad + 1);
     return EXIT_INPUT;
   }
-  if (n == -2) {
-    fprintf(stderr, "dondoc: %s contains a control character (byte %zu: a "
-            "line break or tab?); give it on one line\n", name, bad + 1);
+  if ((ctl = utf8_find_control(value)) >= 0) {
+    fprintf(stderr, "dondoc: %s contains a control character (byte %ld: a "
+            "line break or tab?); give it on one line\n", name, ctl + 1);
     return EXIT_INPUT;
   }
   if ((size_t)n > max_chars) {

@@ -13,6 +13,7 @@
  * line through every known value projects the target year.
  */
 #include "evaluate.h"
+#include "utf8.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -45,6 +46,12 @@ void findings_release(struct findings *f)
   memset(f, 0, sizeof *f);
 }
 
+void findings_truncate(struct findings *f, size_t n)
+{
+  if (n < f->n)
+    f->n = n;
+}
+
 /* A copy of s owned by f; NULL when out of memory. */
 static const char *findings_keep(struct findings *f, const char *s)
 {
@@ -56,7 +63,9 @@ static const char *findings_keep(struct findings *f, const char *s)
     f->strings = nv;
     f->cap_strings = cap;
   }
-  char *copy = strdup(s);
+  /* Text from the store was typed by people, maybe by older versions that
+   * cut letters inside a character: keep what is readable, never fail. */
+  char *copy = utf8_sanitize(s);
   if (copy != NULL)
     f->strings[f->n_strings++] = copy;
   return copy;
@@ -90,7 +99,7 @@ struct ctx {
 static int fail(struct ctx *c, const char *msg)
 {
   snprintf(c->err, c->errlen, "%s", msg);
-  return -1;
+  return EVAL_ERR_STORE;
 }
 
 /* ---- obligations ---------------------------------------------------- */
@@ -121,12 +130,19 @@ static int instance(struct ctx *c, const struct obligation *ob,
                                &received);
   if (got < 0)
     return fail(c, store_errmsg(c->s));
+  /* The picture of a past day is what was known that day: a report
+   * received later had not arrived yet. */
+  if (got && received > c->o->now)
+    got = 0;
 
-  /* The secretariat's grant, if any, moves the deadline or waives it. */
+  /* The secretariat's grant, if any, moves the deadline or waives it —
+   * from the day it was granted. */
   struct store_grant g;
-  int granted = store_grant_get(c->s, c->j->id, answer->id, ob->id, p->id, &g);
+  int granted = store_grant_get(c->s, c->j->id, answer->id, ob->id, p->id,
+                                c->o->now, &g);
   if (granted == 0 && answer != a)
-    granted = store_grant_get(c->s, c->j->id, a->id, ob->id, p->id, &g);
+    granted = store_grant_get(c->s, c->j->id, a->id, ob->id, p->id,
+                              c->o->now, &g);
   if (granted < 0)
     return fail(c, store_errmsg(c->s));
   cal_day original = due;
@@ -297,6 +313,10 @@ static int collect_observed(void *ctx, const struct store_observation *o)
    * indicator's; import validates ids, so skipping is only defensive. */
   if (cal_period_parse(s->ind->cadence, o->period, &p) != 0)
     return 0;
+  /* The store refuses non-finite values; a row written by other means is
+   * left out rather than allowed to poison the trend. */
+  if (!isfinite(o->value))
+    return 0;
   return series_push(s, &p, o->value) ? -2 : 0;
 }
 
@@ -334,8 +354,9 @@ static int load_series(struct ctx *c, const struct indicator *ind,
                                  find_period_value, &den);
     if (rc == 1)
       rc = 0;
-    if (rc == 0 && den.found && den.scratch != 0 &&
-        series_push(s, &num.p[i], ind->scale * num.y[i] / den.scratch) != 0)
+    double share = den.found && den.scratch != 0
+                   ? ind->scale * num.y[i] / den.scratch : NAN;
+    if (rc == 0 && isfinite(share) && series_push(s, &num.p[i], share) != 0)
       rc = -2;
   }
   series_release(&num);
@@ -349,6 +370,8 @@ int evaluate_fit_line(const double *x, const double *y, size_t n, double *a,
   double mx = 0, my = 0, sxx = 0, sxy = 0;
   if (n < 2)
     return -1;
+  /* Sums of squares of values near DBL_MAX overflow: such a fit has no
+   * answer, and saying so beats a NaN in a finding. */
   for (size_t i = 0; i < n; i++) {
     mx += x[i];
     my += y[i];
@@ -359,10 +382,13 @@ int evaluate_fit_line(const double *x, const double *y, size_t n, double *a,
     sxx += (x[i] - mx) * (x[i] - mx);
     sxy += (x[i] - mx) * (y[i] - my);
   }
-  if (sxx < 1e-12)
+  if (!isfinite(sxx) || !isfinite(sxy) || sxx < 1e-12)
     return -1;
-  *b = sxy / sxx;
-  *a = my - *b * mx;
+  double slope = sxy / sxx, icept = my - slope * mx;
+  if (!isfinite(slope) || !isfinite(icept))
+    return -1;
+  *b = slope;
+  *a = icept;
   return 0;
 }
 
@@ -452,8 +478,8 @@ static int indicator_status(struct ctx *c, const struct indicator *ind)
     sy = goal->value;
   if (has_start && ind->direction != DIR_YES_NO) {
     double t = (at - sx) / ((double)goal->year - sx);
-    f.has_expected = true;
     f.expected = sy + (goal->value - sy) * (t < 0 ? 0 : t > 1 ? 1 : t);
+    f.has_expected = isfinite(f.expected);   /* extreme inputs: no path */
   }
 
   /* Projection: every known value, with the baseline as a first point. */
@@ -475,7 +501,8 @@ static int indicator_status(struct ctx *c, const struct indicator *ind)
       x[k] = s.x[i];
       y[k++] = s.y[i];
     }
-    if (evaluate_fit_line(x, y, k, &a, &b) == 0) {
+    if (evaluate_fit_line(x, y, k, &a, &b) == 0 &&
+        isfinite(a + b * goal->year)) {
       f.has_projection = true;
       f.projected = a + b * goal->year;
       /* a share cannot leave 0–100%, however steep the trend */
@@ -507,7 +534,9 @@ static int indicator_status(struct ctx *c, const struct indicator *ind)
     double gap = fabs(f.value - f.expected);
     if (dist < 1e-12)
       dist = fabs(goal->value);
-    f.kind = gap <= tol * dist + 1e-9 ? FIND_AT_RISK : FIND_OFF_TRACK;
+    /* isfinite: a gap too large to compute is off track, not at risk */
+    f.kind = isfinite(gap) && gap <= tol * dist + 1e-9 ? FIND_AT_RISK
+                                                        : FIND_OFF_TRACK;
   }
   if (!c->o->all && f.kind != FIND_NO_DATA && f.kind != FIND_AT_RISK &&
       f.kind != FIND_OFF_TRACK)
@@ -544,11 +573,23 @@ int evaluate_jurisdiction(const struct jurisdiction *j, struct store *s,
       c.soon = j->policy.before[i];
   c.lo = j->monitor_from != CAL_DAY_MIN ? j->monitor_from : o->now - 366;
   c.hi = o->all ? o->now + 366 : o->now + c.soon;
+  /* Every period from monitor_from on is an instance per agency: bound the
+   * window, or a mistyped year makes millions of them. */
+  if (o->now - c.lo > EVAL_MAX_YEARS * 366) {
+    char from[CAL_DATE_LEN], now[CAL_DATE_LEN];
+    cal_format(c.lo, from);
+    cal_format(o->now, now);
+    snprintf(err, errlen, "monitor_from %s is more than %d years before %s: "
+             "dondoc looks back at most %d years (set a later monitor_from "
+             "in the jurisdiction's rules)", from, EVAL_MAX_YEARS, now,
+             EVAL_MAX_YEARS);
+    return EVAL_ERR_RULES;
+  }
 
   size_t first = out->n;
   for (size_t i = 0; i < j->n_obligations; i++)
     if (obligation_instances(&c, &j->obligations[i]) != 0)
-      return -1;
+      return EVAL_ERR_STORE;
   /* Keep what was asked for; the rest only served deduplication. */
   size_t kept = first;
   for (size_t i = first; i < out->n; i++) {
@@ -557,9 +598,10 @@ int evaluate_jurisdiction(const struct jurisdiction *j, struct store *s,
       out->v[kept++] = out->v[i];
   }
   out->n = kept;
-  qsort(out->v + first, out->n - first, sizeof *out->v, by_due);
+  if (out->n - first > 1)      /* out->v may still be NULL: no qsort(NULL) */
+    qsort(out->v + first, out->n - first, sizeof *out->v, by_due);
   for (size_t i = 0; i < j->n_indicators; i++)
     if (indicator_status(&c, &j->indicators[i]) != 0)
-      return -1;
+      return EVAL_ERR_STORE;
   return 0;
 }

@@ -53,13 +53,24 @@ struct eval_options {
   bool all;             /* every status, not only what needs action */
 };
 
-/* Append the findings of j at o->now to out. Returns 0, or -1 with a
- * message in err (database error or out of memory). */
+/* How far back evaluation looks, at most (monitor_from); documented in
+ * docs/rules.md. */
+#define EVAL_MAX_YEARS 25
+
+enum { EVAL_ERR_STORE = -1, EVAL_ERR_RULES = -2 };
+
+/* Append the findings of j at o->now to out. Returns 0, EVAL_ERR_STORE
+ * (database error or out of memory) or EVAL_ERR_RULES (the rules ask for
+ * what cannot be done, e.g. a window beyond EVAL_MAX_YEARS), with a
+ * message in err. On error, out may hold some of j's findings: callers
+ * that go on with other jurisdictions drop them (findings_truncate). */
 int evaluate_jurisdiction(const struct jurisdiction *j, struct store *s,
                           const struct eval_options *o, struct findings *out,
                           char *err, size_t errlen);
 
 void findings_release(struct findings *f);
+/* Drop the findings from index n on (those of a failed jurisdiction). */
+void findings_truncate(struct findings *f, size_t n);
 const char *finding_kind_name(enum finding_kind k);
 /* Parse a kind name; returns 0 or -1. */
 int finding_kind_parse(const char *name, enum finding_kind *k);

@@ -2,6 +2,7 @@
  * messages.c — Vietnamese sentences for findings.
  */
 #include "messages.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -127,17 +128,12 @@ static void indicator_message(const struct finding *f, char *buf, size_t len)
 /* snprintf cuts at a byte; a message cut inside a character would be
  * invalid UTF-8 (refused by JSON, garbled in mail). Drop the partial
  * character at the end, if any. */
-static void trim_partial_utf8(char *buf)
+static void trim_partial_utf8(char *buf, size_t len)
 {
-  size_t n = strlen(buf), start = n;
-  while (start > 0 && ((unsigned char)buf[start - 1] & 0xC0) == 0x80)
-    start--;
-  if (start == 0)
-    return;
-  unsigned char lead = (unsigned char)buf[start - 1];
-  size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-  if (n - (start - 1) < need)
-    buf[start - 1] = '\0';
+  size_t n = strlen(buf);
+  if (n + 1 < len)
+    return;                    /* nothing was cut */
+  buf[utf8_boundary(buf, n)] = '\0';
 }
 
 void message_for_finding(const struct finding *f, char *buf, size_t len)
@@ -155,5 +151,5 @@ void message_for_finding(const struct finding *f, char *buf, size_t len)
   else {
     indicator_message(f, buf, len);
   }
-  trim_partial_utf8(buf);
+  trim_partial_utf8(buf, len);
 }

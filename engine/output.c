@@ -3,6 +3,7 @@
  */
 #include "output.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <jansson.h>
 
@@ -95,24 +96,37 @@ static json_t *finding_json(const struct finding *f)
   return o;
 }
 
-int output_findings_json(FILE *out, const struct findings *f)
+/* The array is written one element at a time, so one finding that cannot
+ * be encoded costs only itself, and memory stays flat however many there
+ * are. */
+int output_findings_json(FILE *out, const struct findings *f,
+                         size_t *skipped)
 {
-  json_t *arr = json_array();
-  if (arr == NULL)
+  size_t written = 0;
+  *skipped = 0;
+  if (fputs("[", out) == EOF)
     return -1;
   for (size_t i = 0; i < f->n; i++) {
     json_t *o = finding_json(&f->v[i]);
-    if (o == NULL || json_array_append_new(arr, o) != 0) {
-      json_decref(arr);
-      return -1;
+    char *text = o ? json_dumps(o, JSON_INDENT(2) | JSON_REAL_PRECISION(6))
+                   : NULL;
+    json_decref(o);
+    if (text == NULL) {
+      (*skipped)++;
+      continue;
     }
+    /* indent the object's lines by two, as an element of the array */
+    fputs(written ? ",\n  " : "\n  ", out);
+    for (const char *p = text; *p; p++) {
+      fputc(*p, out);
+      if (*p == '\n')
+        fputs("  ", out);
+    }
+    free(text);
+    written++;
   }
-  int rc = json_dumpf(arr, out, JSON_INDENT(2) |
-                                JSON_REAL_PRECISION(6));
-  json_decref(arr);
-  if (rc == 0 && fputc('\n', out) == EOF)
-    rc = -1;
-  return rc;
+  fputs(written ? "\n]\n" : "]\n", out);
+  return ferror(out) ? -1 : 0;
 }
 
 /* Print s padded to `width` columns. Vietnamese text is UTF-8 with some

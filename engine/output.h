@@ -10,8 +10,11 @@
 #include <stdio.h>
 #include "evaluate.h"
 
-/* Returns 0, or -1 when out of memory or the write failed. */
-int output_findings_json(FILE *out, const struct findings *f);
+/* The JSON array of f. A finding that cannot be encoded (out of memory)
+ * is left out and counted in *skipped; the others are still written.
+ * Returns 0, or -1 when the write failed. */
+int output_findings_json(FILE *out, const struct findings *f,
+                         size_t *skipped);
 int output_findings_table(FILE *out, const struct findings *f, cal_day now);
 
 #endif

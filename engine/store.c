@@ -190,11 +190,12 @@ static const char *const store_sql[STORE_N_STMTS] = {
     "INSERT INTO grants (jurisdiction, agency, obligation, period, kind,"
     " new_due, letter, reason, granted_on)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-  /* The newest grant is the one in force. */
+  /* The newest grant made by a day is the one in force that day. */
   [STORE_GRANT_GET] =
     "SELECT kind, new_due, letter, reason, granted_on FROM grants"
     " WHERE jurisdiction = ?1 AND agency = ?2 AND obligation = ?3"
-    "   AND period = ?4 ORDER BY id DESC LIMIT 1",
+    "   AND period = ?4 AND granted_on <= ?5"
+    " ORDER BY granted_on DESC, id DESC LIMIT 1",
 };
 
 struct store {
@@ -746,13 +747,15 @@ static int store_copy_date(sqlite3_stmt *st, int col, bool required,
 
 int store_grant_get(struct store *s, const char *jurisdiction,
                     const char *agency, const char *obligation,
-                    const char *period, struct store_grant *g)
+                    const char *period, cal_day as_of, struct store_grant *g)
 {
   sqlite3_stmt *st = store_stmt(s, STORE_GRANT_GET);
   if (st == NULL)
     return -1;
-  const char *v[] = { jurisdiction, agency, obligation, period };
-  if (store_bind_texts(s, st, v, 4) != 0) {
+  char day[CAL_DATE_LEN];
+  cal_format(as_of, day);
+  const char *v[] = { jurisdiction, agency, obligation, period, day };
+  if (store_bind_texts(s, st, v, 5) != 0) {
     store_done(st);
     return -1;
   }

@@ -91,12 +91,12 @@ struct store_grant {
 int store_grant_put(struct store *s, const char *jurisdiction,
                     const char *agency, const char *obligation,
                     const char *period, const struct store_grant *g);
-/* The grant in force: 1 and *g filled, 0 when none, -1 on error. The
- * letter and reason strings belong to the store and stay valid until the
- * next store_grant_get on it. */
+/* The grant in force on day as_of (the newest granted by then): 1 and *g
+ * filled, 0 when none, -1 on error. The letter and reason strings belong
+ * to the store and stay valid until the next store_grant_get on it. */
 int store_grant_get(struct store *s, const char *jurisdiction,
                     const char *agency, const char *obligation,
-                    const char *period, struct store_grant *g);
+                    const char *period, cal_day as_of, struct store_grant *g);
 
 /* The connection, for the modules that own tables of their own in this
  * database (outbox.c). They prepare their own statements. */

@@ -343,6 +343,112 @@ static void test_template_not_evaluated(void **state)
   rules_release(&rs);
 }
 
+
+/* A report received after --now had not arrived yet at --now: the picture
+ * of a past day is what it was that day (issue 10, item 1). */
+static void test_receipt_after_now_not_yet_known(void **state)
+{
+  struct fx *x = *state;
+  const struct finding *f;
+  assert_int_equal(store_submission_put(x->s, "good", "a", "annual", "2024",
+                                        day("2024-12-09"), NULL), 0);
+  eval_at(x, "good", "2024-12-04", true);
+  f = find(x, "annual", "a", "2024");
+  assert_non_null(f);
+  assert_int_equal(f->kind, FIND_DUE_SOON);
+  eval_at(x, "good", "2024-12-06", true);
+  assert_int_equal(find(x, "annual", "a", "2024")->kind, FIND_OVERDUE);
+  eval_at(x, "good", "2024-12-09", true);
+  f = find(x, "annual", "a", "2024");
+  assert_int_equal(f->kind, FIND_LATE);
+  assert_int_equal(f->days, 4);
+}
+
+/* A grant counts from the day it was made, and a later one replaces it
+ * only from its own day. */
+static void test_grant_from_its_day(void **state)
+{
+  struct fx *x = *state;
+  struct store_grant g = {.exemption = false, .new_due = day("2024-12-20"),
+                          .granted_on = day("2024-12-10"),
+                          .letter = "12/SNV-BĐG", .reason = ""};
+  assert_int_equal(store_grant_put(x->s, "good", "a", "annual", "2024", &g),
+                   0);
+  g.new_due = day("2024-12-31");
+  g.granted_on = day("2024-12-18");
+  g.letter = "15/SNV-BĐG";
+  assert_int_equal(store_grant_put(x->s, "good", "a", "annual", "2024", &g),
+                   0);
+  eval_at(x, "good", "2024-12-06", true);
+  const struct finding *f = find(x, "annual", "a", "2024");
+  assert_int_equal(f->kind, FIND_OVERDUE);
+  assert_false(f->extended);
+  eval_at(x, "good", "2024-12-11", true);
+  f = find(x, "annual", "a", "2024");
+  assert_true(f->extended);
+  assert_int_equal(f->due, day("2024-12-20"));
+  assert_string_equal(f->letter, "12/SNV-BĐG");
+  eval_at(x, "good", "2024-12-19", true);
+  f = find(x, "annual", "a", "2024");
+  assert_int_equal(f->due, day("2024-12-31"));
+  assert_string_equal(f->letter, "15/SNV-BĐG");
+}
+
+/* Values at the edge of what a double holds give findings without NaN or
+ * infinity: the trend that cannot be computed is left out (item 3). */
+static void test_extreme_values_stay_finite(void **state)
+{
+  struct fx *x = *state;
+  observe(x, "lead", "2021", 1e308);
+  observe(x, "lead", "2022", -1e308);
+  observe(x, "lead", "2023", 1e308);
+  observe(x, "vio.supported", "2023", 1e308);
+  observe(x, "vio.detected", "2023", 1e-300);
+  eval_at(x, "good", "2024-06-01", true);
+  size_t indicators = 0;
+  for (size_t i = 0; i < x->f.n; i++) {
+    const struct finding *f = &x->f.v[i];
+    if (!f->indicator)
+      continue;
+    indicators++;
+    assert_true(isfinite(f->value));
+    assert_true(isfinite(f->target));
+    assert_true(!f->has_expected || isfinite(f->expected));
+    assert_true(!f->has_projection || isfinite(f->projected));
+  }
+  assert_true(indicators >= 3);
+  const struct finding *lead = find(x, "lead", NULL, NULL);
+  assert_non_null(lead);
+  assert_true(lead->has_value);
+  assert_false(lead->has_projection);      /* no line through ±1e308 */
+  const struct finding *vio = find(x, "vio", NULL, NULL);
+  assert_int_equal(vio->kind, FIND_NO_DATA); /* 1e308 / 1e-300 is no share */
+}
+
+/* Evaluation looks back at most EVAL_MAX_YEARS: further is refused with a
+ * message, not ground through (item 10). */
+static void test_window_is_bounded(void **state)
+{
+  struct fx *x = *state;
+  char err[256];
+  struct eval_options o = {.now = day("2060-01-01"), .all = true};
+  findings_release(&x->f);
+  assert_int_equal(evaluate_jurisdiction(x->j, x->s, &o, &x->f, err,
+                                         sizeof err), EVAL_ERR_RULES);
+  assert_non_null(strstr(err, "monitor_from 2024-01-01"));
+  assert_non_null(strstr(err, "25 years"));
+}
+
+/* No obligation in the window: nothing to sort, and no qsort(NULL) (UBSan
+ * aborted here before). */
+static void test_empty_window(void **state)
+{
+  struct fx *x = *state;
+  eval_at(x, "good", "2023-06-01", false);
+  for (size_t i = 0; i < x->f.n; i++)
+    assert_null(x->f.v[i].obligation);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -355,6 +461,11 @@ int main(void)
     cmocka_unit_test_setup_teardown(test_projection, setup, teardown),
     cmocka_unit_test_setup_teardown(test_yes_no, setup, teardown),
     cmocka_unit_test_setup_teardown(test_template_not_evaluated, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_receipt_after_now_not_yet_known, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_grant_from_its_day, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_extreme_values_stay_finite, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_window_is_bounded, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_empty_window, setup, teardown),
   };
   return cmocka_run_group_tests_name("evaluate", tests, NULL, NULL);
 }
