@@ -66,9 +66,15 @@ int cmd_run(struct cli *c, struct world *w)
                           .unix_now = (long long)time(NULL),
                           .dry_run = c->dry_run};
   struct run_report rep;
-  if (run_job(&w->cfg, &w->rules, w->store, &o, &rep,
-              c->quiet ? NULL : stdout, err, sizeof err) != 0) {
+  int jrc = run_job(&w->cfg, &w->rules, w->store, &o, &rep,
+                    c->quiet ? NULL : stdout, err, sizeof err);
+  /* Faults of single items: shown even with --quiet, where cron mails
+   * stderr to the administrator. */
+  for (size_t i = 0; i < rep.n_problems; i++)
+    fprintf(stderr, "dondoc: run: %s\n", rep.problems[i]);
+  if (jrc != 0) {
     fprintf(stderr, "dondoc: run: %s\n", err);
+    run_report_release(&rep);
     close(lock);
     return EXIT_DB;
   }
@@ -78,7 +84,9 @@ int cmd_run(struct cli *c, struct world *w)
            rep.messages == 1 ? "" : "s", rep.items, rep.items == 1 ? "" : "s",
            rep.no_address, rep.sent, rep.retrying, rep.failed);
   close(lock);                 /* releases the lock */
-  if (failed)
+  bool problems = rep.n_problems > 0 || rep.skipped > 0;
+  run_report_release(&rep);
+  if (failed || rep.rules_failed)
     return EXIT_RULES;
-  return rep.failed ? EXIT_UNDELIVERED : 0;
+  return rep.failed || problems ? EXIT_UNDELIVERED : 0;
 }

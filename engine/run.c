@@ -9,6 +9,7 @@
  */
 #include "run.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,7 @@
 #include "outbox.h"
 #include "remind.h"
 #include "template.h"
+#include "utf8.h"
 
 struct job {
   const struct config *cfg;
@@ -36,6 +38,40 @@ static int job_fail(struct job *jb, const char *msg)
 {
   snprintf(jb->err, jb->errlen, "%s", msg);
   return -1;
+}
+
+void run_report_release(struct run_report *rep)
+{
+  for (size_t i = 0; i < rep->n_problems; i++)
+    free(rep->problems[i]);
+  free(rep->problems);
+  rep->problems = NULL;
+  rep->n_problems = 0;
+}
+
+/* Note a fault that stays with its item; -1 only when out of memory. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static int job_problem(struct job *jb, const char *fmt, ...)
+{
+  char line[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(line, sizeof line, fmt, ap);
+  va_end(ap);
+  line[utf8_boundary(line, strlen(line))] = '\0';
+  char **nv = realloc(jb->rep->problems,
+                      (jb->rep->n_problems + 1) * sizeof *nv);
+  if (nv == NULL)
+    return job_fail(jb, "out of memory");
+  jb->rep->problems = nv;
+  if ((nv[jb->rep->n_problems] = strdup(line)) == NULL)
+    return job_fail(jb, "out of memory");
+  jb->rep->n_problems++;
+  if (jb->log)
+    fprintf(jb->log, "  problem: %s\n", line);
+  return 0;
 }
 
 static void item_key(const struct job *jb, const char *channel,
@@ -383,8 +419,15 @@ static int queue_jurisdiction(struct job *jb, const struct jurisdiction *j)
       fprintf(jb->log, "%s: not a working day, no reminders today\n", j->id);
     return 0;
   }
-  if (evaluate_jurisdiction(j, jb->s, &eo, &f, err, sizeof err) != 0)
-    rc = job_fail(jb, err);
+  int erc = evaluate_jurisdiction(j, jb->s, &eo, &f, err, sizeof err);
+  if (erc != 0) {
+    /* Nothing of this jurisdiction can be decided today; the others go. */
+    findings_release(&f);
+    if (erc == EVAL_ERR_RULES)
+      jb->rep->rules_failed = true;
+    return job_problem(jb, "%s: cannot be evaluated, nothing queued for "
+                       "it: %s", j->id, err) == 0 ? 1 : -1;
+  }
   if (rc == 0 && remind_plan(j, &f, jb->opt->now, &r) != 0)
     rc = job_fail(jb, "out of memory");
   if (rc == 0 && jb->log)
@@ -418,10 +461,37 @@ int run_job(const struct config *cfg, const struct ruleset *rs,
   if (jb.o == NULL)
     return job_fail(&jb, "out of memory");
 
-  /* Every decision of this run lands in one transaction, or none does. */
+  /* The decisions of this run land in one transaction; each jurisdiction
+   * is a part of it that is undone alone when it fails, so one province's
+   * fault never silences another. */
   int rc = store_begin(s) == 0 ? 0 : job_fail(&jb, store_errmsg(s));
-  for (size_t i = 0; i < rs->n && rc == 0; i++)
-    rc = queue_jurisdiction(&jb, &rs->jurisdictions[i]);
+  for (size_t i = 0; i < rs->n && rc == 0; i++) {
+    const struct jurisdiction *j = &rs->jurisdictions[i];
+    size_t messages = rep->messages, items = rep->items;
+    if (store_savepoint(s) != 0) {
+      rc = job_fail(&jb, store_errmsg(s));
+      break;
+    }
+    int jrc = queue_jurisdiction(&jb, j);
+    if (jrc == 0) {
+      if (store_savepoint_release(s) != 0)
+        rc = job_fail(&jb, store_errmsg(s));
+      continue;
+    }
+    /* Undo this jurisdiction's part. When the failure was the database
+     * itself, undoing fails too and the whole run stops (rc). */
+    char why[512];
+    snprintf(why, sizeof why, "%s", jrc < 0 ? err : "");
+    if (store_savepoint_undo(s) != 0) {
+      rc = job_fail(&jb, store_errmsg(s));
+      break;
+    }
+    rep->messages = messages;
+    rep->items = items;
+    if (jrc < 0 && job_problem(&jb, "%s: nothing queued today: %s", j->id,
+                               why) != 0)
+      rc = -1;
+  }
   if (rc != 0 || o->dry_run) {
     if (store_rollback(s) != 0 && rc == 0)
       rc = job_fail(&jb, store_errmsg(s));

@@ -29,10 +29,21 @@ struct run_options {
 struct run_report {
   size_t messages, items, no_address;      /* queued by this run */
   size_t sent, retrying, failed;           /* delivery */
+  size_t skipped;                          /* items that could not go out */
+  bool rules_failed;           /* a jurisdiction's rules could not be run */
+  /* What went wrong with single items or jurisdictions, one line each
+   * ("bac-ninh: …"): the caller shows them even when asked to be quiet.
+   * Owned by the report; run_report_release frees them. */
+  char **problems; size_t n_problems;
 };
 
-/* Returns 0, or -1 with err set (database or out of memory). What was
- * queued and delivered is described on `log`. */
+void run_report_release(struct run_report *rep);
+
+/* Returns 0, or -1 with err set when the outbox itself failed (database,
+ * out of memory). A fault confined to one jurisdiction, message or
+ * recipient is not an error: it is recorded (a failed delivery with its
+ * reason, or a problem line) and the rest goes on. What was queued and
+ * delivered is described on `log`. */
 int run_job(const struct config *cfg, const struct ruleset *rs,
             struct store *s, const struct run_options *o,
             struct run_report *rep, FILE *log, char *err, size_t errlen);

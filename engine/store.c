@@ -146,6 +146,9 @@ enum store_stmt_id {
   STORE_BEGIN,
   STORE_COMMIT,
   STORE_ROLLBACK,
+  STORE_SAVEPOINT,
+  STORE_RELEASE,
+  STORE_ROLLBACK_TO,
   STORE_SUB_PUT,
   STORE_SUB_GET,
   STORE_OBS_PUT,
@@ -159,6 +162,10 @@ static const char *const store_sql[STORE_N_STMTS] = {
   [STORE_BEGIN] = "BEGIN IMMEDIATE",
   [STORE_COMMIT] = "COMMIT",
   [STORE_ROLLBACK] = "ROLLBACK",
+  /* One name serves every level: SQLite matches the innermost. */
+  [STORE_SAVEPOINT] = "SAVEPOINT dondoc_part",
+  [STORE_RELEASE] = "RELEASE dondoc_part",
+  [STORE_ROLLBACK_TO] = "ROLLBACK TO dondoc_part",
   /* A report is received once: a second report for the same key is a
    * resubmission or a duplicate import, and the first date is the one that
    * counts against the deadline. */
@@ -542,6 +549,25 @@ int store_commit(struct store *s)
 int store_rollback(struct store *s)
 {
   return store_simple(s, STORE_ROLLBACK, "rolling back transaction");
+}
+
+int store_savepoint(struct store *s)
+{
+  return store_simple(s, STORE_SAVEPOINT, "opening savepoint");
+}
+
+int store_savepoint_release(struct store *s)
+{
+  return store_simple(s, STORE_RELEASE, "releasing savepoint");
+}
+
+int store_savepoint_undo(struct store *s)
+{
+  /* ROLLBACK TO undoes the writes but leaves the savepoint open; RELEASE
+   * then closes it, so the caller's nesting stays balanced. */
+  if (store_simple(s, STORE_ROLLBACK_TO, "rolling back to savepoint") != 0)
+    return -1;
+  return store_simple(s, STORE_RELEASE, "releasing savepoint");
 }
 
 /* ---- submissions ------------------------------------------------------ */

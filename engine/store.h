@@ -41,6 +41,14 @@ int store_begin(struct store *s);
 int store_commit(struct store *s);
 int store_rollback(struct store *s);
 
+/* A part of a transaction that can be undone alone, so one item that
+ * fails does not take the others with it: store_savepoint opens it,
+ * store_savepoint_release keeps its writes, store_savepoint_undo discards
+ * them. Parts nest. Each returns 0 or -1. */
+int store_savepoint(struct store *s);
+int store_savepoint_release(struct store *s);
+int store_savepoint_undo(struct store *s);
+
 /* Record that `agency` submitted `obligation` for `period` on `received`.
  * Returns 0 when recorded, 1 when a submission for the same key already
  * exists (the first one is kept: a report is received once), -1 on error. */

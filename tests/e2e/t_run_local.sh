@@ -126,6 +126,16 @@ with open(sys.argv[1], 'a') as f:
                        capture_output=True, text=True)
     assert p.returncode == 0 and 'another run is in progress' in p.stderr, (p.returncode, p.stderr)
     assert 'queued' not in p.stdout, p.stdout
+    # the same database through a symlink, and through another relative
+    # path, takes the same lock (issue 10, item 11)
+    import os
+    d = os.path.dirname(sys.argv[1])
+    os.symlink(os.path.join(d, 't.db'), os.path.join(d, 'alias.db'))
+    for db in (os.path.join(d, 'alias.db'), os.path.join(d, 'box', '..', 't.db')):
+        p = subprocess.run([sys.argv[2], '--config', sys.argv[3], '--db', db,
+                            '--now', '2024-12-27', 'run'], capture_output=True, text=True)
+        assert p.returncode == 0 and 'another run is in progress' in p.stderr, (db, p.returncode, p.stderr)
+        assert 'queued' not in p.stdout, p.stdout
 PY
 
 # a jurisdiction's own wording for its reminders
