@@ -383,10 +383,16 @@ int outbox_drop(struct outbox *o, long long id)
 
 /* ---- the ledger as CSV ---------------------------------------------- */
 
-/* RFC 4180: quote every field, double the quotes inside. */
+/* RFC 4180: quote every field, double the quotes inside. A field that a
+ * spreadsheet would read as a formula (it begins with '=', '+', '-' or '@',
+ * or with a tab or carriage return, the OWASP "CSV injection" list) gets a
+ * leading apostrophe: the cell then shows as text, and the evidence opens
+ * safely whatever a server or a rule put in it. */
 static void csv_field(FILE *out, const char *s, int last)
 {
   fputc('"', out);
+  if (s && *s && strchr("=+-@\t\r", *s) != NULL)
+    fputc('\'', out);
   for (; s && *s; s++) {
     if (*s == '"')
       fputc('"', out);

@@ -773,6 +773,58 @@ static void test_history_items_of_copies(void **state)
   csv_free(&c);
 }
 
+/* Cells a spreadsheet would run as formulas (OWASP's list: '=', '+', '-',
+ * '@', tab, carriage return at the start) come out behind an apostrophe;
+ * the same characters elsewhere in a cell are left alone. */
+static void test_history_csv_formulas(void **state)
+{
+  struct fx *x = *state;
+  struct csv c;
+  bool failed;
+  long long msg;
+  const char *subject = "=HYPERLINK(\"http://evil.example\",\"Bấm\")";
+  struct outbox_item it = {
+    .dedup_key = "k-formula", .recipient = "@SUM(1+1)",
+    .jurisdiction = "remind", .item = "-annual", .agency = "a",
+    .period = "2024", .kind = "due_soon", .stage = "before-7",
+    .run_day = "2024-11-28",
+  };
+  assert_int_equal(store_begin(x->s), 0);
+  assert_int_equal(outbox_add_message(x->o, "email", "+remind", subject, "b",
+                                      "<dondoc-f@remind.example>",
+                                      "2024-11-28", 1733461200, &msg), 0);
+  assert_int_equal(outbox_add_delivery(x->o, msg, "@SUM(1+1)", 1733461200),
+                   0);
+  assert_int_equal(outbox_add_item(x->o, msg, &it), 0);
+  assert_int_equal(store_commit(x->s), 0);
+  long long id = count(x, "SELECT max(id) FROM deliveries");
+  const char *details[] = {"-2+3", "+cmd|' /C calc'!A0", "\tTAB", "\rCR",
+                           "a=b+c-d@e"};
+  for (size_t i = 0; i < 5; i++)
+    assert_int_equal(outbox_record(x->o, id, 1733461200 + (long long)i, false,
+                                   false, 421, details[i], 0, &retry10,
+                                   &failed), 0);
+  char *text = history(x);
+  csv_parse(text, &c);
+  free(text);
+  assert_int_equal(c.rows, 6);
+  assert_string_equal(c.f[1][3], "'@SUM(1+1)");
+  assert_string_equal(c.f[1][4], "'+remind");
+  assert_string_equal(c.f[1][5],
+                      "'=HYPERLINK(\"http://evil.example\",\"Bấm\")");
+  assert_string_equal(c.f[1][11], "'-annual a 2024 before-7");
+  assert_string_equal(c.f[1][9], "'-2+3");
+  assert_string_equal(c.f[2][9], "'+cmd|' /C calc'!A0");
+  assert_string_equal(c.f[3][9], "'\tTAB");
+  assert_string_equal(c.f[4][9], "'\rCR");
+  assert_string_equal(c.f[5][9], "a=b+c-d@e");        /* not at the start */
+  for (size_t r = 1; r < 6; r++) {
+    assert_string_equal(c.f[r][8], "421");
+    assert_string_equal(c.f[r][6], "<dondoc-f@remind.example>");
+  }
+  csv_free(&c);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -793,6 +845,8 @@ int main(void)
     cmocka_unit_test_setup_teardown(test_drop, setup, teardown),
     cmocka_unit_test_setup_teardown(test_history_csv, setup, teardown),
     cmocka_unit_test_setup_teardown(test_history_items_of_copies, setup,
+                                    teardown),
+    cmocka_unit_test_setup_teardown(test_history_csv_formulas, setup,
                                     teardown),
   };
   return cmocka_run_group_tests_name("outbox", tests, NULL, NULL);
