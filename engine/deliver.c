@@ -205,6 +205,21 @@ static int deliver_email(struct pass *p, const struct outbox_delivery *d)
                 res.reply_code, res.detail, 0);
 }
 
+/* A 401 or 403 that webhook.c could not blame on the timestamp (many
+ * verifiers answer with an empty body) is still retried once when it is
+ * the delivery's first counted attempt, or when the attempt before was
+ * refused for its timestamp: a clock that was off, or a request that
+ * waited, must not fail a message for good. A wrong secret fails on the
+ * second attempt. */
+static bool auth_refusal_retried(const struct outbox_delivery *d,
+                                 const struct webhook_result *r)
+{
+  if (!r->permanent || (r->http_status != 401 && r->http_status != 403))
+    return false;
+  return d->attempts == 0 ||
+         (d->last_error != NULL && strstr(d->last_error, "timestamp") != NULL);
+}
+
 /* A webhook delivery waiting to go out, and its endpoint's index. */
 struct pending {
   const struct outbox_delivery *d;
@@ -287,8 +302,9 @@ static int deliver_webhooks(struct pass *p, const struct outbox_delivery *d,
         rc = defer(p, dd, res[i].http_status, res[i].detail,
                    res[i].retry_after_s);
       } else
-        rc = record(p, dd, false, res[i].permanent, res[i].http_status,
-                    res[i].detail, res[i].retry_after_s);
+        rc = record(p, dd, false,
+                    res[i].permanent && !auth_refusal_retried(dd, &res[i]),
+                    res[i].http_status, res[i].detail, res[i].retry_after_s);
     }
   }
   free(todo); free(req); free(res); free(who); free(down);

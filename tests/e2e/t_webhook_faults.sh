@@ -7,6 +7,8 @@
 #   - an endpoint that is down stays queued however many runs, without
 #     using up max_attempts; an endpoint whose secret is missing gets
 #     nothing (never an unsigned request), with the reason in `outbox list`;
+#     a 401 for a wrong secret is retried once (it might have been the
+#     clock), then fails for good;
 #   - a run that spends longer than the receiver's timestamp tolerance on a
 #     slow mail server still delivers its webhooks: each is stamped when it
 #     is sent, not when the run began.
@@ -42,9 +44,12 @@ webhooks = {
     timeout_ms = 2000, connect_timeout_ms = 1000 },
   { name = "nosecret", url = "http://127.0.0.1:$HP/hook",
     secret_env = "DONDOC_TEST_UNSET_SECRET" },
+  { name = "wrongkey", url = "http://127.0.0.1:$HP/hook",
+    secret_env = "DONDOC_TEST_OTHER_SECRET" },
 }
 CFG
 unset DONDOC_TEST_UNSET_SECRET
+export DONDOC_TEST_OTHER_SECRET="whsec_QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB"
 C="--config $WORK/cfg.lua"
 run 0 $C --quiet outbox list
 assert_contains "$WORK/err" "warning:"
@@ -58,10 +63,14 @@ cp "$WORK/out" "$WORK/run1.out"
 assert_contains "$WORK/out" "retry #"
 assert_contains "$WORK/out" "http://127.0.0.1:$HP/***/...: HTTP 500"
 assert_contains "$WORK/out" "held 1 webhook, not tried: webhook nosecret: secret_env DONDOC_TEST_UNSET_SECRET is not set"
+assert_contains "$WORK/out" "webhook wrongkey: http://127.0.0.1:$HP/hook: HTTP 401: bad signature"
+assert_not_contains "$WORK/out" "FAILED"
 run 6 $C --now 2024-11-28 run
 cp "$WORK/out" "$WORK/run2.out"
 assert_contains "$WORK/out" "FAILED #"
 assert_contains "$WORK/out" "HTTP 410"
+assert_contains "$WORK/out" "2 failed"
+assert_contains "$WORK/out" "webhook wrongkey: http://127.0.0.1:$HP/hook: HTTP 401: bad signature"
 run 0 $C outbox list
 cp "$WORK/out" "$WORK/list.out"
 assert_contains "$WORK/out" "tg"
