@@ -24,7 +24,9 @@ struct deliver_report {
  * itself failed (transport failures are recorded, not errors).
  *
  * Counted against max_attempts: only failures that are the message's own
- * (SMTP_FAULT_MESSAGE; a webhook's 500, 408, 429, other temporary answers).
+ * (SMTP_FAULT_MESSAGE; a webhook's 500, 408, 429, other temporary answers,
+ * and a 401/403 retried once: on a first attempt, or right after one
+ * refused for its timestamp).
  * Not counted (outbox_defer): a server-wide SMTP failure and an
  * unavailable webhook endpoint; after one, the same server's or endpoint's
  * other deliveries are held for this pass (outbox_hold, "not tried: …").
