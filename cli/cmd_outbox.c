@@ -1,6 +1,7 @@
 /*
  * cmd_outbox.c — `dondoc outbox list|retry|drop|history`: look into the
- * durable queue and steer it.
+ * durable queue and steer it. None of these delivers anything, so none
+ * needs the SMTP password or a webhook secret.
  */
 #include "cli.h"
 
@@ -25,13 +26,43 @@ static void print_delivery(const struct outbox_delivery *d, int utc_offset)
     printf("       last error: %s\n", d->last_error);
 }
 
+/* `outbox retry --all [--kind failed|queued] [--since DATE]`. */
+static int retry_all(struct cli *c, struct world *w, struct outbox *o)
+{
+  const char *kind = c->kind ? c->kind : "failed";
+  long long since = 0, n = 0;
+  int rc;
+  if (c->n_args != 2)
+    return usage_error("outbox retry --all takes no delivery ID (got '%s')",
+                       c->args[2]);
+  if (strcmp(kind, "failed") != 0 && strcmp(kind, "queued") != 0)
+    return usage_error("outbox retry --all --kind '%s': failed or queued",
+                       kind);
+  if (c->since) {
+    cal_day day;
+    if ((rc = cli_parse_date_option("--since", c->since, &day)) != 0)
+      return rc;
+    /* 00:00 of that day in the configured zone */
+    since = (long long)day * 86400 - (long long)w->cfg.utc_offset_minutes * 60;
+  }
+  if (outbox_retry_all(o, kind, since, (long long)time(NULL), &n) != 0) {
+    fprintf(stderr, "dondoc: %s\n", outbox_errmsg(o));
+    return EXIT_DB;
+  }
+  if (!c->quiet)
+    printf("queued again: %lld deliver%s (%s)\n", n, n == 1 ? "y" : "ies",
+           kind);
+  return 0;
+}
+
 int cmd_outbox(struct cli *c, struct world *w)
 {
   int rc;
   const char *sub = c->n_args > 1 ? c->args[1] : "";
   if (strcmp(sub, "list") && strcmp(sub, "retry") && strcmp(sub, "drop") &&
       strcmp(sub, "history"))
-    return usage_error("%s", "outbox needs list, retry ID, drop ID or history");
+    return usage_error("%s", "outbox needs list, retry ID|--all, drop ID or "
+                       "history");
   if ((rc = world_load_config(c, w)) || (rc = world_open_store(c, w)))
     return rc;
   struct outbox *o = outbox_open(w->store);
@@ -70,6 +101,8 @@ int cmd_outbox(struct cli *c, struct world *w)
       fprintf(stderr, "dondoc: %s: cannot write\n", c->output);
       rc = EXIT_INPUT;
     }
+  } else if (strcmp(sub, "retry") == 0 && c->all) {
+    rc = retry_all(c, w, o);
   } else {
     char *end;
     long long id = c->n_args == 3 ? strtoll(c->args[2], &end, 10) : 0;

@@ -32,6 +32,9 @@ int world_load_config(struct cli *c, struct world *w)
     fprintf(stderr, "dondoc: %s\n", err);
     return EXIT_RULES;
   }
+  /* Even with --quiet: a secret others can read is worth a line. */
+  for (size_t i = 0; i < w->cfg.n_warnings; i++)
+    fprintf(stderr, "dondoc: warning: %s\n", w->cfg.warnings[i]);
   if (!c->today_set) {         /* the real time, in the configured zone */
     cal_today(w->cfg.utc_offset_minutes, &c->today, &c->minute);
     c->today_set = true;

@@ -6,9 +6,11 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <lauxlib.h>
 #include <jansson.h>
@@ -84,15 +86,34 @@ static long opt_number(lua_State *L, const char *field, long dflt)
   return v;
 }
 
+/* Add a warning for the person (printed by the CLI). -1 out of memory. */
+static int cfg_warn(struct config *c, const char *text)
+{
+  char **grown = realloc(c->warnings, (c->n_warnings + 1) * sizeof *grown);
+  if (grown == NULL)
+    return -1;
+  c->warnings = grown;
+  if ((c->warnings[c->n_warnings] = strdup(text)) == NULL)
+    return -1;
+  c->n_warnings++;
+  return 0;
+}
+
 /* A secret given as NAME_env (an environment variable) or NAME_file (a file
  * whose first line is the secret). Never kept in the config file itself,
- * never printed. */
-static int opt_secret(lua_State *L, const char *name, char **out,
+ * never printed. When it cannot be had, *out stays NULL and *why says why
+ * (`label` names it: "mail.password", "webhook chat: secret"); that is no
+ * error here — only delivering through it needs it. A file others may read
+ * or write adds a warning. Returns -1 (err set) only for a malformed field
+ * or out of memory. */
+static int opt_secret(lua_State *L, const char *name, const char *label,
+                      char **out, char **why, struct config *c,
                       const char *path, char err[CONFIG_ERR_LEN])
 {
   char field[64], *env = NULL, *file = NULL;
   int rc = 0;
   *out = NULL;
+  *why = NULL;
   snprintf(field, sizeof field, "%s_env", name);
   if (opt_string(L, field, &env, path, err) != 0)
     return -1;
@@ -101,35 +122,48 @@ static int opt_secret(lua_State *L, const char *name, char **out,
     free(env);
     return -1;
   }
+  char text[CONFIG_ERR_LEN];
+  text[0] = '\0';                 /* the reason it is missing, if it is */
   if (env) {
     const char *v = getenv(env);
-    if (v == NULL || *v == '\0') {
-      snprintf(err, CONFIG_ERR_LEN, "%s: %s_env names %s, which is not set",
-               path, name, env);
+    if (v == NULL || *v == '\0')
+      snprintf(text, sizeof text, "%s_env %s is not set", label, env);
+    else if ((*out = strdup(v)) == NULL)
       rc = -1;
-    } else if ((*out = strdup(v)) == NULL) {
-      rc = cfg_fail(err, path, "out of memory");
-    }
   } else if (file) {
     char *full = resolve(path, file), line[1024];
     FILE *f = full ? fopen(full, "r") : NULL;
-    if (f == NULL) {
-      snprintf(err, CONFIG_ERR_LEN, "%s: cannot read %s_file %s", path, name,
-               full ? full : file);
+    struct stat st;
+    if (full == NULL) {
       rc = -1;
+    } else if (f == NULL) {
+      snprintf(text, sizeof text, "%s_file %s: %s", label, full,
+               strerror(errno));
     } else {
+      if (fstat(fileno(f), &st) == 0 && (st.st_mode & (S_IROTH | S_IWOTH))) {
+        char warning[CONFIG_ERR_LEN];
+        snprintf(warning, sizeof warning, "%s: %s_file %s can be read or "
+                 "changed by any user (mode %04o); chmod o-rwx it", path,
+                 label, full, (unsigned)(st.st_mode & 07777));
+        rc = cfg_warn(c, warning);
+      }
       if (fgets(line, sizeof line, f) == NULL)
         line[0] = '\0';
       line[strcspn(line, "\r\n")] = '\0';
-      if ((*out = strdup(line)) == NULL)
-        rc = cfg_fail(err, path, "out of memory");
+      if (rc == 0 && line[0] == '\0')
+        snprintf(text, sizeof text, "%s_file %s is empty", label, full);
+      else if (rc == 0 && (*out = strdup(line)) == NULL)
+        rc = -1;
+      memset(line, 0, sizeof line);
       fclose(f);
     }
     free(full);
   }
+  if (rc == 0 && text[0] != '\0' && (*why = strdup(text)) == NULL)
+    rc = -1;
   free(env);
   free(file);
-  return rc;
+  return rc == 0 ? 0 : cfg_fail(err, path, "out of memory");
 }
 
 /* options = { chat_id = "-100…" } as a flat JSON object of strings and
@@ -210,7 +244,8 @@ static int config_delivery(lua_State *L, const char *path, struct config *c,
          opt_string(L, "username", &m->username, path, err) ||
          opt_string(L, "ca_file", &m->ca_file, path, err) ||
          opt_string(L, "tls", &tls, path, err) ||
-         opt_secret(L, "password", &m->password, path, err) ? -1 : 0;
+         opt_secret(L, "password", "mail.password", &m->password,
+                    &m->password_error, c, path, err) ? -1 : 0;
     m->timeout_ms = opt_number(L, "timeout_ms", 60000);
     if (rc == 0 && m->ca_file) {
       char *full = resolve(path, m->ca_file);
@@ -251,11 +286,16 @@ static int config_delivery(lua_State *L, const char *path, struct config *c,
       rc = cfg_fail(err, path, "webhooks must be a list of { name = …, url = … }");
       break;
     }
+    char label[128];
     rc = opt_string(L, "name", &w->name, path, err) ||
          opt_string(L, "url", &w->url, path, err) ||
-         opt_string(L, "template", &tpl, path, err) ||
-         opt_secret(L, "secret", &w->secret, path, err) ||
-         opt_options_json(L, &w->options_json, path, err) ? -1 : 0;
+         opt_string(L, "template", &tpl, path, err) ? -1 : 0;
+    snprintf(label, sizeof label, "webhook %s: secret",
+             w->name ? w->name : "(no name)");
+    if (rc == 0)
+      rc = opt_secret(L, "secret", label, &w->secret, &w->secret_error, c,
+                      path, err) ||
+           opt_options_json(L, &w->options_json, path, err) ? -1 : 0;
     lua_getfield(L, -1, "jurisdictions");
     size_t nj = lua_istable(L, -1) ? lua_rawlen(L, -1) : 0;
     if (rc == 0 && nj && (w->jurisdictions = calloc(nj, sizeof *w->jurisdictions)) == NULL)
@@ -413,6 +453,7 @@ void config_release(struct config *c)
   free(c->outbox_dir);
   free(c->mail.from); free(c->mail.from_name); free(c->mail.smtp_url);
   free(c->mail.username); free(c->mail.ca_file);
+  free(c->mail.password_error);
   if (c->mail.password) {            /* do not leave it lying in the heap */
     memset(c->mail.password, 0, strlen(c->mail.password));
     free(c->mail.password);
@@ -420,6 +461,7 @@ void config_release(struct config *c)
   for (size_t i = 0; i < c->n_webhooks; i++) {
     struct config_webhook *w = &c->webhooks[i];
     free(w->name); free(w->url); free(w->template_path);
+    free(w->secret_error);
     free(w->options_json);
     for (size_t k = 0; k < w->n_jurisdictions; k++)
       free(w->jurisdictions[k]);
@@ -430,5 +472,8 @@ void config_release(struct config *c)
     }
   }
   free(c->webhooks);
+  for (size_t i = 0; i < c->n_warnings; i++)
+    free(c->warnings[i]);
+  free(c->warnings);
   memset(c, 0, sizeof *c);
 }

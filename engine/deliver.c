@@ -5,6 +5,18 @@
  * transaction per delivery, so a crash in the middle of a batch loses at
  * most the record of the message in flight (which is then sent again, with
  * the same Message-ID or webhook-id — at least once, never lost).
+ *
+ * Not the message's fault, not counted. When the mail server refuses in a
+ * way that would refuse every message (SMTP_FAULT_SERVER: connection, TLS,
+ * AUTH, MAIL FROM, 421) or the SMTP password is missing, that one attempt
+ * is deferred (recorded, attempts unchanged) and the other emails of the
+ * pass are held — not tried, last_error saying why — instead of each
+ * knocking on a closed door. A webhook endpoint that is unreachable or
+ * answers 502/503/504 is treated the same way, per endpoint. Held
+ * deliveries keep their place (next_attempt_at unchanged) while the one
+ * tried moves back by its backoff, so the next pass tries another message
+ * first: one that the server keeps refusing for its own reasons cannot
+ * block the rest.
  */
 #include "deliver.h"
 
@@ -83,7 +95,20 @@ struct pass {
   struct outbox_retry retry;
   struct deliver_report *rep;
   FILE *log;
+  /* Set once the mail server refused in a way that is not the message's
+   * (or the password is missing): the remaining emails are not tried. */
+  char mail_blocked[300];
+  long long *held;
+  size_t n_held, cap_held;
 };
+
+static void note(struct pass *p, const char *what,
+                 const struct outbox_delivery *d, const char *detail)
+{
+  if (p->log)
+    fprintf(p->log, "  %s #%lld %s %s: %s\n", what, d->id, d->channel,
+            d->recipient, detail);
+}
 
 static int record(struct pass *p, const struct outbox_delivery *d, bool ok,
                   bool permanent, long code, const char *detail,
@@ -99,9 +124,49 @@ static int record(struct pass *p, const struct outbox_delivery *d, bool ok,
     p->rep->failed++;
   else
     p->rep->retrying++;
-  if (p->log)
-    fprintf(p->log, "  %s #%lld %s %s: %s\n", ok ? "sent" : failed_now
-            ? "FAILED" : "retry", d->id, d->channel, d->recipient, detail);
+  note(p, ok ? "sent" : failed_now ? "FAILED" : "retry", d, detail);
+  return 0;
+}
+
+/* The server or endpoint is at fault: recorded, not counted. */
+static int defer(struct pass *p, const struct outbox_delivery *d, long code,
+                 const char *detail, long retry_after)
+{
+  if (outbox_defer(p->o, d->id, p->now, code, detail, retry_after,
+                   &p->retry) != 0)
+    return -1;
+  p->rep->retrying++;
+  note(p, "retry", d, detail);
+  return 0;
+}
+
+/* Not tried in this pass; last_error says why. */
+static int hold(struct pass *p, const long long *ids, size_t n,
+                const char *reason, const char *what)
+{
+  char why[400];
+  snprintf(why, sizeof why, "not tried: %s", reason);
+  if (outbox_hold(p->o, ids, n, why) != 0)
+    return -1;
+  p->rep->retrying += n;
+  p->rep->held += n;
+  if (p->log && n > 0)
+    fprintf(p->log, "  held %zu %s%s, %s\n", n, what, n == 1 ? "" : "s",
+            why);
+  return 0;
+}
+
+static int hold_later(struct pass *p, const struct outbox_delivery *d)
+{
+  if (p->n_held == p->cap_held) {
+    size_t cap = p->cap_held ? p->cap_held * 2 : 16;
+    long long *grown = realloc(p->held, cap * sizeof *grown);
+    if (grown == NULL)
+      return -1;
+    p->held = grown;
+    p->cap_held = cap;
+  }
+  p->held[p->n_held++] = d->id;
   return 0;
 }
 
@@ -114,6 +179,12 @@ static int deliver_email(struct pass *p, const struct outbox_delivery *d)
                         sizeof detail);
     return record(p, d, rc == 0, false, 0, detail, 0);
   }
+  if (p->mail_blocked[0] == '\0' && m->username != NULL &&
+      m->password == NULL && m->password_error != NULL)
+    snprintf(p->mail_blocked, sizeof p->mail_blocked, "%s",
+             m->password_error);
+  if (p->mail_blocked[0] != '\0')
+    return hold_later(p, d);
   struct smtp_config sc = {
     .url = m->smtp_url, .username = m->username, .password = m->password,
     .ca_file = m->ca_file, .mail_from = m->from,
@@ -123,23 +194,46 @@ static int deliver_email(struct pass *p, const struct outbox_delivery *d)
   struct smtp_result res;
   memset(&res, 0, sizeof res);
   int rc = smtp_send(&sc, d->recipient, d->body, &res);
-  return record(p, d, rc == 0, res.permanent, res.reply_code,
-                rc == 0 ? "accepted" : res.detail, 0);
+  if (rc == 0)
+    return record(p, d, true, false, res.reply_code, "accepted", 0);
+  if (res.fault == SMTP_FAULT_SERVER) {
+    /* Every other email would meet the same refusal: one try per pass. */
+    snprintf(p->mail_blocked, sizeof p->mail_blocked, "%s", res.detail);
+    return defer(p, d, res.reply_code, res.detail, 0);
+  }
+  return record(p, d, false, res.fault == SMTP_FAULT_RECIPIENT,
+                res.reply_code, res.detail, 0);
 }
 
-/* Webhooks with a URL go out together, max `parallel` at a time. */
-static int deliver_webhooks(struct pass *p, struct outbox_delivery *d,
-                            size_t n)
+/* A 401 or 403 that webhook.c could not blame on the timestamp (many
+ * verifiers answer with an empty body) is still retried once when it is
+ * the delivery's first counted attempt, or when the attempt before was
+ * refused for its timestamp: a clock that was off, or a request that
+ * waited, must not fail a message for good. A wrong secret fails on the
+ * second attempt. */
+static bool auth_refusal_retried(const struct outbox_delivery *d,
+                                 const struct webhook_result *r)
 {
-  struct webhook_request *req = calloc(n ? n : 1, sizeof *req);
-  struct webhook_result *res = calloc(n ? n : 1, sizeof *res);
-  const struct outbox_delivery **who = calloc(n ? n : 1, sizeof *who);
-  size_t k = 0;
+  if (!r->permanent || (r->http_status != 401 && r->http_status != 403))
+    return false;
+  return d->attempts == 0 ||
+         (d->last_error != NULL && strstr(d->last_error, "timestamp") != NULL);
+}
+
+/* A webhook delivery waiting to go out, and its endpoint's index. */
+struct pending {
+  const struct outbox_delivery *d;
+  size_t endpoint;
+};
+
+/* Decide, for each webhook delivery, whether it can be sent: not when its
+ * endpoint is gone (failed), has no URL (written to a file) or lacks its
+ * secret (held: never sent unsigned). The sendable ones go to *out. */
+static int sort_webhooks(struct pass *p, const struct outbox_delivery *d,
+                         size_t n, struct pending *out, size_t *n_out)
+{
   int rc = 0;
-  if (!req || !res || !who) {
-    free(req); free(res); free(who);
-    return -1;
-  }
+  *n_out = 0;
   for (size_t i = 0; i < n && rc == 0; i++) {
     if (strcmp(d[i].channel, "webhook") != 0)
       continue;
@@ -152,30 +246,68 @@ static int deliver_webhooks(struct pass *p, struct outbox_delivery *d,
       int wr = write_file(p->cfg->outbox_dir, "webhooks", &d[i], "json",
                           detail, sizeof detail);
       rc = record(p, &d[i], wr == 0, false, 0, detail, 0);
+    } else if (w->secret == NULL && w->secret_error != NULL) {
+      rc = hold(p, &d[i].id, 1, w->secret_error, "webhook");
     } else {
-      req[k] = (struct webhook_request){
-        .url = w->url, .secret = w->secret, .msg_id = d[i].message_id,
-        .body = d[i].body, .follow_redirects = w->follow_redirects,
+      out[(*n_out)++] = (struct pending){&d[i], (size_t)(w - p->cfg->webhooks)};
+    }
+  }
+  return rc;
+}
+
+/* Webhooks with a URL go out together, max `parallel` at a time, in chunks
+ * recorded one after the other. An endpoint found unavailable in a chunk
+ * gets nothing more in this pass: its other deliveries are held. */
+static int deliver_webhooks(struct pass *p, const struct outbox_delivery *d,
+                            size_t n)
+{
+  size_t chunk = (size_t)p->cfg->parallel * 4, k = 0;
+  size_t n_ep = p->cfg->n_webhooks ? p->cfg->n_webhooks : 1;
+  struct pending *todo = calloc(n ? n : 1, sizeof *todo);
+  struct webhook_request *req = calloc(chunk, sizeof *req);
+  struct webhook_result *res = calloc(chunk, sizeof *res);
+  const struct pending **who = calloc(chunk, sizeof *who);
+  char (*down)[256] = calloc(n_ep, sizeof *down);
+  int rc = todo && req && res && who && down ? 0 : -1;
+  if (rc == 0)
+    rc = sort_webhooks(p, d, n, todo, &k);
+  for (size_t next = 0; next < k && rc == 0;) {
+    size_t m = 0;
+    for (; next < k && m < chunk && rc == 0; next++) {
+      const struct pending *t = &todo[next];
+      const struct config_webhook *w = &p->cfg->webhooks[t->endpoint];
+      if (down[t->endpoint][0] != '\0') {
+        rc = hold(p, &t->d->id, 1, down[t->endpoint], "webhook");
+        continue;
+      }
+      req[m] = (struct webhook_request){
+        .url = w->url, .secret = w->secret, .msg_id = t->d->message_id,
+        .body = t->d->body, .follow_redirects = w->follow_redirects,
         .connect_timeout_ms = w->connect_timeout_ms,
         .timeout_ms = w->timeout_ms,
       };
-      who[k++] = &d[i];
+      who[m++] = t;
+    }
+    /* now = 0: each transfer is signed when it starts. */
+    if (rc == 0 && m > 0 &&
+        webhook_send_all(req, m, res, p->cfg->parallel, 0) != 0)
+      rc = -1;
+    for (size_t i = 0; i < m && rc == 0; i++) {
+      const struct outbox_delivery *dd = who[i]->d;
+      if (res[i].ok)
+        rc = record(p, dd, true, false, res[i].http_status, "delivered", 0);
+      else if (res[i].unavailable) {
+        snprintf(down[who[i]->endpoint], sizeof down[0], "%s",
+                 res[i].detail);
+        rc = defer(p, dd, res[i].http_status, res[i].detail,
+                   res[i].retry_after_s);
+      } else
+        rc = record(p, dd, false,
+                    res[i].permanent && !auth_refusal_retried(dd, &res[i]),
+                    res[i].http_status, res[i].detail, res[i].retry_after_s);
     }
   }
-  /* In chunks, recording each before sending the next: a crash then
-   * re-sends at most one chunk. */
-  size_t chunk = (size_t)p->cfg->parallel * 4;
-  for (size_t first = 0; first < k && rc == 0; first += chunk) {
-    size_t m = k - first < chunk ? k - first : chunk;
-    if (webhook_send_all(req + first, m, res + first, p->cfg->parallel,
-                         p->now) != 0)
-      rc = -1;
-    for (size_t i = first; i < first + m && rc == 0; i++)
-      rc = record(p, who[i], res[i].ok, res[i].permanent, res[i].http_status,
-                  res[i].ok ? "delivered" : res[i].detail,
-                  res[i].retry_after_s);
-  }
-  free(req); free(res); free(who);
+  free(todo); free(req); free(res); free(who); free(down);
   return rc;
 }
 
@@ -200,9 +332,13 @@ int deliver_due(const struct config *cfg, struct outbox *o, long long now,
     if (strcmp(d[i].channel, "email") == 0)
       rc = deliver_email(&p, &d[i]);
   if (rc == 0)
+    rc = hold(&p, p.held, p.n_held, p.mail_blocked, "email");
+  if (rc == 0)
     rc = deliver_webhooks(&p, d, n);
   if (rc != 0)
-    snprintf(err, errlen, "%s", outbox_errmsg(o));
+    snprintf(err, errlen, "%s", outbox_errmsg(o)[0] ? outbox_errmsg(o)
+                                                    : "out of memory");
+  free(p.held);
   outbox_deliveries_free(d, n);
   return rc;
 }

@@ -2,7 +2,7 @@
  * outbox.c — the outbox tables (store.c migration 2), queue and ledger.
  *
  * Statements are prepared on first use and kept, as in store.c; every value
- * is bound. outbox_record is the only function that opens its own
+ * is bound. outbox_record, outbox_defer and outbox_hold open their own
  * transaction: the attempt row and the delivery's new state land together.
  */
 #include "outbox.h"
@@ -16,7 +16,8 @@
 enum outbox_stmt {
   OB_SEEN, OB_ADD_MESSAGE, OB_ADD_DELIVERY, OB_ADD_ITEM, OB_DUE, OB_GET,
   OB_ATTEMPT, OB_SENT, OB_REQUEUE, OB_FAILED, OB_LIST, OB_LIST_STATUS,
-  OB_RETRY, OB_DROP, OB_HISTORY, OB_N
+  OB_RETRY, OB_DROP, OB_HISTORY, OB_DEFER, OB_HOLD, OB_ADD_FAILED,
+  OB_RETRY_ALL, OB_N
 };
 
 #define DELIVERY_COLUMNS \
@@ -75,6 +76,29 @@ static const char *const outbox_sql[OB_N] = {
     "  FROM message_items i WHERE i.message = m.id)"
     " FROM attempts a JOIN deliveries d ON d.id = a.delivery"
     " JOIN messages m ON m.id = d.message ORDER BY a.at, a.id",
+  /* A server-wide failure: attempts stays, only the time and reason move. */
+  [OB_DEFER] =
+    "UPDATE deliveries SET next_attempt_at = ?2, last_error = ?3"
+    " WHERE id = ?1 AND status = 'queued'",
+  [OB_HOLD] =
+    "UPDATE deliveries SET last_error = ?2 WHERE id = ?1 AND status = 'queued'",
+  [OB_ADD_FAILED] =
+    "INSERT INTO deliveries (message, recipient, status, attempts,"
+    " next_attempt_at, last_error) VALUES (?1, ?2, 'failed', 0, ?3, ?4)",
+  /* ?1 now, ?2 the status, ?3 since (0: any time). A queued delivery is
+   * taken only when it waits (backoff or attempts counted); its time only
+   * moves forward, so the queue's order stays. */
+  [OB_RETRY_ALL] =
+    "UPDATE deliveries SET attempts = 0,"
+    " next_attempt_at = CASE WHEN status = 'failed' THEN ?1"
+    "  ELSE min(next_attempt_at, ?1) END,"
+    " status = 'queued'"
+    " WHERE status = ?2"
+    " AND (status = 'failed' OR attempts > 0 OR next_attempt_at > ?1)"
+    " AND (?3 = 0 OR coalesce("
+    "  (SELECT max(a.at) FROM attempts a WHERE a.delivery = deliveries.id),"
+    "  (SELECT m.created_at FROM messages m WHERE m.id = deliveries.message))"
+    "  >= ?3)",
 };
 
 struct outbox {
@@ -191,6 +215,22 @@ int outbox_add_delivery(struct outbox *o, long long message,
   return ob_exec(o, st, "queueing a delivery");
 }
 
+int outbox_add_failed(struct outbox *o, long long message,
+                      const char *recipient, const char *reason,
+                      long long now)
+{
+  sqlite3_stmt *st = ob_stmt(o, OB_ADD_FAILED);
+  sqlite3_stmt *att = ob_stmt(o, OB_ATTEMPT);
+  if (st == NULL || att == NULL ||
+      ob_bind(o, st, "itit", message, recipient, now, reason) != 0 ||
+      ob_exec(o, st, "recording a failed delivery") != 0)
+    return -1;
+  long long delivery = sqlite3_last_insert_rowid(o->db);
+  if (ob_bind(o, att, "iiiit", delivery, now, 0LL, 0LL, reason) != 0)
+    return -1;
+  return ob_exec(o, att, "recording why it failed");
+}
+
 int outbox_add_item(struct outbox *o, long long message,
                     const struct outbox_item *it)
 {
@@ -302,51 +342,115 @@ static long backoff(const struct outbox_retry *r, int attempts)
   return wait > r->max_seconds ? r->max_seconds : wait;
 }
 
-int outbox_record(struct outbox *o, long long delivery, long long now,
-                  bool ok, bool permanent, long code, const char *detail,
-                  long retry_after, const struct outbox_retry *retry,
-                  bool *failed_now)
+/* What happens to a delivery after one attempt. */
+enum ob_outcome { OB_OUT_SENT, OB_OUT_RETRY, OB_OUT_FAILED, OB_OUT_DEFER };
+
+/* The current attempt count of a delivery, or -1 with err set. */
+static int ob_attempts(struct outbox *o, long long delivery)
 {
-  sqlite3_stmt *get = ob_stmt(o, OB_GET), *att = ob_stmt(o, OB_ATTEMPT);
-  sqlite3_stmt *upd = ob_stmt(o, ok ? OB_SENT : OB_FAILED);
-  sqlite3_stmt *req = ob_stmt(o, OB_REQUEUE);
+  sqlite3_stmt *get = ob_stmt(o, OB_GET);
+  if (get == NULL || ob_bind(o, get, "i", delivery) != 0)
+    return -1;
+  int step = sqlite3_step(get);
+  int attempts = step == SQLITE_ROW ? sqlite3_column_int(get, 0) : -1;
+  ob_done(get);
+  if (attempts < 0 && step == SQLITE_DONE)
+    snprintf(o->err, sizeof o->err, "outbox: no delivery %lld", delivery);
+  else if (attempts < 0)
+    ob_fail(o, "finding the delivery");
+  return attempts;
+}
+
+/* The attempt row and the delivery's new state, in one transaction. A
+ * temporary failure becomes OB_OUT_FAILED when it uses up the attempts. */
+static int ob_attempt(struct outbox *o, long long delivery, long long now,
+                      enum ob_outcome out, long code, const char *detail,
+                      long retry_after, const struct outbox_retry *retry,
+                      bool *failed_now)
+{
+  sqlite3_stmt *att = ob_stmt(o, OB_ATTEMPT);
+  sqlite3_stmt *sent = ob_stmt(o, OB_SENT), *failed = ob_stmt(o, OB_FAILED);
+  sqlite3_stmt *req = ob_stmt(o, OB_REQUEUE), *defer = ob_stmt(o, OB_DEFER);
   *failed_now = false;
-  if (!get || !att || !upd || !req)
+  if (!att || !sent || !failed || !req || !defer)
     return -1;
   if (store_begin(o->store) != 0) {
     snprintf(o->err, sizeof o->err, "%s", store_errmsg(o->store));
     return -1;
   }
-  int attempts = 0, rc = ob_bind(o, get, "i", delivery);
-  if (rc == 0) {
-    int step = sqlite3_step(get);
-    attempts = step == SQLITE_ROW ? sqlite3_column_int(get, 0) : -1;
-    ob_done(get);
-    if (attempts < 0 && step == SQLITE_DONE) {
-      snprintf(o->err, sizeof o->err, "outbox: no delivery %lld", delivery);
-      rc = -1;
-    } else if (attempts < 0) {
-      rc = ob_fail(o, "finding the delivery");
-    }
-  }
+  int attempts = ob_attempts(o, delivery);
+  int rc = attempts < 0 ? -1 : 0;
   if (rc == 0)
-    rc = ob_bind(o, att, "iiiit", delivery, now, (long long)ok,
-                 (long long)code, detail) ||
+    rc = ob_bind(o, att, "iiiit", delivery, now,
+                 (long long)(out == OB_OUT_SENT), (long long)code, detail) ||
          ob_exec(o, att, "recording an attempt");
-  if (rc == 0 && ok) {
-    rc = ob_bind(o, upd, "ii", delivery, now) ||
-         ob_exec(o, upd, "marking sent");
-  } else if (rc == 0 && (permanent || attempts + 1 >= retry->max_attempts)) {
+  if (out == OB_OUT_RETRY && attempts + 1 >= retry->max_attempts)
+    out = OB_OUT_FAILED;
+  if (rc == 0 && out == OB_OUT_SENT) {
+    rc = ob_bind(o, sent, "ii", delivery, now) ||
+         ob_exec(o, sent, "marking sent");
+  } else if (rc == 0 && out == OB_OUT_FAILED) {
     *failed_now = true;
-    rc = ob_bind(o, upd, "it", delivery, detail) ||
-         ob_exec(o, upd, "marking failed");
+    rc = ob_bind(o, failed, "it", delivery, detail) ||
+         ob_exec(o, failed, "marking failed");
   } else if (rc == 0) {
+    /* A deferral waits as the next counted attempt would, without
+     * counting: its wait does not grow, so the server is tried again on
+     * each run until it answers. */
     long wait = backoff(retry, attempts + 1);
     if (retry_after > wait)
       wait = retry_after;
-    rc = ob_bind(o, req, "iit", delivery, now + wait, detail) ||
-         ob_exec(o, req, "rescheduling");
+    sqlite3_stmt *st = out == OB_OUT_DEFER ? defer : req;
+    rc = ob_bind(o, st, "iit", delivery, now + wait, detail) ||
+         ob_exec(o, st, "rescheduling");
   }
+  if (rc != 0) {
+    (void)store_rollback(o->store);
+    return -1;
+  }
+  if (store_commit(o->store) != 0) {
+    snprintf(o->err, sizeof o->err, "%s", store_errmsg(o->store));
+    return -1;
+  }
+  return 0;
+}
+
+int outbox_record(struct outbox *o, long long delivery, long long now,
+                  bool ok, bool permanent, long code, const char *detail,
+                  long retry_after, const struct outbox_retry *retry,
+                  bool *failed_now)
+{
+  enum ob_outcome out = ok ? OB_OUT_SENT
+                        : permanent ? OB_OUT_FAILED : OB_OUT_RETRY;
+  return ob_attempt(o, delivery, now, out, code, detail, retry_after, retry,
+                    failed_now);
+}
+
+int outbox_defer(struct outbox *o, long long delivery, long long now,
+                 long code, const char *detail, long retry_after,
+                 const struct outbox_retry *retry)
+{
+  bool failed_now;
+  return ob_attempt(o, delivery, now, OB_OUT_DEFER, code, detail,
+                    retry_after, retry, &failed_now);
+}
+
+int outbox_hold(struct outbox *o, const long long *ids, size_t n,
+                const char *reason)
+{
+  sqlite3_stmt *st = ob_stmt(o, OB_HOLD);
+  if (st == NULL)
+    return -1;
+  if (n == 0)
+    return 0;
+  if (store_begin(o->store) != 0) {
+    snprintf(o->err, sizeof o->err, "%s", store_errmsg(o->store));
+    return -1;
+  }
+  int rc = 0;
+  for (size_t i = 0; i < n && rc == 0; i++)
+    rc = ob_bind(o, st, "it", ids[i], reason) ||
+         ob_exec(o, st, "noting why a delivery waits");
   if (rc != 0) {
     (void)store_rollback(o->store);
     return -1;
@@ -373,6 +477,24 @@ int outbox_retry(struct outbox *o, long long id, long long now)
   return ob_change(o, st, "retrying");
 }
 
+int outbox_retry_all(struct outbox *o, const char *status, long long since,
+                     long long now, long long *count)
+{
+  sqlite3_stmt *st = ob_stmt(o, OB_RETRY_ALL);
+  *count = 0;
+  if (status == NULL || (strcmp(status, "failed") != 0 &&
+                         strcmp(status, "queued") != 0)) {
+    snprintf(o->err, sizeof o->err, "outbox: retry --all takes only failed "
+             "or queued deliveries, not '%s'", status ? status : "(none)");
+    return -1;
+  }
+  if (st == NULL || ob_bind(o, st, "iti", now, status, since) != 0 ||
+      ob_exec(o, st, "retrying") != 0)
+    return -1;
+  *count = sqlite3_changes(o->db);
+  return 0;
+}
+
 int outbox_drop(struct outbox *o, long long id)
 {
   sqlite3_stmt *st = ob_stmt(o, OB_DROP);
@@ -383,10 +505,16 @@ int outbox_drop(struct outbox *o, long long id)
 
 /* ---- the ledger as CSV ---------------------------------------------- */
 
-/* RFC 4180: quote every field, double the quotes inside. */
+/* RFC 4180: quote every field, double the quotes inside. A field that a
+ * spreadsheet would read as a formula (it begins with '=', '+', '-' or '@',
+ * or with a tab or carriage return, the OWASP "CSV injection" list) gets a
+ * leading apostrophe: the cell then shows as text, and the evidence opens
+ * safely whatever a server or a rule put in it. */
 static void csv_field(FILE *out, const char *s, int last)
 {
   fputc('"', out);
+  if (s && *s && strchr("=+-@\t\r", *s) != NULL)
+    fputc('\'', out);
   for (; s && *s; s++) {
     if (*s == '"')
       fputc('"', out);

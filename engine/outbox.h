@@ -55,6 +55,15 @@ int outbox_add_message(struct outbox *o, const char *channel,
                        const char *run_day, long long now, long long *id);
 int outbox_add_delivery(struct outbox *o, long long message,
                         const char *recipient, long long now);
+/* A delivery to `recipient` of `message` that has failed for good before
+ * any attempt — the message could not be built or addressed — with
+ * `reason` as its last_error and one attempt row (ok 0, code 0, detail
+ * reason, at now) in the ledger saying why, attempts 0. So it shows in
+ * `outbox list --kind failed`, the history CSV and the next digest, and
+ * `outbox retry` can queue it again. Returns 0 or -1. */
+int outbox_add_failed(struct outbox *o, long long message,
+                      const char *recipient, const char *reason,
+                      long long now);
 int outbox_add_item(struct outbox *o, long long message,
                     const struct outbox_item *it);
 
@@ -77,6 +86,24 @@ int outbox_record(struct outbox *o, long long delivery, long long now,
                   long retry_after, const struct outbox_retry *retry,
                   bool *failed_now);
 
+/* Record an attempt that failed for reasons not the delivery's own — the
+ * mail server refused the connection, the account or the sender, the
+ * webhook endpoint is down: the attempt row and last_error are written and
+ * the delivery waits as a counted failure would (backoff of its current
+ * attempts + 1, at least retry_after), but its attempt count does not
+ * grow, so an outage of any length never fails it for good. Own
+ * transaction. Returns 0 or -1. */
+int outbox_defer(struct outbox *o, long long delivery, long long now,
+                 long code, const char *detail, long retry_after,
+                 const struct outbox_retry *retry);
+
+/* Deliveries left untried in this pass (their server just refused another
+ * one, or a secret is missing): only last_error changes, to `reason`; no
+ * attempt is recorded, nothing else moves. One transaction for all n.
+ * Returns 0 or -1. */
+int outbox_hold(struct outbox *o, const long long *ids, size_t n,
+                const char *reason);
+
 /* ---- steering and evidence ------------------------------------------ */
 
 /* Every delivery (newest first), or those with `status`. Returns 0/-1. */
@@ -86,6 +113,14 @@ int outbox_list(struct outbox *o, const char *status,
  * or queued ones. Returns 0, 1 when there is no such delivery to retry,
  * -1 on error. */
 int outbox_retry(struct outbox *o, long long id, long long now);
+/* Queue again, with a fresh attempt count, every delivery with `status`:
+ * "failed" (all of them: due at `now`), or "queued" (those that wait: a
+ * backoff in the future or attempts counted; brought forward to `now`).
+ * `since` (unix seconds, 0 = any time) keeps only those whose last attempt
+ * — or, never attempted, whose message's creation — is at or after it.
+ * *count gets how many changed. Returns 0 or -1 (also for another status). */
+int outbox_retry_all(struct outbox *o, const char *status, long long since,
+                     long long now, long long *count);
 /* Stop delivery `id` (queued or failed). Returns 0, 1 when none, -1. */
 int outbox_drop(struct outbox *o, long long id);
 /* Every attempt of every delivery as CSV (RFC 4180), for the Committee's

@@ -9,18 +9,34 @@
  *     STARTTLS or shows a wrong certificate gets nothing, credentials
  *     included. Only smtp:// with SMTP_TLS_NONE talks in clear (a local
  *     relay on the same host).
- *   - Classification: a 5xx reply is permanent (do not retry); 4xx
- *     replies, refused or timed-out connections and TLS failures are
- *     temporary. A malformed recipient never reaches the wire and is
- *     permanent too: it will not get better.
- *   - detail carries the server's own reply line when there is one
- *     ("smtp://host:587: 550 5.1.1 mailbox unavailable"), libcurl's error
- *     text otherwise. libcurl hands every server reply line to the header
- *     callback, so no CURLOPT_VERBOSE (which would log AUTH) is needed.
+ *   - Classification by the command the server refused (enum smtp_fault):
+ *     a refusal before RCPT TO (greeting, EHLO, STARTTLS, AUTH — a wrong
+ *     password's 535 —, MAIL FROM), a 421 anywhere, a connection or TLS
+ *     failure are the server's: every message stays queued. Only RCPT TO
+ *     refused with 5xx fails that recipient for good; the rest (RCPT 4xx,
+ *     DATA, the reply to the end of the data) is this message's, for now.
+ *   - detail names the stage and carries the server's own reply line when
+ *     there is one ("smtp://host:587: RCPT TO: 550 5.1.1 mailbox
+ *     unavailable"), libcurl's error text otherwise; the URL is shown
+ *     redacted (redact.h).
+ *
+ * Knowing the refused command: CURLINFO_RESPONSE_CODE only gives the last
+ * code, and a 550 means "no such user" after RCPT TO but "sender refused"
+ * after MAIL FROM. Inferring the command from the sequence of replies would
+ * have to replay libcurl's state machine (EHLO or HELO, STARTTLS, the SASL
+ * exchange's 334s, whether AUTH happened at all). Instead a
+ * CURLOPT_DEBUGFUNCTION sees each command as libcurl sends it
+ * (CURLINFO_HEADER_OUT) and keeps only which known verb it starts with —
+ * an enum, no byte of it is copied. That needs CURLOPT_VERBOSE, whose
+ * output then goes only to that callback, never to stderr; the callback is
+ * set first, so verbose is never on without it. AUTH continuation lines
+ * (the base64 credentials answering a 334) are recognised by the 334 before
+ * them and not even compared. The header callback sees the replies.
  * The caller owns curl_global_init()/curl_global_cleanup().
  */
 #include "smtp.h"
 #include "email.h"
+#include "redact.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -50,65 +66,115 @@ static size_t read_cb(char *buf, size_t size, size_t nitems, void *userdata) {
   return n; /* 0 at the end: libcurl then sends the final CRLF.CRLF */
 }
 
-/* Reply lines worth reporting, printable ASCII only (they end up in logs
- * and the store): the last one, and the last negative (4xx/5xx) one —
- * after a refusal libcurl still says QUIT, so the very last line is
- * usually "221 Bye", not the reason. */
-struct replies {
+/* Where the conversation is: the command whose reply is awaited. */
+enum stage {
+  ST_CONFIG, ST_CONNECT, ST_EHLO, ST_STARTTLS, ST_AUTH, ST_MAIL, ST_RCPT,
+  ST_DATA, ST_BODY
+};
+
+static const char *const stage_names[] = {
+  [ST_CONFIG] = "configuration", [ST_CONNECT] = "connect",
+  [ST_EHLO] = "EHLO", [ST_STARTTLS] = "STARTTLS", [ST_AUTH] = "AUTH",
+  [ST_MAIL] = "MAIL FROM", [ST_RCPT] = "RCPT TO", [ST_DATA] = "DATA",
+  [ST_BODY] = "end of data",
+};
+
+/* What the callbacks learn during one transfer. Reply lines are kept as
+ * printable ASCII only (they end up in logs and the store): the last one,
+ * and the last negative (4xx/5xx) one — after a refusal libcurl still says
+ * QUIT, so the very last line is usually "221 Bye", not the reason. */
+struct track {
+  enum stage stage;          /* the command sent last */
+  enum stage refused_at;     /* the stage of the last negative reply */
+  bool sasl;                 /* a 334 asked for an AUTH continuation */
   char last[200];
   char negative[200];
 };
 
+/* Commands libcurl sends, by verb. Anything else (an AUTH continuation)
+ * leaves the stage as it is, and so does QUIT: libcurl says it after a
+ * failure too, and the failure belongs to the command before. */
+static const struct { const char *verb; enum stage stage; } verbs[] = {
+  {"EHLO", ST_EHLO}, {"HELO", ST_EHLO}, {"STARTTLS", ST_STARTTLS},
+  {"AUTH", ST_AUTH}, {"MAIL", ST_MAIL}, {"RCPT", ST_RCPT},
+  {"DATA", ST_DATA},
+};
+
+/* Sees the commands sent (and everything else libcurl's verbose mode
+ * shows). Reads the verb in place; stores nothing but the stage. */
+static int debug_cb(CURL *h, curl_infotype type, char *data, size_t size,
+                    void *userp) {
+  (void)h;
+  struct track *t = userp;
+  if (type == CURLINFO_DATA_OUT && t->stage == ST_DATA)
+    t->stage = ST_BODY;
+  if (type != CURLINFO_HEADER_OUT || t->sasl)
+    return 0;
+  for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++) {
+    size_t len = strlen(verbs[i].verb);
+    if (size >= len && strncasecmp(data, verbs[i].verb, len) == 0 &&
+        (size == len || data[len] == ' ' || data[len] == '\r' ||
+         data[len] == '\n')) {
+      t->stage = verbs[i].stage;
+      break;
+    }
+  }
+  return 0;
+}
+
 static size_t header_cb(char *buf, size_t size, size_t nitems,
                         void *userdata) {
-  struct replies *r = userdata;
+  struct track *t = userdata;
   size_t n = size * nitems, j = 0;
-  for (size_t i = 0; i < n && j + 1 < sizeof r->last; i++) {
+  for (size_t i = 0; i < n && j + 1 < sizeof t->last; i++) {
     unsigned char c = (unsigned char)buf[i];
     if (c == '\r' || c == '\n')
       break;
-    r->last[j++] = (c >= 0x20 && c < 0x7F) ? (char)c : '?';
+    t->last[j++] = (c >= 0x20 && c < 0x7F) ? (char)c : '?';
   }
-  r->last[j] = '\0';
-  if (r->last[0] == '4' || r->last[0] == '5')
-    memcpy(r->negative, r->last, sizeof r->negative);
+  t->last[j] = '\0';
+  t->sasl = t->stage == ST_AUTH && strncmp(t->last, "334", 3) == 0;
+  if (t->stage == ST_DATA && strncmp(t->last, "354", 3) == 0)
+    t->stage = ST_BODY;
+  if (t->last[0] == '4' || t->last[0] == '5') {
+    memcpy(t->negative, t->last, sizeof t->negative);
+    t->refused_at = t->stage;
+  }
   return n;
 }
 
-
-/* The URL for messages: without any "user:password@" part, so detail never
- * shows credentials that were put in the URL. */
-static void redacted_url(const char *url, char *out, size_t cap) {
-  const char *auth = strstr(url, "://");
-  if (!auth) {
-    snprintf(out, cap, "%s", url);
-    return;
-  }
-  auth += 3;
-  size_t authority = strcspn(auth, "/?#");
-  const char *at = NULL;
-  for (const char *p = auth; p < auth + authority; p++)
-    if (*p == '@')
-      at = p;
-  if (!at)
-    snprintf(out, cap, "%s", url);
-  else
-    snprintf(out, cap, "%.*s%s", (int)(auth - url), url, at + 1);
-}
-
-/* detail = "<url without credentials>: <what>". */
+/* detail = "<url shown>: <what>", scrubbed of the URL's secret parts. */
 static void set_detail(struct smtp_result *res, const char *url,
                        const char *what) {
   char where[128];
-  redacted_url(url ? url : "smtp", where, sizeof where);
+  redact_url(url ? url : "smtp://(none)", where, sizeof where);
   snprintf(res->detail, sizeof res->detail, "%s: %s", where, what);
+  if (url)
+    redact_scrub(res->detail, sizeof res->detail, url);
 }
 
-static void fail(struct smtp_result *res, bool permanent, const char *url,
-                 const char *what) {
+static void fail(struct smtp_result *res, enum smtp_fault fault,
+                 enum stage st, const char *url, const char *what) {
+  char line[240];
   res->ok = false;
-  res->permanent = permanent;
-  set_detail(res, url, what);
+  res->fault = fault;
+  res->permanent = fault == SMTP_FAULT_RECIPIENT;
+  res->stage = stage_names[st];
+  snprintf(line, sizeof line, "%s: %s", stage_names[st], what);
+  set_detail(res, url, line);
+}
+
+/* Whose fault, from the stage the transfer stopped at and the last code. */
+static enum smtp_fault blame(enum stage st, long code) {
+  if (code == 421)               /* "service not available, closing" */
+    return SMTP_FAULT_SERVER;
+  if (st <= ST_MAIL)
+    return SMTP_FAULT_SERVER;
+  if (st == ST_RCPT && code == 530)      /* authentication required */
+    return SMTP_FAULT_SERVER;
+  if (st == ST_RCPT && code >= 500 && code <= 599)
+    return SMTP_FAULT_RECIPIENT;
+  return SMTP_FAULT_MESSAGE;
 }
 
 int smtp_send(const struct smtp_config *cfg, const char *rcpt,
@@ -116,21 +182,26 @@ int smtp_send(const struct smtp_config *cfg, const char *rcpt,
   if (!res)
     return -1;
   memset(res, 0, sizeof *res);
+  res->stage = stage_names[ST_CONFIG];
   if (!cfg || !cfg->url || !message) {
-    fail(res, false, cfg ? cfg->url : NULL, "configuration: missing field");
+    fail(res, SMTP_FAULT_SERVER, ST_CONFIG, cfg ? cfg->url : NULL,
+         "missing field");
     return -1;
   }
   bool smtps = strncasecmp(cfg->url, "smtps://", 8) == 0;
   if (!smtps && strncasecmp(cfg->url, "smtp://", 7) != 0) {
-    fail(res, false, cfg->url, "configuration: URL must be smtp:// or smtps://");
+    fail(res, SMTP_FAULT_SERVER, ST_CONFIG, cfg->url,
+         "URL must be smtp:// or smtps://");
     return -1;
   }
   if (!email_address_ok(cfg->mail_from)) {
-    fail(res, false, cfg->url, "configuration: invalid envelope sender");
+    fail(res, SMTP_FAULT_SERVER, ST_CONFIG, cfg->url,
+         "invalid envelope sender");
     return -1;
   }
   if (!email_address_ok(rcpt)) {
-    fail(res, true, cfg->url, "invalid recipient address");
+    fail(res, SMTP_FAULT_RECIPIENT, ST_RCPT, cfg->url,
+         "invalid recipient address");
     return -1;
   }
 
@@ -140,18 +211,20 @@ int smtp_send(const struct smtp_config *cfg, const char *rcpt,
 
   CURL *h = curl_easy_init();
   if (!h) {
-    fail(res, false, cfg->url, "curl_easy_init failed");
+    fail(res, SMTP_FAULT_SERVER, ST_CONFIG, cfg->url, "curl_easy_init failed");
     return -1;
   }
   struct curl_slist *rcpts = curl_slist_append(NULL, rcpt_path);
   if (!rcpts) {
     curl_easy_cleanup(h);
-    fail(res, false, cfg->url, "out of memory");
+    fail(res, SMTP_FAULT_SERVER, ST_CONFIG, cfg->url, "out of memory");
     return -1;
   }
 
   struct upload up = {message, strlen(message)};
-  struct replies replies = {{0}, {0}};
+  struct track track;
+  memset(&track, 0, sizeof track);
+  track.stage = ST_CONNECT;
   char errbuf[CURL_ERROR_SIZE];
   errbuf[0] = '\0';
   long connect_ms = cfg->connect_timeout_ms > 0 ? cfg->connect_timeout_ms
@@ -180,7 +253,11 @@ int smtp_send(const struct smtp_config *cfg, const char *rcpt,
   SET(CURLOPT_READDATA, &up);
   SET(CURLOPT_INFILESIZE_LARGE, (curl_off_t)up.left);
   SET(CURLOPT_HEADERFUNCTION, header_cb);
-  SET(CURLOPT_HEADERDATA, &replies);
+  SET(CURLOPT_HEADERDATA, &track);
+  /* The callback first: verbose output must never fall back to stderr. */
+  SET(CURLOPT_DEBUGFUNCTION, debug_cb);
+  SET(CURLOPT_DEBUGDATA, &track);
+  SET(CURLOPT_VERBOSE, 1L);
   SET(CURLOPT_USE_SSL, use_ssl);
   /* Verification stays on (libcurl's default), stated here so nobody
    * mistakes its absence for an oversight. */
@@ -202,7 +279,7 @@ int smtp_send(const struct smtp_config *cfg, const char *rcpt,
   if (rc != CURLE_OK) {
     char what[160];
     snprintf(what, sizeof what, "curl setup: %s", curl_easy_strerror(rc));
-    fail(res, false, cfg->url, what);
+    fail(res, SMTP_FAULT_SERVER, ST_CONFIG, cfg->url, what);
   } else {
     rc = curl_easy_perform(h);
     long code = 0;
@@ -210,21 +287,27 @@ int smtp_send(const struct smtp_config *cfg, const char *rcpt,
       code = 0;
     res->reply_code = code;
     if (rc == CURLE_OK) {
-      res->ok = true;
       char what[220];
+      res->ok = true;
+      res->fault = SMTP_FAULT_NONE;
+      res->stage = stage_names[ST_BODY];
       snprintf(what, sizeof what, "accepted (%s)",
-               replies.last[0] ? replies.last : "no reply text");
+               track.last[0] ? track.last : "no reply text");
       set_detail(res, cfg->url, what);
     } else {
-      /* The server's reply says why when it refused; otherwise (network,
-       * TLS, timeout) libcurl's error text does. */
+      /* The server's reply says why when it refused, and at which command;
+       * otherwise (network, TLS, timeout) libcurl's error text does, at
+       * the command whose reply was awaited. */
       const char *why = errbuf[0] ? errbuf : curl_easy_strerror(rc);
+      enum stage st = track.stage;
       char digits[16];
       snprintf(digits, sizeof digits, "%ld", code);
       if (code >= 400 && code <= 599 &&
-          strncmp(replies.negative, digits, 3) == 0)
-        why = replies.negative;
-      fail(res, code >= 500 && code <= 599, cfg->url, why);
+          strncmp(track.negative, digits, 3) == 0) {
+        why = track.negative;
+        st = track.refused_at;
+      }
+      fail(res, blame(st, code), st, cfg->url, why);
     }
   }
   /* A server could echo what it was sent; never let the password out. */

@@ -6,8 +6,9 @@
  * others; it also gives each recipient its own delivery state. TLS is
  * required (STARTTLS on smtp://, implicit on smtps://) with certificate
  * verification on, unless the URL is smtp:// and tls = SMTP_TLS_NONE (local
- * relays only). The password never reaches a log: CURLOPT_VERBOSE is never
- * set on an authenticated handle.
+ * relays only). The password never reaches a log: libcurl's verbose output
+ * goes only to a callback that reads the verb of each command sent (smtp.c
+ * says why), and nothing of it is kept or printed.
  */
 #ifndef DONDOC_SMTP_H
 #define DONDOC_SMTP_H
@@ -26,16 +27,39 @@ struct smtp_config {
   long connect_timeout_ms, timeout_ms;
 };
 
+/* Whose fault a failure is, which decides what the caller does with the
+ * message and with the others waiting for the same server. */
+enum smtp_fault {
+  SMTP_FAULT_NONE,        /* accepted */
+  SMTP_FAULT_SERVER,      /* the server, the account or our configuration:
+                             connection, TLS, greeting, EHLO, STARTTLS,
+                             AUTH (535…), MAIL FROM, a 421 at any point, a
+                             bad smtp_url or sender. Not this message's
+                             fault: retry later, and do not try the other
+                             messages on this server now */
+  SMTP_FAULT_MESSAGE,     /* this message, for now: RCPT 4xx, a refused
+                             DATA, a reply to the end of the data, or the
+                             connection lost while sending it. Retry later,
+                             counting attempts */
+  SMTP_FAULT_RECIPIENT,   /* this recipient, for good: RCPT refused with
+                             5xx (550 no such user, 553 bad address…) or a
+                             malformed address that never reached the wire */
+};
+
 struct smtp_result {
   bool ok;
-  bool permanent;            /* 5xx reply: do not retry */
+  bool permanent;            /* fault == SMTP_FAULT_RECIPIENT */
+  enum smtp_fault fault;
+  const char *stage;         /* the command refused or failing: "connect",
+                                "EHLO", "STARTTLS", "AUTH", "MAIL FROM",
+                                "RCPT TO", "DATA", "end of data"; static */
   long reply_code;           /* last SMTP reply code, 0 if none */
-  char detail[256];          /* human-readable; never contains the password */
+  char detail[256];          /* "<url shown>: <stage>: <reply or error>";
+                                never the password, URL redacted */
 };
 
 /* Send `message` (CRLF lines) to `rcpt`. Returns 0 when the server accepted
- * it, -1 otherwise with res filled. Temporary failures (connection refused,
- * timeout, 4xx, TLS errors) have permanent == false. */
+ * it, -1 otherwise with res filled (see enum smtp_fault). */
 int smtp_send(const struct smtp_config *cfg, const char *rcpt,
               const char *message, struct smtp_result *res);
 

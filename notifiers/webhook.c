@@ -17,17 +17,34 @@
  *
  * Classification (see classify()):
  *   2xx                         ok
- *   408, 429, 5xx               temporary (the receiver may recover)
+ *   502, 503, 504               temporary, and `unavailable`: the endpoint
+ *                               says it is down, not that this body is bad
+ *   408, 429, other 5xx         temporary (the receiver may recover)
+ *   401, 403 whose body speaks  temporary: a verifier that found the
+ *     of the timestamp          webhook-timestamp too old or too new (a
+ *     ("timestamp", "too old",  clock problem, or a transfer that waited);
+ *     "too new", "expired")     the next attempt carries a fresh one
  *   3xx not followed            permanent: following redirects is opt-in and
  *                               Standard Webhooks counts 3xx as failure; the
  *                               URL must be fixed, retrying will not help
  *   other 4xx (410 included)    permanent
- *   transport errors            temporary (refused, timeout, DNS, TLS, reset)
- *     except a malformed URL, a scheme other than http/https, or a redirect
- *     loop: configuration mistakes that no retry can fix, so permanent.
+ *   transport errors            temporary and `unavailable` (refused,
+ *     timeout, DNS, TLS, reset) except a malformed URL, a scheme other than
+ *     http/https, or a redirect loop: configuration mistakes that no retry
+ *     can fix, so permanent.
  *   bad secret / msg_id / URL   permanent, and nothing is sent.
+ *
+ * Timestamps: each transfer is signed when it starts (when a slot frees up
+ * in the multi handle, not when the batch began), so a long batch, or a
+ * run that spent minutes on a slow mail server first, never sends a
+ * timestamp that a verifier's 5-minute tolerance rejects.
+ *
+ * Secrets in URLs: every detail shows the URL in its redacted form
+ * (redact.h), and text from libcurl or the receiver is scrubbed of the
+ * URL's secret parts before it is kept.
  */
 #include "webhook.h"
+#include "redact.h"
 
 #include <curl/curl.h>
 #include <openssl/core_names.h>
@@ -39,6 +56,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <time.h>
 
 #define SECRET_PREFIX "whsec_"
 /* Standard Webhooks: symmetric secrets are 24 to 64 bytes (192–512 bits).
@@ -54,6 +73,10 @@
 /* A receiver should answer with a few bytes; we read at most this much of any
  * response body and then drop the connection instead of downloading more. */
 #define RESPONSE_BODY_CAP (64 * 1024)
+/* The first bytes of a response body are kept: a verifier says there why it
+ * refused (a stale timestamp is not a wrong secret), an API why it
+ * rejected a body. Only printable ASCII of it ever reaches a detail. */
+#define BODY_HEAD 200
 /* Used when the caller leaves a timeout at 0, because libcurl's default for
  * the total is "forever" and a stuck receiver would stall the whole run. The
  * total follows the Standard Webhooks advice of 15–30 s. */
@@ -178,32 +201,44 @@ struct xfer {
   struct curl_slist *headers;
   size_t body_bytes;    /* response bytes seen, up to the cap */
   bool body_capped;     /* we aborted the transfer at RESPONSE_BODY_CAP */
+  char head[BODY_HEAD]; /* the first bytes of the body, NUL-terminated */
   bool done;            /* results[i] is final */
   char errbuf[CURL_ERROR_SIZE];
 };
 
-static size_t discard_body(char *ptr, size_t size, size_t nmemb, void *ud) {
-  (void)ptr;
+/* Keep the first BODY_HEAD - 1 bytes, count the rest up to the cap. */
+static size_t read_body(char *ptr, size_t size, size_t nmemb, void *ud) {
   struct xfer *x = ud;
   size_t n = size * nmemb;
   if (x->body_bytes + n > RESPONSE_BODY_CAP) {
     x->body_capped = true;
     return 0; /* makes libcurl stop with CURLE_WRITE_ERROR */
   }
+  if (x->body_bytes < sizeof x->head - 1) {
+    size_t room = sizeof x->head - 1 - x->body_bytes;
+    size_t take = n < room ? n : room;
+    memcpy(x->head + x->body_bytes, ptr, take);
+    x->head[x->body_bytes + take] = '\0';
+  }
   x->body_bytes += n;
   return n;
 }
 
-static const char *url_or_placeholder(const char *url) {
-  return url != NULL ? url : "(no url)";
+/* detail = "<redacted url>: <why>", with why scrubbed of the URL's secret
+ * parts (libcurl's error text may quote the URL). */
+static void set_detail(struct webhook_result *r, const char *url,
+                       const char *why) {
+  char shown[160];
+  redact_url(url, shown, sizeof shown);
+  snprintf(r->detail, sizeof r->detail, "%s: %s", shown, why);
+  redact_scrub(r->detail, sizeof r->detail, url);
 }
 
 static void fail(struct webhook_result *r, bool permanent, const char *url,
                  const char *why) {
   r->ok = false;
   r->permanent = permanent;
-  snprintf(r->detail, sizeof r->detail, "%s: %s", url_or_placeholder(url),
-           why);
+  set_detail(r, url, why);
 }
 
 /* Each setopt can fail (out of memory, option unknown to this libcurl), and
@@ -225,7 +260,7 @@ static CURLcode append_header(struct curl_slist **list, const char *line) {
 
 static CURLcode configure(struct xfer *x, size_t index,
                           const struct webhook_request *rq,
-                          const char *signature, long long now) {
+                          const char *signature, long long stamp) {
   char line[64 + MSG_ID_MAX];
   CURLcode rc;
   /* An empty "Expect:" stops libcurl from waiting up to 1 s for a
@@ -237,7 +272,7 @@ static CURLcode configure(struct xfer *x, size_t index,
   snprintf(line, sizeof line, "webhook-id: %s", rq->msg_id);
   if ((rc = append_header(&x->headers, line)) != CURLE_OK)
     return rc;
-  snprintf(line, sizeof line, "webhook-timestamp: %lld", now);
+  snprintf(line, sizeof line, "webhook-timestamp: %lld", stamp);
   if ((rc = append_header(&x->headers, line)) != CURLE_OK)
     return rc;
   if (signature != NULL) {
@@ -262,7 +297,7 @@ static CURLcode configure(struct xfer *x, size_t index,
   SETOPT(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)strlen(rq->body));
   SETOPT(h, CURLOPT_CONNECTTIMEOUT_MS, connect_ms);
   SETOPT(h, CURLOPT_TIMEOUT_MS, total_ms);
-  SETOPT(h, CURLOPT_WRITEFUNCTION, discard_body);
+  SETOPT(h, CURLOPT_WRITEFUNCTION, read_body);
   SETOPT(h, CURLOPT_WRITEDATA, x);
   if (rq->follow_redirects) {
     SETOPT(h, CURLOPT_FOLLOWLOCATION, 1L);
@@ -285,8 +320,10 @@ static void release(struct xfer *x) {
   x->headers = NULL;
 }
 
-/* Validate, sign and hand one request to the multi handle. Returns true when
- * the transfer is now in flight; otherwise results[i] holds the reason. */
+/* Validate, sign and hand one request to the multi handle. The timestamp is
+ * `now` when the caller fixed one, else the clock at this moment: the
+ * moment this transfer starts. Returns true when the transfer is now in
+ * flight; otherwise results[i] holds the reason. */
 static bool start(CURLM *multi, struct xfer *x, size_t index,
                   const struct webhook_request *rq, struct webhook_result *r,
                   long long now) {
@@ -305,9 +342,10 @@ static bool start(CURLM *multi, struct xfer *x, size_t index,
   }
   char sig[SIGNATURE_SIZE];
   const char *sigp = NULL;
+  long long stamp = now != 0 ? now : (long long)time(NULL);
   if (rq->secret != NULL) {
-    if (webhook_sign(rq->secret, rq->msg_id, now, rq->body, strlen(rq->body),
-                     sig, sizeof sig) != 0) {
+    if (webhook_sign(rq->secret, rq->msg_id, stamp, rq->body,
+                     strlen(rq->body), sig, sizeof sig) != 0) {
       fail(r, true, rq->url,
            "malformed webhook secret (need whsec_ + base64 of 24-64 bytes)");
       return false;
@@ -316,7 +354,7 @@ static bool start(CURLM *multi, struct xfer *x, size_t index,
   }
 
   x->easy = curl_easy_init();
-  CURLcode cc = x->easy != NULL ? configure(x, index, rq, sigp, now)
+  CURLcode cc = x->easy != NULL ? configure(x, index, rq, sigp, stamp)
                                 : CURLE_FAILED_INIT;
   if (cc != CURLE_OK) {
     char why[160];
@@ -335,12 +373,45 @@ static bool start(CURLM *multi, struct xfer *x, size_t index,
     fail(r, false, rq->url, why);
     return false;
   }
+  r->timestamp = stamp;
   return true;
 }
 
 static bool is_config_error(CURLcode cc) {
   return cc == CURLE_URL_MALFORMAT || cc == CURLE_UNSUPPORTED_PROTOCOL ||
          cc == CURLE_TOO_MANY_REDIRECTS;
+}
+
+/* The kept head of the body as one line of printable ASCII (runs of
+ * whitespace and anything else become one space), at most cap - 1 bytes. */
+static void body_line(const char *head, char *out, size_t cap) {
+  size_t j = 0;
+  bool space = false;
+  for (const unsigned char *c = (const unsigned char *)head;
+       *c != '\0' && j + 1 < cap; c++) {
+    if (*c > 0x20 && *c < 0x7f) {
+      if (space && j > 0 && j + 2 < cap)
+        out[j++] = ' ';
+      out[j++] = (char)*c;
+      space = false;
+    } else {
+      space = true;
+    }
+  }
+  out[j] = '\0';
+}
+
+/* Does a verifier's answer blame the timestamp? Standard Webhooks'
+ * libraries say "Message timestamp too old" / "too new"; others speak of an
+ * expired or stale timestamp. */
+static bool blames_timestamp(const char *body) {
+  static const char *const words[] = {"timestamp", "too old", "too new",
+                                      "expired", "stale"};
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+    for (const char *c = body; *c != '\0'; c++)
+      if (strncasecmp(c, words[i], strlen(words[i])) == 0)
+        return true;
+  return false;
 }
 
 /* Turn a finished transfer into results[i]. Must run before the easy handle
@@ -370,45 +441,61 @@ static void classify(struct xfer *x, CURLcode cc,
     size_t len = strlen(x->errbuf);
     while (len > 0 && strchr("\r\n", x->errbuf[len - 1]) != NULL)
       x->errbuf[--len] = '\0';
-    fail(r, is_config_error(cc), rq->url,
-         len > 0 ? x->errbuf : curl_easy_strerror(cc));
+    bool config = is_config_error(cc);
+    fail(r, config, rq->url, len > 0 ? x->errbuf : curl_easy_strerror(cc));
+    r->unavailable = !config;
     return;
   }
 
-  char why[200];
+  char why[200], body[96];
+  body_line(x->head, body, sizeof body);
   int used = snprintf(why, sizeof why, "HTTP %ld", status);
   if (status >= 300 && status < 400) {
     char *location = NULL;
+    char shown[128];
     if (curl_easy_getinfo(x->easy, CURLINFO_REDIRECT_URL, &location) !=
             CURLE_OK ||
-        location == NULL)
+        location == NULL) {
       snprintf(why + used, sizeof why - (size_t)used, ", no usable Location");
-    else if (!rq->follow_redirects)
+    } else if (!rq->follow_redirects) {
+      redact_url(location, shown, sizeof shown);
       snprintf(why + used, sizeof why - (size_t)used,
-               ", redirect to %s not followed", location);
+               ", redirect to %s not followed", shown);
+    }
   } else if (r->retry_after_s > 0) {
     snprintf(why + used, sizeof why - (size_t)used, ", Retry-After %ld s",
              r->retry_after_s);
+  }
+  /* A 4xx says why in its body (an API's error message); a body that only
+   * repeats the status adds nothing. 5xx bodies are error pages: left out. */
+  char digits[16];
+  snprintf(digits, sizeof digits, "%ld", status);
+  if (status >= 400 && status < 500 && body[0] != '\0' &&
+      strcmp(body, digits) != 0) {
+    used = (int)strlen(why);
+    snprintf(why + used, sizeof why - (size_t)used, ": %s", body);
   }
   if (x->body_capped) {
     used = (int)strlen(why);
     snprintf(why + used, sizeof why - (size_t)used,
              " (response body cut off after %d bytes)", RESPONSE_BODY_CAP);
   }
-  snprintf(r->detail, sizeof r->detail, "%s: %s", rq->url, why);
+  set_detail(r, rq->url, why);
 
-  if (status >= 200 && status < 300) {
-    r->ok = true;
+  r->ok = status >= 200 && status < 300;
+  if (r->ok) {
     r->permanent = false;
+  } else if (status == 502 || status == 503 || status == 504) {
+    r->permanent = false;
+    r->unavailable = true;
   } else if (status == 408 || status == 429 || status >= 500) {
-    r->ok = false;
+    r->permanent = false;
+  } else if ((status == 401 || status == 403) && blames_timestamp(body)) {
     r->permanent = false;
   } else if (status >= 300 && status < 500) {
-    r->ok = false;
     r->permanent = true;
   } else {
     /* 1xx as a final answer or other oddities: a failure, maybe passing. */
-    r->ok = false;
     r->permanent = false;
   }
 }

@@ -2,11 +2,12 @@
  * webhook.h — deliver JSON bodies to HTTP endpoints, signed, concurrently.
  *
  * Signing follows Standard Webhooks v1: headers webhook-id (stable across
- * retries), webhook-timestamp (unix seconds of this attempt) and
+ * retries), webhook-timestamp (unix seconds when this transfer started) and
  * webhook-signature "v1,<base64 HMAC-SHA256(key, id.timestamp.body)>",
  * where key is the base64-decoded part of a "whsec_…" secret. Delivery uses
  * the libcurl multi interface with at most `max_parallel` transfers at once,
- * connect and total timeouts, and no redirects unless asked for.
+ * connect and total timeouts, and no redirects unless asked for. Details
+ * show URLs redacted (redact.h): a token in a URL never reaches a detail.
  */
 #ifndef DONDOC_WEBHOOK_H
 #define DONDOC_WEBHOOK_H
@@ -25,15 +26,25 @@ struct webhook_request {
 
 struct webhook_result {
   bool ok;                         /* 2xx */
-  bool permanent;                  /* 4xx other than 408 and 429; 410 too */
+  bool permanent;                  /* 3xx not followed; 4xx other than 408,
+                                      429 and a 401/403 that blames the
+                                      timestamp; 410 too */
+  bool unavailable;                /* temporary, and the endpoint's doing,
+                                      not this body's: no HTTP answer
+                                      (refused, DNS, TLS, timeout) or 502,
+                                      503, 504 */
   long http_status;                /* 0 when no response */
   long retry_after_s;              /* from Retry-After, 0 if none */
-  char detail[256];
+  long long timestamp;             /* webhook-timestamp sent, 0 if none */
+  char detail[256];                /* URL redacted; 4xx: the body's start */
 };
 
-/* Send every request; results[i] answers reqs[i]. `now` is the unix time
- * used for webhook-timestamp. Returns 0 (even if some failed: see results),
- * or -1 when libcurl could not be set up. */
+/* Send every request; results[i] answers reqs[i]. Each transfer is signed
+ * and stamped (webhook-timestamp) with the clock at the moment it starts —
+ * pass now = 0, as deliver.c does. A non-zero `now` stamps every transfer
+ * with that time instead: for tests that need a known or stale timestamp.
+ * Returns 0 (even if some failed: see results), or -1 when libcurl could
+ * not be set up. */
 int webhook_send_all(const struct webhook_request *reqs, size_t n,
                      struct webhook_result *results, int max_parallel,
                      long long now);

@@ -10,6 +10,15 @@ than a mock: aiosmtpd (Debian: python3-aiosmtpd) on 127.0.0.1.
         [--smtps]                        implicit TLS instead (needs cert)
         [--auth USER:PASSWORD]           require AUTH PLAIN/LOGIN (after TLS)
         [--reject ADDRESS]...            550 on RCPT TO for that address
+        [--defer ADDRESS]...             450 on RCPT TO for that address
+        [--reject-sender ADDRESS]...     553 on MAIL FROM for that sender
+        [--refuse-data "554 …"]          that reply to the end of every
+                                         message (content refused)
+        [--delay-ms MS]                  wait MS before answering the end of
+                                         each message (a hanging relay)
+        [--events FILE]                  append one line per event: "auth
+                                         ok|fail", "mail <a>", "rcpt <b>",
+                                         "data <n>" (tests count them)
 
 Each accepted message is written as DIR/<n>.eml (n = 1, 2, …: the bytes
 received after dot-unstuffing, CRLF line ends kept) with a sidecar
@@ -23,6 +32,7 @@ earlier on PATH (pyenv…) may lack aiosmtpd.
 """
 
 import argparse
+import asyncio
 import itertools
 import os
 import signal
@@ -34,21 +44,58 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
+class Events:
+    """One line per event, appended and flushed at once (or nothing)."""
+
+    def __init__(self, path):
+        self.path = path
+        self.lock = threading.Lock()
+
+    def __call__(self, line):
+        if not self.path:
+            return
+        with self.lock, open(self.path, "a", encoding="utf-8") as f:
+            f.write(line + "\n")
+
+
 class Handler:
-    def __init__(self, maildir, reject):
-        self.maildir = maildir
-        self.reject = {a.lower() for a in reject}
+    def __init__(self, args, events):
+        self.maildir = args.maildir
+        self.reject = {a.lower() for a in args.reject}
+        self.defer = {a.lower() for a in args.defer}
+        self.reject_sender = {a.lower() for a in args.reject_sender}
+        self.refuse_data = args.refuse_data
+        self.delay = args.delay_ms / 1000
+        self.events = events
         self.counter = itertools.count(1)
+
+    async def handle_MAIL(self, server, session, envelope, address,
+                          mail_options):
+        self.events("mail %s" % address)
+        if address.lower() in self.reject_sender:
+            return "553 5.7.1 sender address rejected: not owned by user"
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 2.1.0 OK"
 
     async def handle_RCPT(self, server, session, envelope, address,
                           rcpt_options):
+        self.events("rcpt %s" % address)
         if address.lower() in self.reject:
             return "550 5.1.1 mailbox unavailable"
+        if address.lower() in self.defer:
+            return "450 4.2.1 mailbox busy, try again later"
         envelope.rcpt_tos.append(address)
         return "250 2.1.5 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.delay > 0:
+            await asyncio.sleep(self.delay)
+        if self.refuse_data:
+            self.events("data refused")
+            return self.refuse_data
         n = next(self.counter)
+        self.events("data %d" % n)
         env = "MAIL FROM:<%s>\n" % envelope.mail_from
         env += "".join("RCPT TO:<%s>\n" % r for r in envelope.rcpt_tos)
         self._write("%d.env" % n, env.encode("ascii", "replace"))
@@ -62,11 +109,12 @@ class Handler:
         os.rename(tmp, os.path.join(self.maildir, name))
 
 
-def make_authenticator(user, password):
+def make_authenticator(user, password, events):
     def authenticator(server, session, envelope, mechanism, auth_data):
         ok = (isinstance(auth_data, LoginPassword)
               and auth_data.login == user.encode()
               and auth_data.password == password.encode())
+        events("auth %s" % ("ok" if ok else "fail"))
         # handled=False: let aiosmtpd send the 535 itself (with the default
         # handled=True it sends nothing and the client waits forever).
         return AuthResult(success=ok, handled=ok)
@@ -82,12 +130,18 @@ def main():
     ap.add_argument("--smtps", action="store_true")
     ap.add_argument("--auth", metavar="USER:PASSWORD")
     ap.add_argument("--reject", action="append", default=[])
+    ap.add_argument("--defer", action="append", default=[])
+    ap.add_argument("--reject-sender", action="append", default=[])
+    ap.add_argument("--refuse-data")
+    ap.add_argument("--delay-ms", type=int, default=0)
+    ap.add_argument("--events")
     args = ap.parse_args()
     if bool(args.tls_cert) != bool(args.tls_key):
         ap.error("--tls-cert and --tls-key go together")
     if args.smtps and not args.tls_cert:
         ap.error("--smtps needs --tls-cert/--tls-key")
 
+    events = Events(args.events)
     kwargs = {}
     ssl_context = None
     if args.tls_cert:
@@ -104,10 +158,10 @@ def main():
         # AUTH only over TLS: aiosmtpd's auth_require_tls (default True)
         # checks for STARTTLS and does not see implicit TLS, so with --smtps
         # the connection itself is the guarantee.
-        kwargs.update(authenticator=make_authenticator(user, password),
+        kwargs.update(authenticator=make_authenticator(user, password, events),
                       auth_required=True, auth_require_tls=not args.smtps)
 
-    controller = Controller(Handler(args.maildir, args.reject),
+    controller = Controller(Handler(args, events),
                             hostname="127.0.0.1", port=args.port,
                             ssl_context=ssl_context, ready_timeout=10.0,
                             **kwargs)

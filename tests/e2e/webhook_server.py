@@ -13,8 +13,12 @@ picks a free one). SIGTERM (or Ctrl-C) stops it; it then prints the stats.
 
 Every POST is checked first: with --secret, the webhook-id/-timestamp/
 -signature headers must carry a valid Standard Webhooks v1 signature with a
-timestamp within --tolerance-s of now, else 401 (counted as
-rejected_signature). Then its behaviour decides the answer:
+timestamp within --tolerance-s of now (default 300 s, the 5 minutes of the
+Standard Webhooks libraries), else 401 (counted as rejected_signature, and
+as rejected_timestamp when the timestamp was the reason). Like those
+libraries, the answer says why: "timestamp too old" / "timestamp too new"
+when the timestamp is out of tolerance, "bad signature" otherwise. Then its
+behaviour decides the answer:
 
   * the path, if it asks for something:
       /status/CODE        answer CODE (3xx adds "Location: /hook")
@@ -30,8 +34,9 @@ Each delivery answered with 2xx is appended to --log as one JSON line
 {"webhook-id", "timestamp", "status", "body"}, flushed at once. GET /stats
 answers plain "name value" lines: connections (TCP connections accepted, to
 see keep-alive and the client's connection cap), requests (POSTs), accepted,
-rejected_signature, distinct_ids, duplicates (accepted deliveries whose id
-was already seen). GET /stats itself counts as a connection.
+rejected_signature, rejected_timestamp, distinct_ids, duplicates (accepted
+deliveries whose id was already seen). GET /stats itself counts as a
+connection.
 """
 
 import argparse
@@ -68,6 +73,7 @@ class State:
         self.requests = 0
         self.accepted = 0
         self.rejected_signature = 0
+        self.rejected_timestamp = 0
         self.ids = set()
         self.duplicates = 0
         self.key = None
@@ -106,27 +112,33 @@ class State:
             return {"connections": self.connections,
                     "requests": self.requests, "accepted": self.accepted,
                     "rejected_signature": self.rejected_signature,
+                    "rejected_timestamp": self.rejected_timestamp,
                     "distinct_ids": len(self.ids), "duplicates": self.duplicates}
 
     def verify(self, headers, body):
-        """True when the request carries a valid, fresh v1 signature."""
+        """None when the request carries a valid, fresh v1 signature, else
+        why not (the body of the 401), as the reference libraries say it."""
         if self.key is None:
-            return True
+            return None
         msg_id = headers.get("webhook-id")
         ts = headers.get("webhook-timestamp")
         sigs = headers.get("webhook-signature")
         if not msg_id or not ts or not sigs or not ts.isdigit():
-            return False
-        if self.args.tolerance_s > 0 and abs(time.time() - int(ts)) > self.args.tolerance_s:
-            return False
+            return "bad signature: missing headers"
+        if self.args.tolerance_s > 0:
+            now = time.time()
+            if int(ts) < now - self.args.tolerance_s:
+                return "timestamp too old"
+            if int(ts) > now + self.args.tolerance_s:
+                return "timestamp too new"
         mac = hmac.new(self.key, f"{msg_id}.{ts}.".encode() + body, hashlib.sha256)
         expected = base64.b64encode(mac.digest()).decode()
         # A space-separated list, to allow secret rotation; any v1 may match.
         for sig in sigs.split(" "):
             version, _, value = sig.partition(",")
             if version == "v1" and hmac.compare_digest(value, expected):
-                return True
-        return False
+                return None
+        return "bad signature"
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -172,10 +184,13 @@ class Handler(BaseHTTPRequestHandler):
         state.count_request()
         # Verify before anything else, so a forged request neither uses up a
         # script step nor gets to make the server sleep.
-        if not state.verify(self.headers, body):
+        why = state.verify(self.headers, body)
+        if why is not None:
             with state.lock:
                 state.rejected_signature += 1
-            self.answer(401, "bad signature\n")
+                if why.startswith("timestamp"):
+                    state.rejected_timestamp += 1
+            self.answer(401, why + "\n")
             return
         status, retry = self.behaviour(state)
         if status == "timeout":

@@ -773,6 +773,232 @@ static void test_history_items_of_copies(void **state)
   csv_free(&c);
 }
 
+/* Cells a spreadsheet would run as formulas (OWASP's list: '=', '+', '-',
+ * '@', tab, carriage return at the start) come out behind an apostrophe;
+ * the same characters elsewhere in a cell are left alone. */
+static void test_history_csv_formulas(void **state)
+{
+  struct fx *x = *state;
+  struct csv c;
+  bool failed;
+  long long msg;
+  const char *subject = "=HYPERLINK(\"http://evil.example\",\"Bấm\")";
+  struct outbox_item it = {
+    .dedup_key = "k-formula", .recipient = "@SUM(1+1)",
+    .jurisdiction = "remind", .item = "-annual", .agency = "a",
+    .period = "2024", .kind = "due_soon", .stage = "before-7",
+    .run_day = "2024-11-28",
+  };
+  assert_int_equal(store_begin(x->s), 0);
+  assert_int_equal(outbox_add_message(x->o, "email", "+remind", subject, "b",
+                                      "<dondoc-f@remind.example>",
+                                      "2024-11-28", 1733461200, &msg), 0);
+  assert_int_equal(outbox_add_delivery(x->o, msg, "@SUM(1+1)", 1733461200),
+                   0);
+  assert_int_equal(outbox_add_item(x->o, msg, &it), 0);
+  assert_int_equal(store_commit(x->s), 0);
+  long long id = count(x, "SELECT max(id) FROM deliveries");
+  const char *details[] = {"-2+3", "+cmd|' /C calc'!A0", "\tTAB", "\rCR",
+                           "a=b+c-d@e"};
+  for (size_t i = 0; i < 5; i++)
+    assert_int_equal(outbox_record(x->o, id, 1733461200 + (long long)i, false,
+                                   false, 421, details[i], 0, &retry10,
+                                   &failed), 0);
+  char *text = history(x);
+  csv_parse(text, &c);
+  free(text);
+  assert_int_equal(c.rows, 6);
+  assert_string_equal(c.f[1][3], "'@SUM(1+1)");
+  assert_string_equal(c.f[1][4], "'+remind");
+  assert_string_equal(c.f[1][5],
+                      "'=HYPERLINK(\"http://evil.example\",\"Bấm\")");
+  assert_string_equal(c.f[1][11], "'-annual a 2024 before-7");
+  assert_string_equal(c.f[1][9], "'-2+3");
+  assert_string_equal(c.f[2][9], "'+cmd|' /C calc'!A0");
+  assert_string_equal(c.f[3][9], "'\tTAB");
+  assert_string_equal(c.f[4][9], "'\rCR");
+  assert_string_equal(c.f[5][9], "a=b+c-d@e");        /* not at the start */
+  for (size_t r = 1; r < 6; r++) {
+    assert_string_equal(c.f[r][8], "421");
+    assert_string_equal(c.f[r][6], "<dondoc-f@remind.example>");
+  }
+  csv_free(&c);
+}
+
+/* ---- server-wide failures, bulk retry, failures without an attempt --- */
+
+/* A deferral (the server or endpoint is at fault) is recorded and waits,
+ * but never counts: ten of them with max_attempts 3 leave it queued. */
+static void test_defer(void **state)
+{
+  struct fx *x = *state;
+  bool failed, has;
+  long long id = queue(x, "a@remind.example", "before-7", "s", 1000);
+  for (int i = 0; i < 10; i++)
+    assert_int_equal(outbox_defer(x->o, id, 1000 + i * 100, 535,
+                                  "smtp://m:587: AUTH: 535 bad password", 0,
+                                  &retry3), 0);
+  expect_state(x, id, "queued", 0, 1900 + 60,
+               "smtp://m:587: AUTH: 535 bad password");
+  assert_int_equal(count(x, "SELECT count(*) FROM attempts"), 10);
+  assert_int_equal(count(x, "SELECT count(*) FROM attempts WHERE ok = 0 AND"
+                            " code = 535"), 10);
+  assert_int_equal(due_count(x, 1959, id, &has), 0);
+  assert_int_equal(due_count(x, 1960, id, &has), 1);
+  assert_true(has);
+  /* Retry-After wins when longer */
+  assert_int_equal(outbox_defer(x->o, id, 2000, 503, "HTTP 503", 3600,
+                                &retry3), 0);
+  expect_state(x, id, "queued", 0, 2000 + 3600, "HTTP 503");
+  /* counted failures still count from where they were */
+  assert_int_equal(outbox_record(x->o, id, 6000, false, false, 450, "450",
+                                 0, &retry3, &failed), 0);
+  expect_state(x, id, "queued", 1, 6060, "450");
+  /* the wait follows the counted attempts, without growing */
+  assert_int_equal(outbox_defer(x->o, id, 7000, 0, "refused", 0, &retry3),
+                   0);
+  expect_state(x, id, "queued", 1, 7000 + 120, "refused");
+  assert_int_equal(outbox_defer(x->o, id, 8000, 0, "refused", 0, &retry3),
+                   0);
+  expect_state(x, id, "queued", 1, 8000 + 120, "refused");
+  /* a delivery that is not queued is left alone; an unknown one is an
+   * error */
+  long long s = queue(x, "b@remind.example", "before-7", "s", 1000);
+  assert_int_equal(outbox_record(x->o, s, 1000, true, false, 250, "ok", 0,
+                                 &retry3, &failed), 0);
+  assert_int_equal(outbox_defer(x->o, s, 9000, 0, "x", 0, &retry3), 0);
+  expect_state(x, s, "sent", 1, -1, NULL);
+  assert_int_equal(outbox_defer(x->o, 424242, 9000, 0, "x", 0, &retry3), -1);
+  assert_non_null(strstr(outbox_errmsg(x->o), "no delivery 424242"));
+}
+
+/* Held deliveries were not tried: the reason shows, nothing else moves,
+ * and the ledger has no attempt for them. */
+static void test_hold(void **state)
+{
+  struct fx *x = *state;
+  bool failed;
+  long long a = queue(x, "a@remind.example", "before-7", "s", 1000);
+  long long b = queue(x, "b@remind.example", "before-7", "s", 1100);
+  long long c = queue(x, "c@remind.example", "before-7", "s", 1200);
+  assert_int_equal(outbox_record(x->o, c, 1300, true, false, 250, "ok", 0,
+                                 &retry3, &failed), 0);
+  assert_int_equal(outbox_record(x->o, b, 1300, false, false, 450, "450", 0,
+                                 &retry3, &failed), 0);
+  long long ids[] = {a, b, c};
+  const char *why = "mail.password_env DONDOC_SMTP_PASSWORD is not set";
+  assert_int_equal(outbox_hold(x->o, ids, 3, why), 0);
+  expect_state(x, a, "queued", 0, 1000, why);
+  expect_state(x, b, "queued", 1, 1360, why);
+  expect_state(x, c, "sent", 1, -1, NULL);
+  assert_int_equal(count(x, "SELECT count(*) FROM attempts"), 2);
+  assert_int_equal(outbox_hold(x->o, ids, 0, why), 0);
+}
+
+/* A delivery that failed before any attempt, added inside the caller's
+ * transaction: listed as failed with its reason, in the ledger, retried
+ * like any other — and gone with a rollback. */
+static void test_add_failed(void **state)
+{
+  struct fx *x = *state;
+  long long msg;
+  struct outbox_delivery *d;
+  size_t n;
+  const char *why = "cannot build the message: no address for so-a";
+  assert_int_equal(store_begin(x->s), 0);
+  assert_int_equal(outbox_add_message(x->o, "email", "remind", "Nhắc",
+                                      "body", "<dondoc-af@remind.example>",
+                                      "2024-11-28", 1733461200, &msg), 0);
+  assert_int_equal(outbox_add_failed(x->o, msg, "so-a", why, 1733461200), 0);
+  assert_int_equal(store_rollback(x->s), 0);
+  assert_int_equal(count(x, "SELECT count(*) FROM deliveries"), 0);
+  assert_int_equal(count(x, "SELECT count(*) FROM attempts"), 0);
+
+  assert_int_equal(store_begin(x->s), 0);
+  assert_int_equal(outbox_add_message(x->o, "email", "remind", "Nhắc",
+                                      "body", "<dondoc-af@remind.example>",
+                                      "2024-11-28", 1733461200, &msg), 0);
+  assert_int_equal(outbox_add_failed(x->o, msg, "so-a", why, 1733461200), 0);
+  assert_int_equal(store_commit(x->s), 0);
+  assert_int_equal(outbox_list(x->o, "failed", &d, &n), 0);
+  assert_int_equal(n, 1);
+  assert_string_equal(d[0].recipient, "so-a");
+  assert_string_equal(d[0].last_error, why);
+  assert_int_equal(d[0].attempts, 0);
+  long long id = d[0].id;
+  outbox_deliveries_free(d, n);
+  assert_int_equal(due_count(x, 0, id, NULL), 0);     /* not queued */
+
+  struct csv c;
+  char *text = history(x);
+  csv_parse(text, &c);
+  free(text);
+  assert_int_equal(c.rows, 2);
+  assert_string_equal(c.f[1][0], "2024-12-06T12:00:00+07:00");
+  assert_string_equal(c.f[1][3], "so-a");
+  assert_string_equal(c.f[1][7], "no");
+  assert_string_equal(c.f[1][9], why);
+  assert_string_equal(c.f[1][10], "failed");
+  csv_free(&c);
+
+  assert_int_equal(outbox_retry(x->o, id, 1733470000), 0);
+  expect_state(x, id, "queued", 0, 1733470000, why);
+}
+
+static void test_retry_all(void **state)
+{
+  struct fx *x = *state;
+  bool failed;
+  long long count_;
+  long long f1 = queue(x, "a@remind.example", "before-7", "s", 1000);
+  long long f2 = queue(x, "b@remind.example", "before-7", "s", 1000);
+  long long q1 = queue(x, "c@remind.example", "before-7", "s", 1000);
+  long long q2 = queue(x, "d@remind.example", "before-7", "s", 1000);
+  long long q3 = queue(x, "e@remind.example", "before-7", "s", 5000);
+  long long sent = queue(x, "f@remind.example", "before-7", "s", 1000);
+  assert_int_equal(outbox_record(x->o, f1, 2000, false, true, 550, "550", 0,
+                                 &retry3, &failed), 0);
+  assert_int_equal(outbox_record(x->o, f2, 8000, false, true, 535, "535", 0,
+                                 &retry3, &failed), 0);
+  assert_int_equal(outbox_record(x->o, q1, 3000, false, false, 421, "421", 0,
+                                 &retry10, &failed), 0);      /* waits */
+  assert_int_equal(outbox_defer(x->o, q2, 3000, 0, "down", 0, &retry10), 0);
+  assert_int_equal(outbox_record(x->o, sent, 3000, true, false, 250, "ok",
+                                 0, &retry3, &failed), 0);
+  (void)q3;                                       /* queued, never tried */
+
+  /* queued ones that wait, at 3010: q1 (an attempt counted, backoff to
+   * 3060), q2 (deferred to 3060) and q3 (never tried, created for 5000);
+   * since 4000 keeps only q3, by its creation time. */
+  assert_int_equal(outbox_retry_all(x->o, "queued", 4000, 3010, &count_), 0);
+  assert_int_equal(count_, 1);
+  expect_state(x, q3, "queued", 0, 3010, NULL);
+  assert_int_equal(outbox_retry_all(x->o, "queued", 0, 3010, &count_), 0);
+  assert_int_equal(count_, 2);
+  expect_state(x, q1, "queued", 0, 3010, "421");
+  expect_state(x, q2, "queued", 0, 3010, "down");
+  /* the ones already due are left as they are: nothing more to do */
+  assert_int_equal(outbox_retry_all(x->o, "queued", 0, 3010, &count_), 0);
+  assert_int_equal(count_, 0);
+  expect_state(x, sent, "sent", 1, -1, NULL);
+
+  /* failed since 5000: only f2 (last attempt 8000) */
+  assert_int_equal(outbox_retry_all(x->o, "failed", 5000, 9000, &count_), 0);
+  assert_int_equal(count_, 1);
+  expect_state(x, f2, "queued", 0, 9000, "535");
+  expect_state(x, f1, "failed", 1, -1, "550");
+  /* every failed one */
+  assert_int_equal(outbox_retry_all(x->o, "failed", 0, 9100, &count_), 0);
+  assert_int_equal(count_, 1);
+  expect_state(x, f1, "queued", 0, 9100, "550");
+  assert_int_equal(outbox_retry_all(x->o, "failed", 0, 9100, &count_), 0);
+  assert_int_equal(count_, 0);
+
+  assert_int_equal(outbox_retry_all(x->o, "sent", 0, 3010, &count_), -1);
+  assert_non_null(strstr(outbox_errmsg(x->o), "failed or queued"));
+  assert_int_equal(outbox_retry_all(x->o, NULL, 0, 3010, &count_), -1);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -794,6 +1020,12 @@ int main(void)
     cmocka_unit_test_setup_teardown(test_history_csv, setup, teardown),
     cmocka_unit_test_setup_teardown(test_history_items_of_copies, setup,
                                     teardown),
+    cmocka_unit_test_setup_teardown(test_history_csv_formulas, setup,
+                                    teardown),
+    cmocka_unit_test_setup_teardown(test_defer, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_hold, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_add_failed, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_retry_all, setup, teardown),
   };
   return cmocka_run_group_tests_name("outbox", tests, NULL, NULL);
 }

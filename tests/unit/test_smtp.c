@@ -522,6 +522,8 @@ static void test_rogue_certificate_refused(void **state) {
   free(msg);
   assert_false(r.ok);
   assert_false(r.permanent); /* a TLS problem may be fixed: retry later */
+  assert_int_equal(r.fault, SMTP_FAULT_SERVER);
+  assert_string_equal(r.stage, "STARTTLS");
   assert_detail_prefix(&r, url);
   char lower[sizeof r.detail];
   for (size_t i = 0; i < sizeof lower; i++)
@@ -547,9 +549,12 @@ static void test_rejected_recipient_then_good(void **state) {
   free(msg);
   assert_false(r.ok);
   assert_true(r.permanent);
+  assert_int_equal(r.fault, SMTP_FAULT_RECIPIENT);
+  assert_string_equal(r.stage, "RCPT TO");
   assert_int_equal(r.reply_code, 550);
   char want[128];
-  snprintf(want, sizeof want, "%s: 550 5.1.1 mailbox unavailable", url);
+  snprintf(want, sizeof want, "%s: RCPT TO: 550 5.1.1 mailbox unavailable",
+           url);
   assert_string_equal(r.detail, want);
   assert_nothing_delivered(fx);
 
@@ -564,7 +569,9 @@ static void test_rejected_recipient_then_good(void **state) {
   free(msg);
 }
 
-static void test_wrong_password_permanent(void **state) {
+/* A wrong password is the account's problem, not the recipient's: the
+ * 535 to AUTH is a server-wide fault, retried, never a permanent failure. */
+static void test_wrong_password_is_server_fault(void **state) {
   struct fixture *fx = *state;
   const char *opts[] = {"--tls-cert", cert_path("server.pem", 0),
                         "--tls-key",  cert_path("server.key", 1),
@@ -578,11 +585,114 @@ static void test_wrong_password_permanent(void **state) {
   struct smtp_result r;
   assert_int_equal(smtp_send(&c, GOOD_RCPT, msg, &r), -1);
   free(msg);
-  assert_true(r.permanent);
-  assert_int_equal(r.reply_code / 100, 5);
+  assert_false(r.permanent);
+  assert_int_equal(r.fault, SMTP_FAULT_SERVER);
+  assert_string_equal(r.stage, "AUTH");
+  assert_int_equal(r.reply_code, 535);
   assert_detail_prefix(&r, url);
+  assert_non_null(strstr(r.detail, ": AUTH: 535"));
   assert_null(strstr(r.detail, c.password));
   assert_nothing_delivered(fx);
+}
+
+/* The server refuses our sender (MAIL FROM 553): every message would get
+ * the same answer, so it is the server's fault, not the recipient's. */
+static void test_refused_sender_is_server_fault(void **state) {
+  struct fixture *fx = *state;
+  const char *opts[] = {"--tls-cert", cert_path("server.pem", 0),
+                        "--tls-key",  cert_path("server.key", 1),
+                        "--auth",     USER ":" PASSWORD,
+                        "--reject-sender", SENDER,
+                        NULL};
+  start_server(fx, opts);
+  char url[64];
+  struct smtp_config c = config(fx, url, sizeof url, "smtp");
+  char *msg = render(GOOD_RCPT);
+  struct smtp_result r;
+  assert_int_equal(smtp_send(&c, GOOD_RCPT, msg, &r), -1);
+  free(msg);
+  assert_false(r.permanent);
+  assert_int_equal(r.fault, SMTP_FAULT_SERVER);
+  assert_string_equal(r.stage, "MAIL FROM");
+  assert_int_equal(r.reply_code, 553);
+  char want[160];
+  snprintf(want, sizeof want,
+           "%s: MAIL FROM: 553 5.7.1 sender address rejected: not owned by "
+           "user", url);
+  assert_string_equal(r.detail, want);
+  assert_nothing_delivered(fx);
+}
+
+/* Faults of this message, for now: a 450 to RCPT TO, a refused content.
+ * Neither is the recipient's for good nor the whole server's. */
+static void test_message_faults(void **state) {
+  struct fixture *fx = *state;
+  const char *opts[] = {"--tls-cert", cert_path("server.pem", 0),
+                        "--tls-key",  cert_path("server.key", 1),
+                        "--auth",     USER ":" PASSWORD,
+                        "--defer",    BAD_RCPT,
+                        "--refuse-data", "554 5.6.0 content rejected",
+                        NULL};
+  start_server(fx, opts);
+  char url[64];
+  struct smtp_config c = config(fx, url, sizeof url, "smtp");
+  char *msg = render(BAD_RCPT);
+  struct smtp_result r;
+  assert_int_equal(smtp_send(&c, BAD_RCPT, msg, &r), -1);
+  free(msg);
+  assert_false(r.permanent);
+  assert_int_equal(r.fault, SMTP_FAULT_MESSAGE);
+  assert_string_equal(r.stage, "RCPT TO");
+  assert_int_equal(r.reply_code, 450);
+
+  msg = render(GOOD_RCPT);
+  assert_int_equal(smtp_send(&c, GOOD_RCPT, msg, &r), -1);
+  free(msg);
+  assert_false(r.permanent);
+  assert_int_equal(r.fault, SMTP_FAULT_MESSAGE);
+  assert_string_equal(r.stage, "end of data");
+  assert_int_equal(r.reply_code, 554);
+  assert_non_null(strstr(r.detail, "end of data: 554 5.6.0 content rejected"));
+  assert_nothing_delivered(fx);
+}
+
+/* libcurl's verbose mode is on (the stage tracking needs it), but its
+ * output goes only to our callback: nothing reaches stderr, where the AUTH
+ * exchange would show. */
+static void test_verbose_never_reaches_stderr(void **state) {
+  struct fixture *fx = *state;
+  const char *opts[] = {"--tls-cert", cert_path("server.pem", 0),
+                        "--tls-key",  cert_path("server.key", 1),
+                        "--auth",     USER ":" PASSWORD,
+                        NULL};
+  start_server(fx, opts);
+  char url[64], errlog[PATH_MAX];
+  struct smtp_config c = config(fx, url, sizeof url, "smtp");
+  path_in(errlog, fx->maildir, "stderr.txt");
+  fflush(stderr);
+  int saved = dup(STDERR_FILENO);
+  assert_true(saved >= 0);
+  int fd = open(errlog, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  assert_true(fd >= 0);
+  assert_true(dup2(fd, STDERR_FILENO) >= 0);
+  char *msg = render(GOOD_RCPT);
+  struct smtp_result r1, r2;
+  int rc1 = smtp_send(&c, GOOD_RCPT, msg, &r1);
+  c.password = "wrong-" PASSWORD;
+  int rc2 = smtp_send(&c, GOOD_RCPT, msg, &r2);
+  fflush(stderr);
+  assert_true(dup2(saved, STDERR_FILENO) >= 0);
+  assert_int_equal(close(saved), 0);
+  assert_int_equal(close(fd), 0);
+  free(msg);
+  assert_int_equal(rc1, 0);
+  assert_int_equal(rc2, -1);
+  size_t len = 0;
+  char *out = slurp(errlog, &len);
+  assert_non_null(out);
+  if (len != 0)
+    fail_msg("stderr got %zu bytes: %.200s", len, out);
+  free(out);
 }
 
 /* A relay that does not offer STARTTLS gets nothing when TLS is required
@@ -597,6 +707,7 @@ static void test_no_starttls_offered(void **state) {
   assert_int_equal(smtp_send(&c, GOOD_RCPT, msg, &r), -1);
   assert_false(r.ok);
   assert_false(r.permanent);
+  assert_int_equal(r.fault, SMTP_FAULT_SERVER);
   assert_detail_prefix(&r, url);
   assert_nothing_delivered(fx);
 
@@ -624,6 +735,8 @@ static void test_server_down_temporary(void **state) {
   free(msg);
   assert_false(r.ok);
   assert_false(r.permanent);
+  assert_int_equal(r.fault, SMTP_FAULT_SERVER);
+  assert_string_equal(r.stage, "connect");
   assert_int_equal(r.reply_code, 0);
   assert_detail_prefix(&r, url);
 }
@@ -640,6 +753,7 @@ static void test_bad_arguments(void **state) {
   for (size_t i = 0; i < sizeof bad_rcpts / sizeof *bad_rcpts; i++) {
     assert_int_equal(smtp_send(&c, bad_rcpts[i], "x\r\n", &r), -1);
     assert_true(r.permanent);
+    assert_int_equal(r.fault, SMTP_FAULT_RECIPIENT);
     assert_int_equal(r.reply_code, 0);
   }
   assert_int_equal(smtp_send(&c, NULL, "x\r\n", &r), -1);
@@ -650,6 +764,7 @@ static void test_bad_arguments(void **state) {
   c.mail_from = "x@y\r\nRSET";
   assert_int_equal(smtp_send(&c, GOOD_RCPT, "x\r\n", &r), -1);
   assert_false(r.permanent); /* configuration: fixable, then retried */
+  assert_int_equal(r.fault, SMTP_FAULT_SERVER);
   c = config(fx, url, sizeof url, "smtp");
   c.url = "http://127.0.0.1/";
   assert_int_equal(smtp_send(&c, GOOD_RCPT, "x\r\n", &r), -1);
@@ -674,7 +789,10 @@ int main(void) {
       T(test_smtps_implicit_delivered),
       T(test_rogue_certificate_refused),
       T(test_rejected_recipient_then_good),
-      T(test_wrong_password_permanent),
+      T(test_wrong_password_is_server_fault),
+      T(test_refused_sender_is_server_fault),
+      T(test_message_faults),
+      T(test_verbose_never_reaches_stderr),
       T(test_no_starttls_offered),
       T(test_server_down_temporary),
       T(test_bad_arguments),

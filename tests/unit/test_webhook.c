@@ -35,6 +35,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "redact.h"
 #include "webhook.h"
 
 #define PYTHON "/usr/bin/python3"
@@ -58,7 +59,7 @@ struct fixture {
 
 struct stats {
   long connections, requests, accepted, rejected_signature, distinct_ids;
-  long duplicates;
+  long duplicates, rejected_timestamp;
 };
 
 /* ------------------------------------------------------------- helpers */
@@ -209,7 +210,8 @@ static void get_stats(const struct server *s, struct stats *st) {
                 {"accepted", &st->accepted},
                 {"rejected_signature", &st->rejected_signature},
                 {"distinct_ids", &st->distinct_ids},
-                {"duplicates", &st->duplicates}};
+                {"duplicates", &st->duplicates},
+                {"rejected_timestamp", &st->rejected_timestamp}};
   int found = 0;
   for (char *line = strtok(b.data, "\n"); line; line = strtok(NULL, "\n")) {
     char name[32];
@@ -222,7 +224,7 @@ static void get_stats(const struct server *s, struct stats *st) {
         found++;
       }
   }
-  assert_int_equal(found, 6);
+  assert_int_equal(found, 7);
 }
 
 /* How many accepted deliveries of msg_id the server logged. */
@@ -240,6 +242,25 @@ static int logged(const struct server *s, const char *msg_id) {
   if (fclose(f) != 0)
     perror("fclose");
   return count;
+}
+
+/* The webhook-timestamp of the accepted delivery of msg_id, 0 if none. */
+static long long logged_timestamp(const struct server *s, const char *msg_id) {
+  FILE *f = fopen(s->log, "r");
+  if (f == NULL)
+    return 0;
+  char needle[300];
+  snprintf(needle, sizeof needle, "\"webhook-id\": \"%s\"", msg_id);
+  char line[4096];
+  long long ts = 0;
+  while (fgets(line, sizeof line, f) != NULL) {
+    const char *t = strstr(line, "\"timestamp\": \"");
+    if (strstr(line, needle) != NULL && t != NULL)
+      ts = atoll(t + strlen("\"timestamp\": \""));
+  }
+  if (fclose(f) != 0)
+    perror("fclose");
+  return ts;
 }
 
 static struct webhook_request req(const char *url, const char *secret,
@@ -403,6 +424,8 @@ static void signed_delivery_is_verified_and_accepted(void **state) {
     assert_false(wres[i].ok);
     assert_true(wres[i].permanent);
     assert_int_equal(wres[i].http_status, 401);
+    /* the verifier's reason is quoted */
+    assert_non_null(strstr(wres[i].detail, "bad signature"));
   }
   get_stats(&fx->main, &after);
   assert_int_equal(after.rejected_signature - before.rejected_signature, 2);
@@ -418,8 +441,11 @@ static void http_500_is_temporary(void **state) {
   assert_int_equal(webhook_send_all(&r, 1, &res, 1, now_s()), 0);
   assert_false(res.ok);
   assert_false(res.permanent);
+  assert_false(res.unavailable);   /* a 500 may be this body's doing */
   assert_int_equal(res.http_status, 500);
-  snprintf(expect, sizeof expect, "%s: HTTP 500", url);
+  /* the URL as shown: its first segment, the rest cut */
+  snprintf(expect, sizeof expect, "http://127.0.0.1:%d/status/...: HTTP 500",
+           fx->main.port);
   assert_string_equal(res.detail, expect);
 }
 
@@ -446,7 +472,9 @@ static void http_429_is_temporary_with_retry_after(void **state) {
   assert_false(res.permanent);
   assert_int_equal(res.http_status, 429);
   assert_int_equal(res.retry_after_s, 30);
-  snprintf(expect, sizeof expect, "%s: HTTP 429, Retry-After 30 s", url);
+  snprintf(expect, sizeof expect,
+           "http://127.0.0.1:%d/status/...: HTTP 429, Retry-After 30 s",
+           fx->main.port);
   assert_string_equal(res.detail, expect);
 }
 
@@ -482,8 +510,11 @@ static void timeout_is_temporary(void **state) {
   assert_false(res.ok);
   assert_false(res.permanent);
   assert_int_equal(res.http_status, 0);
+  assert_true(res.unavailable);
   assert_non_null(strstr(res.detail, "timed out"));
-  assert_memory_equal(res.detail, url, strlen(url));
+  char shown[128];
+  redact_url(url, shown, sizeof shown);
+  assert_memory_equal(res.detail, shown, strlen(shown));
 }
 
 static void refused_connection_is_temporary(void **state) {
@@ -505,6 +536,7 @@ static void refused_connection_is_temporary(void **state) {
   assert_int_equal(webhook_send_all(&r, 1, &res, 1, now_s()), 0);
   assert_false(res.ok);
   assert_false(res.permanent);
+  assert_true(res.unavailable);
   assert_int_equal(res.http_status, 0);
   assert_memory_equal(res.detail, url, strlen(url));
 }
@@ -516,6 +548,7 @@ static void bad_url_scheme_is_permanent(void **state) {
   assert_int_equal(webhook_send_all(&r, 1, &res, 1, now_s()), 0);
   assert_false(res.ok);
   assert_true(res.permanent);
+  assert_false(res.unavailable);
   assert_int_equal(res.http_status, 0);
 }
 
@@ -611,6 +644,7 @@ static void scripted_503_then_success(void **state) {
   assert_false(res.ok);
   assert_false(res.permanent);
   assert_int_equal(res.http_status, 503);
+  assert_true(res.unavailable);    /* 503: the endpoint is down for now */
   assert_int_equal(res.retry_after_s, 7);
   assert_int_equal(logged(&fx->scripted, "msg_retry"), 0);
 
@@ -624,6 +658,170 @@ static void scripted_503_then_success(void **state) {
 static void empty_batch_is_fine(void **state) {
   (void)state;
   assert_int_equal(webhook_send_all(NULL, 0, NULL, 8, now_s()), 0);
+}
+
+/* The shown form of URLs (redact.h): scheme, host and a harmless first
+ * segment stay; credentials, tokens and everything after go. */
+static void redact_url_rules(void **state) {
+  (void)state;
+  static const char *const cases[][2] = {
+      /* Telegram: the token IS the first segment */
+      {"https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/sendMessage",
+       "https://api.telegram.org/***/..."},
+      {"https://dondoc:pa55word@chat.example/hooks/abc",
+       "https://chat.example/hooks/..."},
+      {"https://baocao.example/api?token=s3cr3t-t0ken",
+       "https://baocao.example/api/..."},
+      {"https://baocao.example?token=abc", "https://baocao.example/..."},
+      {"https://baocao.example#frag", "https://baocao.example/..."},
+      {"http://127.0.0.1:8080/hook", "http://127.0.0.1:8080/hook"},
+      {"https://chat.example", "https://chat.example"},
+      {"https://chat.example/", "https://chat.example/"},
+      {"https://hooks.slack.com/services/T000/B000/XXXXXXXX",
+       "https://hooks.slack.com/services/..."},
+      {"https://x.example/v1/spaces", "https://x.example/v1/..."},
+      /* long, number-heavy or encoded first segments are tokens */
+      {"https://x.example/3f9a8b7c6d5e4f3a2b1c0d", "https://x.example/***"},
+      {"https://x.example/a1b2c3d4e5", "https://x.example/***"},
+      {"https://x.example/k%3Dv/x", "https://x.example/***/..."},
+      {"https://x.example/user@host", "https://x.example/***"},
+      {"smtp://ban:mat-khau@mail.example:587", "smtp://mail.example:587"},
+      {"smtps://mail.example:465", "smtps://mail.example:465"},
+      {"not a url", "***"},
+      {"/relative/path", "***"},
+  };
+  char out[256];
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    redact_url(cases[i][0], out, sizeof out);
+    if (strcmp(out, cases[i][1]) != 0)
+      fail_msg("redact_url(%s) = %s, expected %s", cases[i][0], out,
+               cases[i][1]);
+  }
+  redact_url(NULL, out, sizeof out);
+  assert_string_equal(out, "(no url)");
+  char tiny[8];
+  redact_url("https://api.telegram.org/bot1:x/y", tiny, sizeof tiny);
+  assert_string_equal(tiny, "https:/");          /* cut, still terminated */
+
+  /* Scrubbing text that quotes the URL or pieces of it. */
+  const char *url = "https://dondoc:pa55word@api.telegram.org/bot123456:"
+                    "ABCdefGHI/sendMessage?chat=-100&token=t0ps3cret#frag";
+  char text[256];
+  snprintf(text, sizeof text, "Failed to POST %s: refused; token t0ps3cret, "
+           "path /bot123456:ABCdefGHI/sendMessage, user dondoc", url);
+  redact_scrub(text, sizeof text, url);
+  assert_string_equal(text,
+      "Failed to POST https://api.telegram.org/***/...: refused; token ***, "
+      "path /***/***, user ***");
+  /* a text too small for what replaces: cut, terminated, no secret */
+  char small[24];
+  snprintf(small, sizeof small, "x pa55word %s", "yyyyyyyyyyyyy");
+  redact_scrub(small, sizeof small, url);
+  assert_null(strstr(small, "pa55"));
+  assert_true(strlen(small) < sizeof small);
+}
+
+/* A URL with a password, a bot token and a ?token=: no detail, whatever
+ * the outcome, shows any of them. */
+static void secrets_in_url_never_reach_detail(void **state) {
+  struct fixture *fx = *state;
+  char ok_url[256], down_url[256], bad_url[256];
+  snprintf(ok_url, sizeof ok_url,
+           "http://dondoc:pa55word@127.0.0.1:%d/bot123456:ABCdefGHI/"
+           "sendMessage?token=t0ps3cret", fx->main.port);
+  int sock = socket(AF_INET, SOCK_STREAM, 0);
+  assert_true(sock >= 0);
+  struct sockaddr_in a = {.sin_family = AF_INET,
+                          .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+  socklen_t alen = sizeof a;
+  assert_int_equal(bind(sock, (struct sockaddr *)&a, sizeof a), 0);
+  assert_int_equal(getsockname(sock, (struct sockaddr *)&a, &alen), 0);
+  assert_int_equal(close(sock), 0);
+  snprintf(down_url, sizeof down_url,
+           "http://dondoc:pa55word@127.0.0.1:%d/bot123456:ABCdefGHI/"
+           "sendMessage?token=t0ps3cret", ntohs(a.sin_port));
+  snprintf(bad_url, sizeof bad_url,
+           "ftp://dondoc:pa55word@127.0.0.1:%d/bot123456:ABCdefGHI/"
+           "sendMessage?token=t0ps3cret", fx->main.port);
+  struct webhook_request r[4] = {req(ok_url, SECRET, "msg_secret_ok"),
+                                 req(ok_url, OTHER_SECRET, "msg_secret_401"),
+                                 req(down_url, SECRET, "msg_secret_down"),
+                                 req(bad_url, SECRET, "msg_secret_ftp")};
+  struct webhook_result res[4];
+  assert_int_equal(webhook_send_all(r, 4, res, 4, 0), 0);
+  assert_true(res[0].ok);
+  assert_int_equal(res[1].http_status, 401);
+  assert_false(res[2].ok);
+  assert_true(res[2].unavailable);
+  assert_true(res[3].permanent);
+  char shown[64];
+  snprintf(shown, sizeof shown, "http://127.0.0.1:%d/***/...: ",
+           fx->main.port);
+  assert_memory_equal(res[0].detail, shown, strlen(shown));
+  for (int i = 0; i < 4; i++) {
+    static const char *const secrets[] = {"pa55word", "123456:ABCdefGHI",
+                                          "t0ps3cret", "sendMessage",
+                                          "dondoc:"};
+    for (size_t k = 0; k < sizeof secrets / sizeof secrets[0]; k++)
+      if (strstr(res[i].detail, secrets[k]) != NULL)
+        fail_msg("detail %d shows %s: %s", i, secrets[k], res[i].detail);
+  }
+}
+
+/* A verifier that finds the timestamp out of tolerance answers 401 and
+ * says so: temporary, since the next attempt carries a fresh timestamp.
+ * The same 401 for a wrong signature stays permanent (above). */
+static void stale_timestamp_is_temporary(void **state) {
+  struct fixture *fx = *state;
+  char url[128];
+  url_for(fx, "/hook", url, sizeof url);
+  struct stats before, after;
+  get_stats(&fx->main, &before);
+  struct webhook_request r = req(url, SECRET, "msg_stale");
+  struct webhook_result res;
+  long long stale = now_s() - 600;
+  assert_int_equal(webhook_send_all(&r, 1, &res, 1, stale), 0);
+  assert_false(res.ok);
+  assert_int_equal(res.http_status, 401);
+  assert_false(res.permanent);
+  assert_false(res.unavailable);
+  assert_non_null(strstr(res.detail, "HTTP 401: timestamp too old"));
+  assert_int_equal(res.timestamp, stale);
+  assert_int_equal(webhook_send_all(&r, 1, &res, 1, now_s() + 600), 0);
+  assert_false(res.permanent);
+  assert_non_null(strstr(res.detail, "timestamp too new"));
+  get_stats(&fx->main, &after);
+  assert_int_equal(after.rejected_timestamp - before.rejected_timestamp, 2);
+  assert_int_equal(logged(&fx->main, "msg_stale"), 0);
+  /* and retried with the clock (now = 0), it goes through */
+  assert_int_equal(webhook_send_all(&r, 1, &res, 1, 0), 0);
+  assert_true(res.ok);
+  assert_int_equal(logged(&fx->main, "msg_stale"), 1);
+}
+
+/* Each transfer is stamped when it starts, not when the batch began: one
+ * slot, three receivers that each take 1.2 s, so the third starts at least
+ * 2.4 s after the first. The receiver checks every signature. */
+static void each_transfer_stamped_when_it_starts(void **state) {
+  struct fixture *fx = *state;
+  char url[128];
+  url_for(fx, "/sleep/1200", url, sizeof url);
+  struct webhook_request r[3] = {req(url, SECRET, "msg_stamp_0"),
+                                 req(url, SECRET, "msg_stamp_1"),
+                                 req(url, SECRET, "msg_stamp_2")};
+  for (int i = 0; i < 3; i++)
+    r[i].timeout_ms = 10000;
+  struct webhook_result res[3];
+  long long t0 = now_s();
+  assert_int_equal(webhook_send_all(r, 3, res, 1, 0), 0);
+  for (int i = 0; i < 3; i++) {
+    assert_true(res[i].ok);
+    assert_int_equal(logged_timestamp(&fx->main, r[i].msg_id),
+                     res[i].timestamp);
+  }
+  assert_true(res[0].timestamp >= t0);
+  assert_true(res[1].timestamp >= res[0].timestamp + 1);
+  assert_true(res[2].timestamp >= res[0].timestamp + 2);
 }
 
 int main(void) {
@@ -647,6 +845,10 @@ int main(void) {
       cmocka_unit_test(malformed_secret_is_refused_before_sending),
       cmocka_unit_test(scripted_503_then_success),
       cmocka_unit_test(empty_batch_is_fine),
+      cmocka_unit_test(redact_url_rules),
+      cmocka_unit_test(secrets_in_url_never_reach_detail),
+      cmocka_unit_test(stale_timestamp_is_temporary),
+      cmocka_unit_test(each_transfer_stamped_when_it_starts),
   };
   int failed = cmocka_run_group_tests_name("webhook", tests, group_setup,
                                            group_teardown);
