@@ -33,6 +33,8 @@ static const char usage[] =
   "                                 deliver what is due (cron / systemd timer)\n"
   "  outbox list [--kind STATUS]     queued, sent, failed and dropped messages\n"
   "  outbox retry ID | drop ID       steer one delivery\n"
+  "  outbox retry --all [--kind failed|queued] [--since DATE]\n"
+  "                                 queue again in bulk\n"
   "  outbox history --format csv [-o FILE]   every attempt, as evidence\n"
   "  rules check [ID|PATH...]       load and validate rules, touch no data\n"
   "  rules list                     the jurisdictions, agencies, obligations\n"
