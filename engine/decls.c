@@ -734,7 +734,7 @@ static int get_count(struct conv *c, const char *where, const char *field,
     lua_Integer v = lua_tointegerx(c->L, -1, &whole);   /* 7 or 7.0 */
     if (!whole || v < min || v > 100000)
       rc = conv_fail(c, where, "policy.%s must be a whole number, at least "
-                     "%d", field, min);
+                     "%d (and at most 100000)", field, min);
     else
       *out = (int)v;
   } else if (!lua_isnil(c->L, -1)) {

@@ -91,8 +91,8 @@ enum deadline_shift { SHIFT_NEXT_WORKING_DAY, SHIFT_NONE,
 
 #define POLICY_MAX_STEPS 8
 
-/* When reminders go out (remind.c; the fields are documented in
- * docs/rules.md). All counts are in days. */
+/* When reminders go out (remind.c, run.c; the fields are documented in
+ * docs/rules.md). Counts are in days unless said otherwise. */
 struct policy {
   int before[POLICY_MAX_STEPS]; size_t n_before;   /* days before due */
   int after[POLICY_MAX_STEPS]; size_t n_after;     /* days after due */
