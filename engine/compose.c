@@ -131,9 +131,27 @@ static const char *item_title(const struct finding *f)
   return f->obligation ? f->obligation->title : f->indicator->title;
 }
 
-static void subject_for(const struct jurisdiction *j,
-                        const struct reminder *const *items, size_t n,
-                        FILE *out)
+/* The phrase that names one item in a subject. */
+static void subject_one(const struct reminder *r, FILE *out)
+{
+  const struct finding *f = r->f;
+  if (f->indicator)
+    fprintf(out, "Chỉ tiêu cần quan tâm: %s", item_title(f));
+  else if (f->kind == FIND_OVERDUE)
+    fprintf(out, "%sQuá hạn %d ngày: %s kỳ %s",
+            r->escalation ? "Đề nghị chỉ đạo — " : "", f->days,
+            item_title(f), f->period.id);
+  else if (f->days == 0)
+    fprintf(out, "Hạn hôm nay: %s kỳ %s", item_title(f), f->period.id);
+  else
+    fprintf(out, "Còn %d ngày: %s kỳ %s", f->days, item_title(f),
+            f->period.id);
+}
+
+/* "Nhắc việc: 2 báo cáo quá hạn, 1 chỉ tiêu cần quan tâm" */
+static void subject_counts(const struct reminder *const *items, size_t n,
+                           const char *label, const char *escalated_label,
+                           FILE *out)
 {
   size_t overdue = 0, soon = 0, indicators = 0, escalated = 0;
   for (size_t i = 0; i < n; i++) {
@@ -147,26 +165,7 @@ static void subject_for(const struct jurisdiction *j,
     else
       soon++;
   }
-  if (j->texts.subject_prefix)
-    fprintf(out, "%s ", j->texts.subject_prefix);
-  else
-    fprintf(out, "[%s] ", j->name);
-  if (n == 1) {
-    const struct finding *f = items[0]->f;
-    if (f->indicator)
-      fprintf(out, "Chỉ tiêu cần quan tâm: %s", item_title(f));
-    else if (f->kind == FIND_OVERDUE)
-      fprintf(out, "%sQuá hạn %d ngày: %s kỳ %s",
-              items[0]->escalation ? "Đề nghị chỉ đạo — " : "", f->days,
-              item_title(f), f->period.id);
-    else if (f->days == 0)
-      fprintf(out, "Hạn hôm nay: %s kỳ %s", item_title(f), f->period.id);
-    else
-      fprintf(out, "Còn %d ngày: %s kỳ %s", f->days, item_title(f),
-              f->period.id);
-    return;
-  }
-  fputs(escalated ? "Đề nghị chỉ đạo: " : "Nhắc việc: ", out);
+  fputs(escalated ? escalated_label : label, out);
   const char *sep = "";
   if (overdue) {
     fprintf(out, "%zu báo cáo quá hạn", overdue);
@@ -180,6 +179,116 @@ static void subject_for(const struct jurisdiction *j,
     fprintf(out, "%s%zu chỉ tiêu cần quan tâm", sep, indicators);
 }
 
+static void subject_for(const struct jurisdiction *j,
+                        const struct letter *l, FILE *out)
+{
+  if (j->texts.subject_prefix)
+    fprintf(out, "%s ", j->texts.subject_prefix);
+  else
+    fprintf(out, "[%s] ", j->name);
+  if (l->n_act == 0) {
+    fputs("Để biết: ", out);
+    if (l->n_info == 1)
+      subject_one(l->info[0], out);
+    else
+      subject_counts(l->info, l->n_info, "", "", out);
+    return;
+  }
+  if (l->n_act == 1)
+    subject_one(l->act[0], out);
+  else
+    subject_counts(l->act, l->n_act, "Nhắc việc: ", "Đề nghị chỉ đạo: ", out);
+  if (l->n_info)
+    fprintf(out, " (kèm %zu mục để biết)", l->n_info);
+}
+
+/* How a reminder's recipient is named: its head for escalations. */
+static void recipient_name(const struct agency *a, bool head, char *buf,
+                           size_t len)
+{
+  snprintf(buf, len, "%s%s", head ? "Lãnh đạo " : "",
+           a ? a->name : "quý cơ quan");
+}
+
+/* Who the letter greets: the agency (or its head, when every item it must
+ * act on is an escalation) whose address it is. */
+static void addressee(const struct letter *l, char *buf, size_t len)
+{
+  if (l->n_act) {
+    bool all_escalations = true;
+    for (size_t i = 0; i < l->n_act; i++)
+      all_escalations &= l->act[i]->escalation;
+    recipient_name(l->act[0]->to, all_escalations, buf, len);
+    return;
+  }
+  const struct reminder *r = l->info[0];
+  for (size_t i = 0; i < r->n_cc; i++)
+    if (strcmp(r->cc[i], l->address) == 0) {
+      recipient_name(r->cc_agency[i], false, buf, len);
+      return;
+    }
+  recipient_name(NULL, false, buf, len);
+}
+
+/* Who else receives item r besides the letter's own address, as one
+ * sentence: "Đồng gửi: Sở B." for an item to act on; "Gửi Sở B để thực
+ * hiện; đồng gửi: Sở C." for a copy. Empty when nobody else does. */
+static void others_line(const struct reminder *r, const char *address,
+                        bool copy, char *buf, size_t len)
+{
+  char name[512];
+  size_t used = 0;
+  buf[0] = '\0';
+  if (copy) {
+    recipient_name(r->to, r->escalation, name, sizeof name);
+    used = (size_t)snprintf(buf, len, "Gửi %s %s", name,
+                            r->escalation ? "để chỉ đạo" : "để thực hiện");
+  }
+  const char *sep = copy ? "; đồng gửi: " : "Đồng gửi: ";
+  for (size_t i = 0; i < r->n_cc && used < len; i++) {
+    if (strcmp(r->cc[i], address) == 0)
+      continue;
+    if (r->cc_agency[i])
+      recipient_name(r->cc_agency[i], false, name, sizeof name);
+    else
+      snprintf(name, sizeof name, "%s", r->cc[i]);
+    used += (size_t)snprintf(buf + used, len - used, "%s%s", sep, name);
+    sep = ", ";
+  }
+  if (used > 0 && used < len)
+    snprintf(buf + used, len - used, ".");
+}
+
+/* One numbered item in both parts: the sentence, its basis, who else
+ * receives it. */
+static void letter_item(FILE *t, FILE *h, size_t number,
+                        const struct reminder *r, const char *address,
+                        bool copy)
+{
+  const struct finding *f = r->f;
+  const char *basis = f->obligation ? f->obligation->basis
+                                    : f->indicator->basis;
+  char msg[2048], others[2048];
+  message_for_finding(f, msg, sizeof msg);
+  others_line(r, address, copy, others, sizeof others);
+  fprintf(t, "%zu. %s\n", number, msg);
+  fputs("<li>", h);
+  html_escaped(h, msg);
+  if (basis) {
+    fprintf(t, "   Căn cứ: %s\n", basis);
+    fputs("<br><small>Căn cứ: ", h);
+    html_escaped(h, basis);
+    fputs("</small>", h);
+  }
+  if (others[0]) {
+    fprintf(t, "   %s\n", others);
+    fputs("<br><small>", h);
+    html_escaped(h, others);
+    fputs("</small>", h);
+  }
+  fputs("</li>\n", h);
+}
+
 static char *stream_close(FILE *f, char **buf)
 {
   if (fclose(f) != 0) {
@@ -189,35 +298,34 @@ static char *stream_close(FILE *f, char **buf)
   return *buf;
 }
 
-int compose_email(const struct jurisdiction *j,
-                  const struct reminder *const *items, size_t n,
-                  const char *domain, cal_day now, struct composed *out)
+/* Whether the letter asks its recipient for a report: one it must act on,
+ * or a copy of a reminder about its own agency's report (the copy of its
+ * escalation). Indicators are not sent by anyone, so the closing "if you
+ * have sent it already…" would not apply to them. */
+static bool letter_asks_report(const struct letter *l)
 {
-  char *sbuf = NULL, *tbuf = NULL, *hbuf = NULL, *rbuf = NULL;
-  size_t slen, tlen, hlen, rlen;
-  char msg[2048], date[CAL_DATE_LEN];
-  memset(out, 0, sizeof *out);
-  FILE *s = open_memstream(&sbuf, &slen);
-  FILE *t = open_memstream(&tbuf, &tlen);
-  FILE *h = open_memstream(&hbuf, &hlen);
-  FILE *r = open_memstream(&rbuf, &rlen);
-  if (!s || !t || !h || !r) {
-    if (s) fclose(s);
-    if (t) fclose(t);
-    if (h) fclose(h);
-    if (r) fclose(r);
-    free(sbuf); free(tbuf); free(hbuf); free(rbuf);
-    return -1;
+  for (size_t i = 0; i < l->n_act; i++)
+    if (l->act[i]->f->obligation)
+      return true;
+  for (size_t i = 0; i < l->n_info; i++) {
+    const struct finding *f = l->info[i]->f;
+    if (f->obligation && f->agency && f->agency->email &&
+        strcmp(f->agency->email, l->address) == 0)
+      return true;
   }
-  const struct agency *to = items[0]->to;
-  bool escalation = items[0]->escalation;
-  cal_format_vn(now, date);
-  subject_for(j, items, n, s);
+  return false;
+}
 
+/* The body of a letter, both parts. */
+static void letter_body(const struct jurisdiction *j, const struct letter *l,
+                        const char *date, FILE *t, FILE *h)
+{
   const struct message_texts *w = &j->texts;
+  bool all_escalations = l->n_act > 0, must_send = letter_asks_report(l);
   char who[512];
-  snprintf(who, sizeof who, "%s%s", escalation ? "Lãnh đạo " : "",
-           to ? to->name : "quý cơ quan");
+  addressee(l, who, sizeof who);
+  for (size_t i = 0; i < l->n_act; i++)
+    all_escalations &= l->act[i]->escalation;
   expand(t, or_default(w->greeting, default_greeting), who, j->name, date,
          false);
   fputs("\n\n", t);
@@ -229,44 +337,41 @@ int compose_email(const struct jurisdiction *j,
          true);
   fputs("</p>\n<p>", h);
   expand(h, or_default(w->intro, default_intro), who, j->name, date, true);
-  fputs("</p>\n<ol>\n", h);
-  for (size_t i = 0; i < n; i++) {
-    const struct finding *f = items[i]->f;
-    const char *basis = f->obligation ? f->obligation->basis
-                                      : f->indicator->basis;
-    char thread[128];
-    message_for_finding(f, msg, sizeof msg);
-    fprintf(t, "%zu. %s\n", i + 1, msg);
-    fputs("<li>", h);
-    html_escaped(h, msg);
-    if (basis) {
-      fprintf(t, "   Căn cứ: %s\n", basis);
-      fputs("<br><small>Căn cứ: ", h);
-      html_escaped(h, basis);
-      fputs("</small>", h);
-    }
-    fputs("</li>\n", h);
-    if (i < 8) {
-      thread_id(items[i], domain, thread, sizeof thread);
-      fprintf(r, "%s%s", i ? " " : "", thread);
-    }
+  fputs("</p>\n", h);
+  if (l->n_act) {
+    fputs("<ol>\n", h);
+    for (size_t i = 0; i < l->n_act; i++)
+      letter_item(t, h, i + 1, l->act[i], l->address, false);
+    fputs("</ol>\n", h);
   }
-  fputs("</ol>\n", h);
-  if (escalation) {
-    static const char esc[] =
-      "Các báo cáo trên đã quá hạn lâu; thư này được gửi tới lãnh đạo cơ "
-      "quan, đồng gửi Thường trực Ban, để chỉ đạo hoàn thành.";
+  if (all_escalations) {
+    const char *esc = l->n_act == 1
+      ? "Báo cáo trên đã quá hạn lâu; thư này được gửi tới lãnh đạo cơ quan "
+        "để chỉ đạo hoàn thành."
+      : "Các báo cáo trên đã quá hạn lâu; thư này được gửi tới lãnh đạo cơ "
+        "quan để chỉ đạo hoàn thành.";
     fprintf(t, "\n%s\n", esc);
     fprintf(h, "<p><strong>%s</strong></p>\n", esc);
   }
-  fputs("\n", t);
-  expand(t, or_default(w->closing, default_closing), who, j->name, date,
-         false);
-  fputs("\n", t);
-  fputs("<p>", h);
-  expand(h, or_default(w->closing, default_closing), who, j->name, date,
-         true);
-  fputs("</p>\n", h);
+  if (l->n_info) {
+    static const char copies[] =
+      "Để biết — quý cơ quan nhận bản đồng gửi các nội dung sau:";
+    fprintf(t, "%s%s\n", l->n_act ? "\n" : "", copies);
+    fprintf(h, "<p>%s</p>\n<ol start=\"%zu\">\n", copies, l->n_act + 1);
+    for (size_t i = 0; i < l->n_info; i++)
+      letter_item(t, h, l->n_act + i + 1, l->info[i], l->address, true);
+    fputs("</ol>\n", h);
+  }
+  if (must_send) {
+    fputs("\n", t);
+    expand(t, or_default(w->closing, default_closing), who, j->name, date,
+           false);
+    fputs("\n", t);
+    fputs("<p>", h);
+    expand(h, or_default(w->closing, default_closing), who, j->name, date,
+           true);
+    fputs("</p>\n", h);
+  }
   if (j->plan) {
     fprintf(t, "\nCăn cứ kế hoạch: %s\n", j->plan);
     fputs("<p><small>Căn cứ kế hoạch: ", h);
@@ -281,41 +386,90 @@ int compose_email(const struct jurisdiction *j,
   expand(h, or_default(w->signature, default_signature), who, j->name, date,
          true);
   fputs("</small></p>\n</body></html>\n", h);
+}
 
-  out->subject = stream_close(s, &sbuf);
-  out->text = stream_close(t, &tbuf);
-  out->html = stream_close(h, &hbuf);
-  out->references = stream_close(r, &rbuf);
-  if (!out->subject || !out->text || !out->html || !out->references) {
-    composed_release(out);
-    return -1;
-  }
-  /* The Message-ID names this exact set of items and stages. */
-  char *keys = NULL, hash[17];
-  size_t klen;
+/* The item at position i of the letter, its items to act on first. */
+static const struct reminder *letter_at(const struct letter *l, size_t i,
+                                        bool *copy)
+{
+  *copy = i >= l->n_act;
+  return *copy ? l->info[i - l->n_act] : l->act[i];
+}
+
+/* The Message-ID names this address and this exact set of items, stages
+ * and roles; References name the threads of the first items. */
+static int letter_ids(const struct letter *l, const char *domain,
+                      struct composed *out)
+{
+  char *keys = NULL, *refs = NULL, hash[17], buf[256];
+  size_t klen, rlen, n = l->n_act + l->n_info;
   FILE *k = open_memstream(&keys, &klen);
-  if (k == NULL) {
-    composed_release(out);
+  FILE *r = open_memstream(&refs, &rlen);
+  if (k == NULL || r == NULL) {
+    if (k) fclose(k);
+    if (r) fclose(r);
+    free(keys); free(refs);
     return -1;
   }
   for (size_t i = 0; i < n; i++) {
-    thread_id(items[i], domain, msg, sizeof msg);
-    fprintf(k, "%s|%s|%s\n", msg, items[i]->stage,
-            items[i]->to_address ? items[i]->to_address : "");
+    bool copy;
+    const struct reminder *x = letter_at(l, i, &copy);
+    thread_id(x, domain, buf, sizeof buf);
+    fprintf(k, "%s|%s|%s%s\n", buf, x->stage, l->address,
+            copy ? "|copy" : "");
+    if (i < 8)
+      fprintf(r, "%s%s", i ? " " : "", buf);
   }
   if (stream_close(k, &keys) == NULL) {
-    composed_release(out);
+    fclose(r);
+    free(refs);
+    return -1;
+  }
+  if ((out->references = stream_close(r, &refs)) == NULL) {
+    free(keys);
     return -1;
   }
   compose_hash(keys, hash);
   free(keys);
-  snprintf(msg, sizeof msg, "<dondoc-%s@%s>", hash, domain);
-  out->message_id = strdup(msg);
+  snprintf(buf, sizeof buf, "<dondoc-%s@%s>", hash, domain);
+  if ((out->message_id = strdup(buf)) == NULL)
+    return -1;
   if (n == 1) {
-    thread_id(items[0], domain, msg, sizeof msg);
-    out->in_reply_to = strdup(msg);
+    bool copy;
+    thread_id(letter_at(l, 0, &copy), domain, buf, sizeof buf);
+    if ((out->in_reply_to = strdup(buf)) == NULL)
+      return -1;
   }
-  if (out->message_id == NULL || (n == 1 && out->in_reply_to == NULL)) {
+  return 0;
+}
+
+int compose_email(const struct jurisdiction *j, const struct letter *l,
+                  const char *domain, cal_day now, struct composed *out)
+{
+  char *sbuf = NULL, *tbuf = NULL, *hbuf = NULL;
+  size_t slen, tlen, hlen;
+  char date[CAL_DATE_LEN];
+  memset(out, 0, sizeof *out);
+  if (l->n_act + l->n_info == 0)
+    return -1;
+  FILE *s = open_memstream(&sbuf, &slen);
+  FILE *t = open_memstream(&tbuf, &tlen);
+  FILE *h = open_memstream(&hbuf, &hlen);
+  if (!s || !t || !h) {
+    if (s) fclose(s);
+    if (t) fclose(t);
+    if (h) fclose(h);
+    free(sbuf); free(tbuf); free(hbuf);
+    return -1;
+  }
+  cal_format_vn(now, date);
+  subject_for(j, l, s);
+  letter_body(j, l, date, t, h);
+  out->subject = stream_close(s, &sbuf);
+  out->text = stream_close(t, &tbuf);
+  out->html = stream_close(h, &hbuf);
+  if (!out->subject || !out->text || !out->html ||
+      letter_ids(l, domain, out) != 0) {
     composed_release(out);
     return -1;
   }
@@ -348,6 +502,37 @@ static void digest_list(FILE *t, FILE *h, const char *title,
     fputs("</li>\n", h);
   }
   fputs("</ul>\n", h);
+}
+
+/* Section II's indicators of one status, under the status in words
+ * ("Chậm tiến độ: 2"); nothing when there are none. */
+static void digest_indicators(FILE *t, FILE *h, const struct jurisdiction *j,
+                              const struct findings *f, enum finding_kind k)
+{
+  char msg[2048], label[64];
+  size_t n = 0;
+  for (size_t i = 0; i < f->n; i++)
+    n += f->v[i].j == j && f->v[i].indicator && f->v[i].kind == k;
+  if (n == 0)
+    return;
+  snprintf(label, sizeof label, "%s", message_status(k));
+  if (label[0] >= 'a' && label[0] <= 'z')       /* all start in ASCII */
+    label[0] = (char)(label[0] - 'a' + 'A');
+  fprintf(t, "  %s: %zu\n", label, n);
+  fputs("<li>", h);
+  html_escaped(h, label);
+  fprintf(h, ": %zu<ul>\n", n);
+  for (size_t i = 0; i < f->n; i++) {
+    const struct finding *x = &f->v[i];
+    if (x->j != j || !x->indicator || x->kind != k)
+      continue;
+    message_for_finding(x, msg, sizeof msg);
+    fprintf(t, "    - %s\n", msg);
+    fputs("<li>", h);
+    html_escaped(h, msg);
+    fputs("</li>\n", h);
+  }
+  fputs("</ul></li>\n", h);
 }
 
 int compose_digest(const struct jurisdiction *j, const struct findings *f,
@@ -409,18 +594,11 @@ int compose_digest(const struct jurisdiction *j, const struct findings *f,
   fprintf(t, "\nII. Chỉ tiêu chậm tiến độ, có nguy cơ hoặc chưa có số liệu: "
           "%zu\n", n_ind);
   fprintf(h, "<h3>II. Chỉ tiêu cần quan tâm: %zu</h3>\n<ul>\n", n_ind);
-  for (size_t i = 0; i < f->n; i++) {
-    const struct finding *x = &f->v[i];
-    if (x->j != j || !x->indicator ||
-        (x->kind != FIND_OFF_TRACK && x->kind != FIND_AT_RISK &&
-         x->kind != FIND_NO_DATA))
-      continue;
-    message_for_finding(x, msg, sizeof msg);
-    fprintf(t, "  - [%s] %s\n", finding_kind_name(x->kind), msg);
-    fputs("<li>", h);
-    html_escaped(h, msg);
-    fputs("</li>\n", h);
-  }
+  static const enum finding_kind statuses[] = {
+    FIND_OFF_TRACK, FIND_AT_RISK, FIND_NO_DATA
+  };
+  for (size_t s = 0; s < sizeof statuses / sizeof *statuses; s++)
+    digest_indicators(t, h, j, f, statuses[s]);
   fputs("</ul>\n", h);
 
   digest_list(t, h, "III. Chưa gửi được nhắc nhở vì cơ quan chưa có địa "

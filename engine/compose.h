@@ -1,12 +1,13 @@
 /*
  * compose.h — reminders turned into what people and systems read.
  *
- * One email per recipient per run, listing every item for that recipient,
- * in Vietnamese (text and HTML); the secretariat's digest; and the
- * versioned JSON payload of a webhook (documented in docs/delivery.md).
- * Identifiers are derived from the items, so the same reminder always gets
- * the same Message-ID and repeated reminders about one report share a
- * thread (In-Reply-To / References).
+ * One email per address per run, in Vietnamese (text and HTML): what that
+ * address must act on, then what it receives for information (copies),
+ * each item saying who else received it; the secretariat's digest; and
+ * the versioned JSON payload of a webhook (documented in docs/delivery.md).
+ * Identifiers are derived from the address and the items, so the same
+ * reminder always gets the same Message-ID and repeated reminders about
+ * one report share a thread (In-Reply-To / References).
  */
 #ifndef DONDOC_COMPOSE_H
 #define DONDOC_COMPOSE_H
@@ -22,10 +23,19 @@ struct composed {
   char *in_reply_to, *references; /* NULL or "<…> <…>" */
 };
 
-/* The email for `n` reminders that share a recipient. `domain` is the
- * right-hand side of the sender's address. Returns 0 or -1 (no memory). */
-int compose_email(const struct jurisdiction *j,
-                  const struct reminder *const *items, size_t n,
+/* What one address receives in a run: the reminders whose to_address it
+ * is (act) and those that list it among their cc (info), at least one in
+ * all. The arrays are the caller's. */
+struct letter {
+  const char *address;
+  const struct reminder *const *act; size_t n_act;
+  const struct reminder *const *info; size_t n_info;
+};
+
+/* The email for letter l. `domain` is the right-hand side of the sender's
+ * address. Returns 0 or -1 (no memory, or an empty letter); out's strings
+ * are malloc'd, freed by composed_release. */
+int compose_email(const struct jurisdiction *j, const struct letter *l,
                   const char *domain, cal_day now, struct composed *out);
 
 /* The secretariat's digest: everything overdue and off track by agency,

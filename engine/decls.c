@@ -722,11 +722,32 @@ static int get_steps(struct conv *c, const char *where, const char *field,
   return rc;
 }
 
+/* A policy count (of days, of messages): a whole number, at least `min`. */
+static int get_count(struct conv *c, const char *where, const char *field,
+                     int dflt, int min, int *out)
+{
+  lua_getfield(c->L, -1, field);
+  int rc = 0;
+  *out = dflt;
+  if (lua_type(c->L, -1) == LUA_TNUMBER) {
+    int whole = 0;
+    lua_Integer v = lua_tointegerx(c->L, -1, &whole);   /* 7 or 7.0 */
+    if (!whole || v < min || v > 100000)
+      rc = conv_fail(c, where, "policy.%s must be a whole number, at least "
+                     "%d (and at most 100000)", field, min);
+    else
+      *out = (int)v;
+  } else if (!lua_isnil(c->L, -1)) {
+    rc = conv_fail(c, where, "policy.%s must be a number", field);
+  }
+  lua_pop(c->L, 1);
+  return rc;
+}
+
 static int conv_policy(struct conv *c)
 {
   struct policy *p = &c->j->policy;
   char where[SANDBOX_ERR_LEN], *shift = NULL, *before = NULL;
-  double every = 7, esc = 14, rep = 30;
 
   /* national defaults, documented in docs/rules.md */
   p->before[0] = 7; p->before[1] = 1; p->n_before = 2;
@@ -740,20 +761,33 @@ static int conv_policy(struct conv *c)
   int rc = get_steps(c, where, "before", p->before, &p->n_before) ||
            get_steps(c, where, "after", p->after, &p->n_after) ||
            get_bool(c, where, "on_due", true, &p->on_due) ||
-           get_number(c, where, "overdue_every", 7, &every) ||
-           get_number(c, where, "escalate_after", 14, &esc) ||
-           get_number(c, where, "indicator_repeat", 30, &rep) ||
+           get_count(c, where, "overdue_every", 7, 1, &p->overdue_every) ||
+           get_count(c, where, "backoff_after", 30, 0, &p->backoff_after) ||
+           get_count(c, where, "backoff_every", 30, 1, &p->backoff_every) ||
+           get_count(c, where, "escalate_after", 14, 0, &p->escalate_after) ||
+           get_count(c, where, "escalate_every", 0, 0, &p->escalate_every) ||
+           get_bool(c, where, "escalate_cc_secretariat", false,
+                    &p->escalate_cc_secretariat) ||
+           get_count(c, where, "max_per_week", 3, 0, &p->max_per_week) ||
+           get_count(c, where, "indicator_repeat", 30, 1,
+                    &p->indicator_repeat) ||
            get_bool(c, where, "working_days_only", true,
                     &p->working_days_only) ||
            get_number(c, where, "tolerance", 0.10, &p->tolerance) ||
            get_string(c, where, "deadline_shift", 0, &shift) ||
            get_string(c, where, "before_means", 0, &before) ||
            get_string(c, where, "digest", 0, &p->digest) ? -1 : 0;
-  p->overdue_every = (int)every;
-  p->escalate_after = (int)esc;
-  p->indicator_repeat = (int)rep;
+  /* a back-off that repeats faster than before is a swapped pair */
+  if (rc == 0 && p->backoff_after > 0 && p->backoff_every < p->overdue_every)
+    rc = conv_fail(c, where, "policy.backoff_every (%d) must be at least "
+                   "overdue_every (%d): it slows the repeats down",
+                   p->backoff_every, p->overdue_every);
   if (rc == 0 && p->digest == NULL)
     rc = (p->digest = xstrdup(c, "daily")) ? 0 : -1;
+  if (rc == 0 && strcmp(p->digest, "daily") != 0 &&
+      strcmp(p->digest, "weekly") != 0 && strcmp(p->digest, "none") != 0)
+    rc = conv_fail(c, where, "policy.digest '%s' must be \"daily\", "
+                   "\"weekly\" or \"none\"", p->digest);
   if (rc == 0) {
     if (shift == NULL || strcmp(shift, "next_working_day") == 0)
       p->deadline_shift = SHIFT_NEXT_WORKING_DAY;

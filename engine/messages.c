@@ -22,6 +22,19 @@ void message_number(double v, char *buf, size_t len)
     *dot = ',';
 }
 
+const char *message_status(enum finding_kind k)
+{
+  static const char *const names[FIND_N_KINDS] = {
+    [FIND_DUE_SOON] = "sắp đến hạn", [FIND_OVERDUE] = "quá hạn",
+    [FIND_OFF_TRACK] = "chậm tiến độ", [FIND_AT_RISK] = "có nguy cơ không đạt",
+    [FIND_NO_DATA] = "chưa có số liệu", [FIND_UPCOMING] = "chưa đến hạn",
+    [FIND_ON_TIME] = "đã gửi đúng hạn", [FIND_LATE] = "đã gửi muộn",
+    [FIND_ON_TRACK] = "đúng lộ trình", [FIND_ACHIEVED] = "đã đạt mục tiêu",
+    [FIND_EXEMPT] = "được miễn",
+  };
+  return (unsigned)k < FIND_N_KINDS && names[k] ? names[k] : "";
+}
+
 static const char *agency_name(const struct finding *f)
 {
   return f->agency ? f->agency->name : "(chưa xác định cơ quan)";

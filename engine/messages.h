@@ -3,8 +3,8 @@
  *
  * One sentence per finding, as the secretariat would write it: who, what,
  * which period, due when (dd/mm/yyyy), how late or how far off. Numbers use
- * the Vietnamese decimal comma. Used by check's output and, later, by the
- * reminders.
+ * the Vietnamese decimal comma. Used by check's output, the reminders and
+ * the digest, which show no raw status codes.
  */
 #ifndef DONDOC_MESSAGES_H
 #define DONDOC_MESSAGES_H
@@ -14,6 +14,10 @@
 
 /* Write the message for f into buf (always NUL-terminated). */
 void message_for_finding(const struct finding *f, char *buf, size_t len);
+
+/* A status as a Vietnamese phrase for people ("chậm tiến độ" for
+ * off_track): static text, never NULL. */
+const char *message_status(enum finding_kind k);
 
 /* A number as Vietnamese writes it: 1,7 — 42 — 0,35 (at most 2 decimals). */
 void message_number(double v, char *buf, size_t len);

@@ -91,11 +91,21 @@ enum deadline_shift { SHIFT_NEXT_WORKING_DAY, SHIFT_NONE,
 
 #define POLICY_MAX_STEPS 8
 
+/* When reminders go out (remind.c, run.c; the fields are documented in
+ * docs/rules.md). Counts are in days unless said otherwise. */
 struct policy {
   int before[POLICY_MAX_STEPS]; size_t n_before;   /* days before due */
   int after[POLICY_MAX_STEPS]; size_t n_after;     /* days after due */
   bool on_due;
-  int overdue_every, escalate_after, indicator_repeat;
+  int overdue_every;            /* repeat while overdue … */
+  int backoff_after;            /* … until this many days late (0: always), */
+  int backoff_every;            /* then at this slower pace */
+  int escalate_after;           /* 0: never escalate */
+  int escalate_every;           /* 0: escalate once */
+  bool escalate_cc_secretariat; /* copy the secretariat on escalations */
+  int max_per_week;             /* emails to one address (digest aside);
+                                 * 0: no limit */
+  int indicator_repeat;
   bool working_days_only, before_is_day_before;
   enum deadline_shift deadline_shift;
   double tolerance;

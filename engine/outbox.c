@@ -17,7 +17,7 @@ enum outbox_stmt {
   OB_SEEN, OB_ADD_MESSAGE, OB_ADD_DELIVERY, OB_ADD_ITEM, OB_DUE, OB_GET,
   OB_ATTEMPT, OB_SENT, OB_REQUEUE, OB_FAILED, OB_LIST, OB_LIST_STATUS,
   OB_RETRY, OB_DROP, OB_HISTORY, OB_DEFER, OB_HOLD, OB_ADD_FAILED,
-  OB_RETRY_ALL, OB_N
+  OB_RETRY_ALL, OB_COUNT, OB_N
 };
 
 #define DELIVERY_COLUMNS \
@@ -99,6 +99,11 @@ static const char *const outbox_sql[OB_N] = {
     "  (SELECT max(a.at) FROM attempts a WHERE a.delivery = deliveries.id),"
     "  (SELECT m.created_at FROM messages m WHERE m.id = deliveries.message))"
     "  >= ?3)",
+  [OB_COUNT] =
+    "SELECT count(DISTINCT i.message) FROM message_items i"
+    " JOIN messages m ON m.id = i.message"
+    " WHERE i.recipient = ?1 AND m.channel = ?2"
+    " AND i.run_day BETWEEN ?3 AND ?4 AND i.kind <> 'digest'",
 };
 
 struct outbox {
@@ -190,6 +195,21 @@ int outbox_seen(struct outbox *o, const char *dedup_key)
   if (rc == SQLITE_ROW)
     return 1;
   return rc == SQLITE_DONE ? 0 : ob_fail(o, "looking up an item");
+}
+
+int outbox_count(struct outbox *o, const char *channel,
+                 const char *recipient, const char *from_day,
+                 const char *to_day, size_t *n)
+{
+  sqlite3_stmt *st = ob_stmt(o, OB_COUNT);
+  if (st == NULL ||
+      ob_bind(o, st, "tttt", recipient, channel, from_day, to_day) != 0)
+    return -1;
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW)
+    *n = (size_t)sqlite3_column_int64(st, 0);
+  ob_done(st);
+  return rc == SQLITE_ROW ? 0 : ob_fail(o, "counting messages");
 }
 
 int outbox_add_message(struct outbox *o, const char *channel,

@@ -48,6 +48,12 @@ const char *outbox_errmsg(const struct outbox *o);
 
 /* 1 when an item with this key was already queued, 0 if not, -1 error. */
 int outbox_seen(struct outbox *o, const char *dedup_key);
+/* *n = how many messages on `channel` to `recipient` runs of the days
+ * from_day..to_day (YYYY-MM-DD, inclusive) queued about reminders (the
+ * digest is not counted). Returns 0 or -1. */
+int outbox_count(struct outbox *o, const char *channel,
+                 const char *recipient, const char *from_day,
+                 const char *to_day, size_t *n);
 /* Add a message; *id gets its row id. Returns 0 or -1. */
 int outbox_add_message(struct outbox *o, const char *channel,
                        const char *jurisdiction, const char *subject,

@@ -64,9 +64,11 @@ local fields = {
   campaign = { title=1, window=1, from=1, to=1, plan=1, results=1,
                basis=1, active_from=1, active_until=1 },
   messages = { subject_prefix=1, greeting=1, intro=1, closing=1, signature=1 },
-  policy = { before=1, on_due=1, after=1, overdue_every=1, escalate_after=1,
-             working_days_only=1, deadline_shift=1, before_means=1,
-             tolerance=1, indicator_repeat=1, digest=1 },
+  policy = { before=1, on_due=1, after=1, overdue_every=1, backoff_after=1,
+             backoff_every=1, escalate_after=1, escalate_every=1,
+             escalate_cc_secretariat=1, max_per_week=1, working_days_only=1,
+             deadline_shift=1, before_means=1, tolerance=1,
+             indicator_repeat=1, digest=1 },
 }
 
 local function check_fields(kind, t)

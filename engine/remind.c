@@ -6,10 +6,19 @@
  *   before-N     from N days before the deadline (policy.before, e.g. 7, 1);
  *                the smallest N still ahead is the current one
  *   due          on the last day (policy.on_due)
- *   overdue-K    from min(policy.after) days after, a new K every
- *                policy.overdue_every days
- *   escalate-K   from policy.escalate_after days overdue, to the agency's
- *                head with the agency and the secretariat in copy
+ *   overdue-K    from min(policy.after) days late, then a step every
+ *                policy.overdue_every days while the next step still falls
+ *                within policy.backoff_after days late, then every
+ *                policy.backoff_every days (weekly for a month, then
+ *                monthly)
+ *   escalate-K   the step that falls on policy.escalate_after days late
+ *                (and every policy.escalate_every days after, when set):
+ *                to the agency's head, the agency in copy, the secretariat
+ *                too when policy.escalate_cc_secretariat; the overdue steps
+ *                count on from it
+ * K numbers the steps after the deadline, escalations included, so each
+ * step is a new stage and the stage current on a day depends on the date
+ * alone.
  * Indicator stages, for off_track, at_risk and no_data: the status and the
  * period, and a counter that moves every policy.indicator_repeat days from
  * the day the value was due — so a change of status is sent at once, and a
@@ -23,6 +32,10 @@
 
 void reminders_release(struct reminders *r)
 {
+  for (size_t i = 0; i < r->n; i++) {
+    free(r->v[i].cc);
+    free(r->v[i].cc_agency);
+  }
   free(r->v);
   memset(r, 0, sizeof *r);
 }
@@ -40,6 +53,46 @@ static struct reminder *reminders_add(struct reminders *r)
   struct reminder *x = &r->v[r->n++];
   memset(x, 0, sizeof *x);
   return x;
+}
+
+/* The gap after an overdue step taken `at` days late: the regular pace
+ * while the next step stays inside the first backoff_after days, the slow
+ * pace after. */
+static int overdue_gap(const struct policy *p, int at)
+{
+  int every = p->overdue_every > 0 ? p->overdue_every : 1;
+  if (p->backoff_after <= 0 || at + every <= p->backoff_after)
+    return every;
+  return p->backoff_every > every ? p->backoff_every : every;
+}
+
+/* Walk the steps after the deadline up to `late` days: overdue steps from
+ * the first `after`, escalations at escalate_after (+ escalate_every …);
+ * an escalation takes the place of an overdue step due the same day, and
+ * the overdue pace restarts from it. */
+static bool overdue_stage(const struct policy *p, int late, char *buf,
+                          size_t len, bool *escalation)
+{
+  const int never = late + 1;        /* any day after `late` */
+  int next_over = never, next_esc = never, step = -1;
+  for (size_t i = 0; i < p->n_after; i++)
+    if (p->after[i] < next_over)
+      next_over = p->after[i] > 0 ? p->after[i] : 1;
+  bool reminds = p->n_after > 0;     /* else only escalations */
+  if (p->escalate_after > 0)
+    next_esc = p->escalate_after;
+  while (next_over <= late || next_esc <= late) {
+    int at = next_over < next_esc ? next_over : next_esc;
+    step++;
+    *escalation = next_esc <= next_over;
+    if (*escalation)
+      next_esc = p->escalate_every > 0 ? at + p->escalate_every : never;
+    next_over = reminds ? at + overdue_gap(p, at) : never;
+  }
+  if (step < 0)
+    return false;
+  snprintf(buf, len, "%s-%d", *escalation ? "escalate" : "overdue", step);
+  return true;
 }
 
 bool remind_obligation_stage(const struct policy *p, const struct finding *f,
@@ -67,24 +120,11 @@ bool remind_obligation_stage(const struct policy *p, const struct finding *f,
     snprintf(buf, len, "due");
     return true;
   }
-  int late = -left;
-  int every = p->overdue_every > 0 ? p->overdue_every : 1;
-  if (p->escalate_after > 0 && late >= p->escalate_after) {
-    *escalation = true;
-    snprintf(buf, len, "escalate-%d", (late - p->escalate_after) / every);
-    return true;
-  }
-  int first = 1;
-  for (size_t i = 0; i < p->n_after; i++)
-    if (i == 0 || p->after[i] < first)
-      first = p->after[i];
-  if (p->n_after == 0 || late < first)
-    return false;
-  snprintf(buf, len, "overdue-%d", (late - first) / every);
-  return true;
+  return overdue_stage(p, -left, buf, len, escalation);
 }
 
-static void add_cc(struct reminder *r, const char *address)
+static void add_cc(struct reminder *r, const struct agency *a,
+                   const char *address)
 {
   if (address == NULL || address[0] == '\0' ||
       (r->to_address && strcmp(r->to_address, address) == 0))
@@ -92,8 +132,18 @@ static void add_cc(struct reminder *r, const char *address)
   for (size_t i = 0; i < r->n_cc; i++)
     if (strcmp(r->cc[i], address) == 0)
       return;
-  if (r->n_cc < REMIND_MAX_CC)
-    r->cc[r->n_cc++] = address;
+  r->cc_agency[r->n_cc] = a;          /* room made by cc_room */
+  r->cc[r->n_cc++] = address;
+}
+
+/* Room for n copies. Returns 0 or -1 (no memory). */
+static int cc_room(struct reminder *r, size_t n)
+{
+  if (n == 0)
+    return 0;
+  r->cc = malloc(n * sizeof *r->cc);
+  r->cc_agency = malloc(n * sizeof *r->cc_agency);
+  return r->cc && r->cc_agency ? 0 : -1;
 }
 
 static const char *address_of(const struct agency *a)
@@ -133,19 +183,27 @@ int remind_plan(const struct jurisdiction *j, const struct findings *f,
     r->to = x->agency;
     r->escalation = escalation;
     snprintf(r->stage, sizeof r->stage, "%s", stage);
+    if (cc_room(r, escalation ? 2 : x->indicator ? x->indicator->n_support
+                                                 : 0) != 0)
+      return -1;
     if (escalation) {
       const char *head = x->agency && x->agency->head_email &&
                          x->agency->head_email[0] ? x->agency->head_email
                                                   : NULL;
       r->to_address = head ? head : address_of(x->agency);
-      add_cc(r, address_of(x->agency));
-      add_cc(r, address_of(secretariat));
+      add_cc(r, x->agency, address_of(x->agency));
+      /* the secretariat's digest lists every overdue report already */
+      if (p->escalate_cc_secretariat)
+        add_cc(r, secretariat, address_of(secretariat));
     } else {
       r->to_address = address_of(x->agency);
     }
     if (x->indicator)
-      for (size_t k = 0; k < x->indicator->n_support; k++)
-        add_cc(r, address_of(model_holder(j, x->indicator->support[k], now)));
+      for (size_t k = 0; k < x->indicator->n_support; k++) {
+        const struct agency *a = model_holder(j, x->indicator->support[k],
+                                              now);
+        add_cc(r, a, address_of(a));
+      }
   }
   return 0;
 }

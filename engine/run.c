@@ -6,6 +6,13 @@
  * earlier run (or earlier today): it is left out of this run's messages.
  * Because stages are computed from the date alone (remind.c), a run that
  * was skipped for days queues only the stage that is current now.
+ *
+ * Emails are grouped by address: each address gets one email per run and
+ * jurisdiction, listing the reminders it must act on and then those it is
+ * copied on, each keyed for that address. An address that has had the
+ * policy's max_per_week emails this ISO week gets none: its keys stay
+ * unqueued, so the next run with room sends whatever stages are current
+ * then, in one email.
  */
 #include "run.h"
 
@@ -107,16 +114,15 @@ static int add_items(struct job *jb, long long message, const char *channel,
   return 0;
 }
 
-/* Render an email and queue it to `to` and every cc. */
+/* Render letter l's email and queue it to its one address. */
 static int queue_email(struct job *jb, const struct jurisdiction *j,
-                       const struct composed *c, const char *to,
-                       const char *const *cc, size_t n_cc,
-                       const struct reminder *const *items, size_t n)
+                       const struct composed *c, const struct letter *l)
 {
-  const char *tos[1] = {to};
+  const char *tos[1] = {l->address};
+  size_t n = l->n_act + l->n_info;
   struct email e = {
     .from_address = jb->cfg->mail.from, .from_name = jb->cfg->mail.from_name,
-    .to = tos, .n_to = 1, .cc = cc, .n_cc = n_cc,
+    .to = tos, .n_to = 1,
     .subject = c->subject, .text = c->text, .html = c->html,
     .message_id = c->message_id, .in_reply_to = c->in_reply_to,
     .references = c->references && c->references[0] ? c->references : NULL,
@@ -129,111 +135,169 @@ static int queue_email(struct job *jb, const struct jurisdiction *j,
      * rules problem: report it, do not stop the run for everyone. */
     if (jb->log)
       fprintf(jb->log, "  skipped: cannot build a message to '%s' (check the "
-              "address in the rules)\n", to);
+              "address in the rules)\n", l->address);
     jb->rep->no_address += n;
     return 0;
   }
   int rc = outbox_add_message(jb->o, "email", j->id, c->subject, raw,
                               c->message_id, jb->day, jb->opt->unix_now, &id);
   free(raw);
-  if (rc != 0)
+  if (rc != 0 || outbox_add_delivery(jb->o, id, l->address,
+                                     jb->opt->unix_now) != 0)
     return job_fail(jb, outbox_errmsg(jb->o));
-  if (outbox_add_delivery(jb->o, id, to, jb->opt->unix_now) != 0)
-    return job_fail(jb, outbox_errmsg(jb->o));
-  for (size_t i = 0; i < n_cc; i++)
-    if (outbox_add_delivery(jb->o, id, cc[i], jb->opt->unix_now) != 0)
-      return job_fail(jb, outbox_errmsg(jb->o));
   jb->rep->messages++;
-  if (jb->log)
-    fprintf(jb->log, "  queued email to %s%s%s: %s (%zu item%s)\n", to,
-            n_cc ? " +cc " : "", n_cc ? cc[0] : "", c->subject, n,
-            n == 1 ? "" : "s");
-  return add_items(jb, id, "email", to, items, n);
+  if (jb->log) {
+    fprintf(jb->log, "  queued email to %s: %s (%zu item%s", l->address,
+            c->subject, n, n == 1 ? "" : "s");
+    if (l->n_info)
+      fprintf(jb->log, ", %zu cop%s", l->n_info, l->n_info == 1 ? "y" : "ies");
+    fputs(")\n", jb->log);
+  }
+  if (add_items(jb, id, "email", l->address, l->act, l->n_act) != 0)
+    return -1;
+  return add_items(jb, id, "email", l->address, l->info, l->n_info);
 }
 
-/* Same recipient and same copies: one message. */
-static int group_cmp(const void *a, const void *b)
+/* One address's part in one reminder: the address must act on it, or it
+ * gets a copy. */
+struct share {
+  const char *address;
+  const struct reminder *r;
+  bool copy;
+};
+
+/* By address, then what it must act on before its copies, then by due
+ * date, then in the order remind_plan made them (so stable). */
+static int share_cmp(const void *a, const void *b)
 {
-  const struct reminder *x = *(const struct reminder *const *)a;
-  const struct reminder *y = *(const struct reminder *const *)b;
-  int r = strcmp(x->to_address, y->to_address);
+  const struct share *x = a, *y = b;
+  int r = strcmp(x->address, y->address);
   if (r)
     return r;
-  if (x->escalation != y->escalation)
-    return x->escalation - y->escalation;
-  if (x->n_cc != y->n_cc)
-    return x->n_cc < y->n_cc ? -1 : 1;
-  for (size_t i = 0; i < x->n_cc; i++)
-    if ((r = strcmp(x->cc[i], y->cc[i])) != 0)
-      return r;
-  return (x->f->due > y->f->due) - (x->f->due < y->f->due);
+  if (x->copy != y->copy)
+    return x->copy - y->copy;
+  if (x->r->f->due != y->r->f->due)
+    return x->r->f->due < y->r->f->due ? -1 : 1;
+  return (x->r > y->r) - (x->r < y->r);
 }
 
-static bool same_group(const struct reminder *x, const struct reminder *y)
+/* A reminder nobody can act on (its agency has no address) goes to the
+ * digest's list instead, with its copies. */
+static int note_no_address(struct job *jb, const struct reminder *x,
+                           char ***no_address, size_t *n_no_address)
 {
-  if (strcmp(x->to_address, y->to_address) != 0 ||
-      x->escalation != y->escalation || x->n_cc != y->n_cc)
-    return false;
-  for (size_t i = 0; i < x->n_cc; i++)
-    if (strcmp(x->cc[i], y->cc[i]) != 0)
-      return false;
-  return true;
+  char line[512], **nv;
+  snprintf(line, sizeof line, "%s: %s kỳ %s",
+           x->to ? x->to->name : "(không có cơ quan chủ trì)",
+           x->f->obligation ? x->f->obligation->title
+                            : x->f->indicator->title, x->f->period.id);
+  nv = realloc(*no_address, (*n_no_address + 1) * sizeof *nv);
+  if (nv == NULL)
+    return job_fail(jb, "out of memory");
+  *no_address = nv;
+  if ((nv[*n_no_address] = strdup(line)) == NULL)
+    return job_fail(jb, "out of memory");
+  (*n_no_address)++;
+  jb->rep->no_address++;
+  return 0;
 }
 
+/* Add address's share of x unless the outbox has it already. */
+static int share_add(struct job *jb, struct share *v, size_t *n,
+                     const char *address, const struct reminder *x, bool copy)
+{
+  char key[1024];
+  item_key(jb, "email", address, x, key, sizeof key);
+  int seen = outbox_seen(jb->o, key);
+  if (seen < 0)
+    return job_fail(jb, outbox_errmsg(jb->o));
+  if (!seen)
+    v[(*n)++] = (struct share){.address = address, .r = x, .copy = copy};
+  return 0;
+}
+
+/* True when the address has had its policy.max_per_week emails this ISO
+ * week (Monday to today) already: its items then wait, unqueued, for a
+ * later run — the stages still current then go, merged into one email. */
+static int week_full(struct job *jb, const struct jurisdiction *j,
+                     const char *address, size_t n_items, bool *full)
+{
+  int max = j->policy.max_per_week;
+  char monday[CAL_DATE_LEN];
+  size_t sent = 0;
+  *full = false;
+  if (max <= 0)
+    return 0;
+  cal_format(jb->opt->now - cal_weekday(jb->opt->now), monday);
+  if (outbox_count(jb->o, "email", address, monday, jb->day, &sent) != 0)
+    return job_fail(jb, outbox_errmsg(jb->o));
+  *full = sent >= (size_t)max;
+  if (*full && jb->log)
+    fprintf(jb->log, "  held for %s: %zu email%s this week already "
+            "(max_per_week %d); %zu item%s wait\n", address, sent,
+            sent == 1 ? "" : "s", max, n_items, n_items == 1 ? "" : "s");
+  return 0;
+}
+
+/* Queue one email for the shares v[0..n), which all have one address. */
+static int queue_letter(struct job *jb, const struct jurisdiction *j,
+                        const struct share *v, size_t n,
+                        const struct reminder **items)
+{
+  bool full;
+  if (week_full(jb, j, v[0].address, n, &full) != 0)
+    return -1;
+  if (full)
+    return 0;
+  struct letter l = {.address = v[0].address, .act = items};
+  for (size_t i = 0; i < n; i++)
+    items[i] = v[i].r;
+  while (l.n_act < n && !v[l.n_act].copy)
+    l.n_act++;
+  l.info = items + l.n_act;
+  l.n_info = n - l.n_act;
+  struct composed c;
+  if (compose_email(j, &l, jb->domain, jb->opt->now, &c) != 0)
+    return job_fail(jb, "out of memory composing an email");
+  int rc = queue_email(jb, j, &c, &l);
+  composed_release(&c);
+  return rc;
+}
+
+/* One email per address: every reminder it must act on and every copy it
+ * gets, each (address, item, stage) once. */
 static int queue_emails(struct job *jb, const struct jurisdiction *j,
                         const struct reminders *r, char ***no_address,
                         size_t *n_no_address)
 {
-  const struct reminder **v = malloc((r->n ? r->n : 1) * sizeof *v);
-  size_t n = 0;
-  if (v == NULL)
-    return job_fail(jb, "out of memory");
-  for (size_t i = 0; i < r->n; i++) {
+  size_t cap = 0, n = 0;
+  int rc = 0;
+  for (size_t i = 0; i < r->n; i++)
+    cap += 1 + r->v[i].n_cc;
+  struct share *v = malloc((cap ? cap : 1) * sizeof *v);
+  const struct reminder **items = malloc((cap ? cap : 1) * sizeof *items);
+  if (v == NULL || items == NULL)
+    rc = job_fail(jb, "out of memory");
+  for (size_t i = 0; i < r->n && rc == 0; i++) {
     const struct reminder *x = &r->v[i];
-    char key[1024];
     if (x->to_address == NULL) {
-      char line[512], **nv;
-      snprintf(line, sizeof line, "%s: %s kỳ %s",
-               x->to ? x->to->name : "(không có cơ quan chủ trì)",
-               x->f->obligation ? x->f->obligation->title
-                                : x->f->indicator->title, x->f->period.id);
-      nv = realloc(*no_address, (*n_no_address + 1) * sizeof *nv);
-      if (nv == NULL || (nv[*n_no_address] = strdup(line)) == NULL) {
-        if (nv)
-          *no_address = nv;
-        free(v);
-        return job_fail(jb, "out of memory");
-      }
-      *no_address = nv;
-      (*n_no_address)++;
-      jb->rep->no_address++;
+      rc = note_no_address(jb, x, no_address, n_no_address);
       continue;
     }
-    item_key(jb, "email", x->to_address, x, key, sizeof key);
-    int seen = outbox_seen(jb->o, key);
-    if (seen < 0) {
-      free(v);
-      return job_fail(jb, outbox_errmsg(jb->o));
-    }
-    if (!seen)
-      v[n++] = x;
+    rc = share_add(jb, v, &n, x->to_address, x, false);
+    for (size_t k = 0; k < x->n_cc && rc == 0; k++)
+      rc = share_add(jb, v, &n, x->cc[k], x, true);
   }
-  qsort(v, n, sizeof *v, group_cmp);
-  int rc = 0;
+  if (rc == 0)
+    qsort(v, n, sizeof *v, share_cmp);
   for (size_t i = 0; i < n && rc == 0;) {
     size_t k = i + 1;
-    while (k < n && same_group(v[i], v[k]))
+    while (k < n && strcmp(v[i].address, v[k].address) == 0)
       k++;
-    struct composed c;
-    if (compose_email(j, v + i, k - i, jb->domain, jb->opt->now, &c) != 0) {
-      rc = job_fail(jb, "out of memory composing an email");
-      break;
-    }
-    rc = queue_email(jb, j, &c, v[i]->to_address, v[i]->cc, v[i]->n_cc,
-                     v + i, k - i);
-    composed_release(&c);
+    rc = queue_letter(jb, j, v + i, k - i, items + i);
     i = k;
   }
+  free(items);
   free(v);
   return rc;
 }

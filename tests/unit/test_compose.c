@@ -2,11 +2,13 @@
  * test_compose.c — emails, digest and webhook payload (engine/compose.c).
  *
  * Covers compose_email (subject, Vietnamese text and escaped HTML, the
- * Message-ID derived from items and stages, In-Reply-To / References per
- * report thread, one item and several), compose_digest (overdue by agency,
- * indicators, agencies without an address, failed deliveries), the
- * version-1 JSON payload of compose_payload (parsed back with jansson) and
- * compose_hash.
+ * Message-ID derived from the address, items, stages and roles,
+ * In-Reply-To / References per report thread, one item and several, what
+ * the address must act on and what it gets as a copy, who else was
+ * informed, the closing only where a report is asked for),
+ * compose_digest (overdue by agency, indicators by status in words,
+ * agencies without an address, failed deliveries), the version-1 JSON
+ * payload of compose_payload (parsed back with jansson) and compose_hash.
  *
  * Reminders come from the real pipeline: tests/fixtures/rules/remind
  * evaluated against a real SQLite file in a mkdtemp directory (removed in
@@ -32,6 +34,7 @@
 #include "remind.h"
 #include "rules.h"
 #include "store.h"
+#include "messages.h"
 #include "fixture.h"
 
 #define DOMAIN "remind.example"
@@ -130,6 +133,26 @@ static bool is_hex16(const char *s, size_t n)
 
 /* ---- compose_email ------------------------------------------------------ */
 
+/* compose_email for a letter to `address`: act[0..n_act), then copies. */
+static int email_to(const struct jurisdiction *j, const char *address,
+                    const struct reminder *const *act, size_t n_act,
+                    const struct reminder *const *info, size_t n_info,
+                    const char *domain, cal_day now, struct composed *out)
+{
+  struct letter l = {.address = address, .act = act, .n_act = n_act,
+                     .info = info, .n_info = n_info};
+  return compose_email(j, &l, domain, now, out);
+}
+
+/* A letter with only items to act on, to the first one's address. */
+static int email_of(const struct jurisdiction *j,
+                    const struct reminder *const *items, size_t n,
+                    const char *domain, cal_day now, struct composed *out)
+{
+  return email_to(j, items[0]->to_address, items, n, NULL, 0, domain, now,
+                  out);
+}
+
 static void test_email_one_item(void **state)
 {
   struct fx *x = *state;
@@ -138,7 +161,7 @@ static void test_email_one_item(void **state)
   const struct reminder *r = find(x, "annual", "a");
   const struct reminder *items[] = {r};
 
-  assert_int_equal(compose_email(x->j, items, 1, DOMAIN, day("2024-11-28"),
+  assert_int_equal(email_of(x->j, items, 1, DOMAIN, day("2024-11-28"),
                                  &x->c), 0);
   assert_string_equal(x->c.subject,
                       "[Tỉnh Nhắc] Còn 7 ngày: Báo cáo năm kỳ 2024");
@@ -176,8 +199,8 @@ static void test_email_ids(void **state)
   const struct reminder *items[] = {&r};
   cal_day now = day("2024-11-28");
 
-  assert_int_equal(compose_email(x->j, items, 1, DOMAIN, now, &x->c), 0);
-  assert_int_equal(compose_email(x->j, items, 1, DOMAIN, now, &x->d), 0);
+  assert_int_equal(email_of(x->j, items, 1, DOMAIN, now, &x->c), 0);
+  assert_int_equal(email_of(x->j, items, 1, DOMAIN, now, &x->d), 0);
   assert_string_equal(x->c.message_id, x->d.message_id);      /* stable */
   assert_string_equal(x->c.in_reply_to, x->d.in_reply_to);
   assert_string_equal(x->c.text, x->d.text);
@@ -185,7 +208,7 @@ static void test_email_ids(void **state)
 
   /* another stage: another message, the same thread */
   snprintf(r.stage, sizeof r.stage, "before-1");
-  assert_int_equal(compose_email(x->j, items, 1, DOMAIN, now, &x->d), 0);
+  assert_int_equal(email_of(x->j, items, 1, DOMAIN, now, &x->d), 0);
   assert_string_not_equal(x->c.message_id, x->d.message_id);
   assert_string_equal(x->c.in_reply_to, x->d.in_reply_to);
   composed_release(&x->d);
@@ -193,13 +216,13 @@ static void test_email_ids(void **state)
   /* another address: another message */
   snprintf(r.stage, sizeof r.stage, "before-7");
   r.to_address = "other@" DOMAIN;
-  assert_int_equal(compose_email(x->j, items, 1, DOMAIN, now, &x->d), 0);
+  assert_int_equal(email_of(x->j, items, 1, DOMAIN, now, &x->d), 0);
   assert_string_not_equal(x->c.message_id, x->d.message_id);
   composed_release(&x->d);
 
   /* another domain: the ids end in it */
   r.to_address = "a@" DOMAIN;
-  assert_int_equal(compose_email(x->j, items, 1, "other.example", now,
+  assert_int_equal(email_of(x->j, items, 1, "other.example", now,
                                  &x->d), 0);
   assert_non_null(strstr(x->d.message_id, "@other.example>"));
   assert_non_null(strstr(x->d.in_reply_to, "@other.example>"));
@@ -211,7 +234,7 @@ static void test_email_ids(void **state)
   plan_at(x, "2024-12-06");
   const struct reminder *late[] = {find(x, "annual", "a")};
   assert_string_equal(late[0]->stage, "overdue-0");
-  assert_int_equal(compose_email(x->j, late, 1, DOMAIN, day("2024-12-06"),
+  assert_int_equal(email_of(x->j, late, 1, DOMAIN, day("2024-12-06"),
                                  &x->d), 0);
   assert_string_equal(x->d.in_reply_to, first_thread);
   assert_string_not_equal(x->d.message_id, x->c.message_id);
@@ -220,7 +243,7 @@ static void test_email_ids(void **state)
   /* b's report is another thread */
   const struct reminder *other[] = {find(x, "annual", "b")};
   composed_release(&x->c);
-  assert_int_equal(compose_email(x->j, other, 1, DOMAIN, day("2024-12-06"),
+  assert_int_equal(email_of(x->j, other, 1, DOMAIN, day("2024-12-06"),
                                  &x->c), 0);
   assert_string_not_equal(x->c.in_reply_to, first_thread);
 }
@@ -238,7 +261,7 @@ static void test_email_escapes_html(void **state)
   r.f = &f;
   const struct reminder *items[] = {&r};
 
-  assert_int_equal(compose_email(x->j, items, 1, DOMAIN, day("2024-11-28"),
+  assert_int_equal(email_of(x->j, items, 1, DOMAIN, day("2024-11-28"),
                                  &x->c), 0);
   assert_non_null(strstr(x->c.html,
       "Báo cáo &lt;b&gt;&amp; &quot;Đặc biệt&quot; kỳ 2024"));
@@ -257,7 +280,7 @@ static void test_email_two_items(void **state)
   plan_at(x, "2024-11-28");
   const struct reminder *items[] = {find(x, "annual", "a"),
                                     find(x, "annual", "b")};
-  assert_int_equal(compose_email(x->j, items, 2, DOMAIN, day("2024-11-28"),
+  assert_int_equal(email_of(x->j, items, 2, DOMAIN, day("2024-11-28"),
                                  &x->c), 0);
   assert_string_equal(x->c.subject,
                       "[Tỉnh Nhắc] Nhắc việc: 2 báo cáo sắp đến hạn");
@@ -270,7 +293,7 @@ static void test_email_two_items(void **state)
   assert_non_null(strstr(x->c.text, "\n2. Sở B cần gửi Báo cáo năm"));
   /* the message names the set: not the id of either item alone */
   const struct reminder *one[] = {items[0]};
-  assert_int_equal(compose_email(x->j, one, 1, DOMAIN, day("2024-11-28"),
+  assert_int_equal(email_of(x->j, one, 1, DOMAIN, day("2024-11-28"),
                                  &x->d), 0);
   assert_string_not_equal(x->c.message_id, x->d.message_id);
   composed_release(&x->d);
@@ -279,7 +302,7 @@ static void test_email_two_items(void **state)
   /* b's own email: its report and the indicator it leads */
   const struct reminder *mixed[] = {find(x, "annual", "b"),
                                     find(x, "lead", NULL)};
-  assert_int_equal(compose_email(x->j, mixed, 2, DOMAIN, day("2024-11-28"),
+  assert_int_equal(email_of(x->j, mixed, 2, DOMAIN, day("2024-11-28"),
                                  &x->c), 0);
   assert_string_equal(x->c.subject, "[Tỉnh Nhắc] Nhắc việc: 1 báo cáo sắp "
                       "đến hạn, 1 chỉ tiêu cần quan tâm");
@@ -295,7 +318,7 @@ static void test_email_two_items(void **state)
   /* the indicator alone */
   composed_release(&x->c);
   const struct reminder *ind[] = {find(x, "lead", NULL)};
-  assert_int_equal(compose_email(x->j, ind, 1, DOMAIN, day("2024-11-28"),
+  assert_int_equal(email_of(x->j, ind, 1, DOMAIN, day("2024-11-28"),
                                  &x->c), 0);
   assert_string_equal(x->c.subject, "[Tỉnh Nhắc] Chỉ tiêu cần quan tâm: "
                       "Nữ lãnh đạo chủ chốt");
@@ -308,7 +331,7 @@ static void test_email_due_day_and_escalation(void **state)
   plan_at(x, "2024-12-05");
   const struct reminder *due[] = {find(x, "annual", "a")};
   assert_string_equal(due[0]->stage, "due");
-  assert_int_equal(compose_email(x->j, due, 1, DOMAIN, day("2024-12-05"),
+  assert_int_equal(email_of(x->j, due, 1, DOMAIN, day("2024-12-05"),
                                  &x->c), 0);
   assert_string_equal(x->c.subject,
                       "[Tỉnh Nhắc] Hạn hôm nay: Báo cáo năm kỳ 2024");
@@ -319,22 +342,171 @@ static void test_email_due_day_and_escalation(void **state)
   plan_at(x, "2024-12-19");
   const struct reminder *esc[] = {find(x, "annual", "a")};
   assert_true(esc[0]->escalation);
-  assert_int_equal(compose_email(x->j, esc, 1, DOMAIN, day("2024-12-19"),
+  assert_int_equal(email_of(x->j, esc, 1, DOMAIN, day("2024-12-19"),
                                  &x->c), 0);
   assert_string_equal(x->c.subject, "[Tỉnh Nhắc] Đề nghị chỉ đạo — Quá hạn "
                       "14 ngày: Báo cáo năm kỳ 2024");
   assert_true(starts_with(x->c.text, "Kính gửi: Lãnh đạo Sở A\n"));
-  assert_non_null(strstr(x->c.text, "thư này được gửi tới lãnh đạo cơ quan"));
-  assert_non_null(strstr(x->c.html, "<p><strong>Các báo cáo trên đã quá hạn"));
+  /* it says who else has it — the agency — and claims no other copy */
+  assert_non_null(strstr(x->c.text, "quá hạn 14 ngày.\n   Đồng gửi: Sở A.\n"));
+  assert_non_null(strstr(x->c.text, "\nBáo cáo trên đã quá hạn lâu; thư này "
+                                    "được gửi tới lãnh đạo cơ quan để chỉ đạo "
+                                    "hoàn thành.\n"));
+  assert_null(strstr(x->c.text, "Thường trực Ban, để"));
+  assert_null(strstr(x->c.text, "đồng gửi Thường trực"));
+  assert_non_null(strstr(x->c.html, "<p><strong>Báo cáo trên đã quá hạn"));
+  assert_non_null(strstr(x->c.html, "<br><small>Đồng gửi: Sở A.</small>"));
+  /* the report is still to be sent: the closing applies */
+  assert_non_null(strstr(x->c.text, "\nNếu quý cơ quan đã gửi, xin bỏ qua"));
 
   /* several escalated items */
   composed_release(&x->c);
   const struct reminder *two[] = {find(x, "annual", "a"),
                                   find(x, "annual", "b")};
-  assert_int_equal(compose_email(x->j, two, 2, DOMAIN, day("2024-12-19"),
+  assert_int_equal(email_of(x->j, two, 2, DOMAIN, day("2024-12-19"),
                                  &x->c), 0);
   assert_string_equal(x->c.subject,
                       "[Tỉnh Nhắc] Đề nghị chỉ đạo: 2 báo cáo quá hạn");
+  assert_non_null(strstr(x->c.text, "\nCác báo cáo trên đã quá hạn lâu"));
+
+  /* the policy copies the secretariat: the letter says so */
+  composed_release(&x->c);
+  x->rs.jurisdictions[0].policy.escalate_cc_secretariat = true;
+  plan_at(x, "2024-12-19");
+  const struct reminder *sec[] = {find(x, "annual", "a")};
+  assert_int_equal(email_of(x->j, sec, 1, DOMAIN, day("2024-12-19"),
+                            &x->c), 0);
+  assert_non_null(strstr(x->c.text, "   Đồng gửi: Sở A, Văn phòng Ban.\n"));
+}
+
+/* One letter per address: what it must act on, then its copies, each
+ * saying who else received it. */
+static void test_email_act_and_copies(void **state)
+{
+  struct fx *x = *state;
+  char ta[128], tl[128], keys[512], h[17], mid[128];
+  cal_day now = day("2024-11-28");
+  plan_at(x, "2024-11-28");
+  const struct reminder *own[] = {find(x, "annual", "a")};
+  const struct reminder *copy[] = {find(x, "lead", NULL)};   /* b's, a cc */
+
+  /* a: its report to send, and a copy of b's indicator reminder */
+  assert_int_equal(email_to(x->j, "a@" DOMAIN, own, 1, copy, 1, DOMAIN, now,
+                            &x->c), 0);
+  assert_string_equal(x->c.subject, "[Tỉnh Nhắc] Còn 7 ngày: Báo cáo năm kỳ "
+                      "2024 (kèm 1 mục để biết)");
+  assert_true(starts_with(x->c.text, "Kính gửi: Sở A\n"));
+  const char *t = x->c.text;
+  const char *act = strstr(t, "\n1. Sở A cần gửi Báo cáo năm kỳ 2024; hạn "
+                              "05/12/2024, còn 7 ngày.\n");
+  const char *head = strstr(t, "\nĐể biết — quý cơ quan nhận bản đồng gửi các "
+                               "nội dung sau:\n2. Chỉ tiêu \"Nữ lãnh đạo chủ "
+                               "chốt\": chưa có số liệu kỳ 2023");
+  const char *who = strstr(t, "Mục tiêu 60% năm 2025.\n   Gửi Sở B để thực "
+                              "hiện.\n");
+  const char *closing = strstr(t, "\nNếu quý cơ quan đã gửi");
+  assert_non_null(act);
+  assert_non_null(head);
+  assert_non_null(who);
+  assert_non_null(closing);
+  assert_true(act < head && head < who && who < closing);
+  assert_null(strstr(t, "Đồng gửi:"));        /* a's own report: a alone */
+  const char *hh = x->c.html;
+  assert_non_null(strstr(hh, "</ol>\n<p>Để biết — quý cơ quan nhận bản đồng "
+                             "gửi các nội dung sau:</p>\n<ol start=\"2\">\n"
+                             "<li>Chỉ tiêu &quot;Nữ lãnh đạo chủ chốt&quot;"));
+  assert_non_null(strstr(hh, "<br><small>Gửi Sở B để thực hiện.</small></li>"));
+  /* two threads: References both, In-Reply-To neither */
+  expected_thread("remind|annual|a|2024", ta, sizeof ta);
+  expected_thread("remind|lead|b|2023", tl, sizeof tl);
+  snprintf(keys, sizeof keys, "%s %s", ta, tl);
+  assert_string_equal(x->c.references, keys);
+  assert_null(x->c.in_reply_to);
+  /* the Message-ID: the address, each item's stage and role */
+  snprintf(keys, sizeof keys, "%s|before-7|a@" DOMAIN "\n%s|no_data-2023-11|"
+           "a@" DOMAIN "|copy\n", ta, tl);
+  compose_hash(keys, h);
+  snprintf(mid, sizeof mid, "<dondoc-%s@" DOMAIN ">", h);
+  assert_string_equal(x->c.message_id, mid);
+  /* the same letter again: the same ids, the same words */
+  assert_int_equal(email_to(x->j, "a@" DOMAIN, own, 1, copy, 1, DOMAIN, now,
+                            &x->d), 0);
+  assert_string_equal(x->c.message_id, x->d.message_id);
+  assert_string_equal(x->c.text, x->d.text);
+  composed_release(&x->d);
+  /* the same item acted on, not copied: another message */
+  const struct reminder *both[] = {own[0], copy[0]};
+  assert_int_equal(email_to(x->j, "a@" DOMAIN, both, 2, NULL, 0, DOMAIN, now,
+                            &x->d), 0);
+  assert_string_not_equal(x->c.message_id, x->d.message_id);
+  composed_release(&x->d);
+  composed_release(&x->c);
+
+  /* b: its report and the indicator it leads, a in copy of the latter */
+  const struct reminder *b[] = {find(x, "annual", "b"), copy[0]};
+  assert_int_equal(email_to(x->j, "b@" DOMAIN, b, 2, NULL, 0, DOMAIN, now,
+                            &x->c), 0);
+  assert_non_null(strstr(x->c.text, "Mục tiêu 60% năm 2025.\n   Đồng gửi: Sở "
+                                    "A.\n"));
+  assert_null(strstr(x->c.text, "Để biết"));
+  composed_release(&x->c);
+
+  /* copies only: a's copy of its own escalation, and of b's indicator */
+  plan_at(x, "2024-12-19");
+  const struct reminder *esc[] = {find(x, "annual", "a"),
+                                  find(x, "lead", NULL)};
+  assert_int_equal(email_to(x->j, "a@" DOMAIN, NULL, 0, esc, 2, DOMAIN,
+                            day("2024-12-19"), &x->c), 0);
+  assert_string_equal(x->c.subject, "[Tỉnh Nhắc] Để biết: 1 báo cáo quá hạn, "
+                      "1 chỉ tiêu cần quan tâm");
+  t = x->c.text;
+  assert_true(starts_with(t, "Kính gửi: Sở A\n"));
+  assert_non_null(strstr(t, ":\n\nĐể biết — quý cơ quan nhận bản đồng gửi "
+                            "các nội dung sau:\n1. Sở A chưa gửi Báo cáo năm"));
+  assert_non_null(strstr(t, "\n   Gửi Lãnh đạo Sở A để chỉ đạo.\n2. "));
+  assert_null(strstr(t, "Các báo cáo trên"));   /* not its head's letter */
+  assert_null(strstr(x->c.html, "<ol>\n"));     /* no list to act on */
+  assert_non_null(strstr(x->c.html, "<ol start=\"1\">"));
+  /* its own report is still owed: the closing applies */
+  assert_non_null(strstr(t, "\nNếu quý cơ quan đã gửi"));
+  composed_release(&x->c);
+  assert_int_equal(email_to(x->j, "a@" DOMAIN, NULL, 0, esc, 1, DOMAIN,
+                            day("2024-12-19"), &x->c), 0);
+  assert_string_equal(x->c.subject, "[Tỉnh Nhắc] Để biết: Đề nghị chỉ đạo — "
+                      "Quá hạn 14 ngày: Báo cáo năm kỳ 2024");
+  assert_string_equal(x->c.in_reply_to, ta);
+  composed_release(&x->c);
+
+  /* nothing at all is not a letter */
+  assert_int_equal(email_to(x->j, "a@" DOMAIN, NULL, 0, NULL, 0, DOMAIN,
+                            day("2024-12-19"), &x->c), -1);
+}
+
+/* "Nếu quý cơ quan đã gửi…" is about a report; under indicators only —
+ * which nobody sends — it does not apply. */
+static void test_email_closing_only_for_reports(void **state)
+{
+  struct fx *x = *state;
+  plan_at(x, "2024-11-28");
+  const struct reminder *ind[] = {find(x, "lead", NULL)};
+  assert_int_equal(email_of(x->j, ind, 1, DOMAIN, day("2024-11-28"), &x->c),
+                   0);
+  assert_null(strstr(x->c.text, "đã gửi, xin bỏ qua"));
+  assert_null(strstr(x->c.html, "đã gửi, xin bỏ qua"));
+  assert_non_null(strstr(x->c.text, "\n-- \n"));          /* still signed */
+  composed_release(&x->c);
+  /* a's copy of the indicator: not a's report either */
+  assert_int_equal(email_to(x->j, "a@" DOMAIN, NULL, 0, ind, 1, DOMAIN,
+                            day("2024-11-28"), &x->c), 0);
+  assert_null(strstr(x->c.text, "đã gửi, xin bỏ qua"));
+  assert_non_null(strstr(x->c.text, "   Gửi Sở B để thực hiện.\n"));
+  composed_release(&x->c);
+  /* with a report beside it, the closing is back */
+  const struct reminder *both[] = {find(x, "annual", "b"), ind[0]};
+  assert_int_equal(email_of(x->j, both, 2, DOMAIN, day("2024-11-28"), &x->c),
+                   0);
+  assert_non_null(strstr(x->c.text, "\nNếu quý cơ quan đã gửi, xin bỏ qua thư "
+                                    "này và báo lại để Thường trực cập nhật.\n"));
 }
 
 /* ---- compose_payload ------------------------------------------------------ */
@@ -461,7 +633,7 @@ static void test_payload(void **state)
   assert_int_equal(num(json_object_get(root, "summary"), "overdue"), 2);
   json_t *e0 = json_array_get(json_object_get(root, "items"), 0);
   assert_string_equal(str(e0, "kind"), "overdue");
-  assert_string_equal(str(e0, "stage"), "escalate-0");
+  assert_string_equal(str(e0, "stage"), "escalate-2");
   assert_true(json_is_true(json_object_get(e0, "escalation")));
   assert_int_equal(num(e0, "days"), 14);
   json_t *e1 = json_array_get(json_object_get(root, "items"), 1);
@@ -497,8 +669,15 @@ static void test_digest(void **state)
   assert_non_null(b);
   assert_non_null(c);
   assert_true(a < b && b < c);
+  /* indicators by status, the status in words, no raw code */
   assert_non_null(strstr(t, "II. Chỉ tiêu chậm tiến độ, có nguy cơ hoặc chưa "
-                            "có số liệu: 1\n  - [no_data] Chỉ tiêu"));
+                            "có số liệu: 1\n  Chưa có số liệu: 1\n    - Chỉ "
+                            "tiêu \"Nữ lãnh đạo chủ chốt\": chưa có số liệu "
+                            "kỳ 2023"));
+  assert_non_null(strstr(x->c.html, "<li>Chưa có số liệu: 1<ul>\n<li>Chỉ tiêu "
+                                    "&quot;Nữ lãnh đạo chủ chốt&quot;"));
+  assert_null(strstr(t, "no_data"));
+  assert_null(strstr(x->c.html, "no_data"));
   assert_non_null(strstr(t, "III. Chưa gửi được nhắc nhở vì cơ quan chưa có "
                             "địa chỉ thư: 1\n  - Sở C: Báo cáo năm kỳ 2024\n"));
   assert_non_null(strstr(t, "IV. Thư, webhook gửi không thành công (đã dừng "
@@ -566,6 +745,34 @@ static void test_digest(void **state)
                                   day("2024-11-28"), &x->d), 0);
   assert_non_null(strstr(x->d.text, "I. Báo cáo quá hạn: 0\n"));
   assert_null(strstr(x->d.text, "\n  Sở A\n"));
+  composed_release(&x->d);
+
+  /* a value below the path: off track, in words */
+  assert_int_equal(store_observation_put(x->s, "remind", "lead", "remind",
+                                         "2023", 40, "test"), 0);
+  plan_at(x, "2024-12-06");
+  assert_int_equal(compose_digest(x->j, &x->f, NULL, 0, NULL, 0, DOMAIN,
+                                  day("2024-12-06"), &x->d), 0);
+  assert_non_null(strstr(x->d.text, ": 1\n  Chậm tiến độ: 1\n    - Chỉ tiêu "
+                                    "\"Nữ lãnh đạo chủ chốt\" chậm so với lộ "
+                                    "trình: kỳ 2023 đạt 40%"));
+  assert_null(strstr(x->d.text, "Chưa có số liệu:"));
+  assert_null(strstr(x->d.text, "off_track"));
+  assert_null(strstr(x->d.html, "off_track"));
+  assert_null(strstr(x->d.text, "["));       /* no "[status]" labels left */
+}
+
+/* The status words (messages.c) used by the digest. */
+static void test_status_words(void **state)
+{
+  (void)state;
+  assert_string_equal(message_status(FIND_OFF_TRACK), "chậm tiến độ");
+  assert_string_equal(message_status(FIND_AT_RISK), "có nguy cơ không đạt");
+  assert_string_equal(message_status(FIND_NO_DATA), "chưa có số liệu");
+  assert_string_equal(message_status(FIND_OVERDUE), "quá hạn");
+  for (int k = 0; k < FIND_N_KINDS; k++)
+    assert_true(message_status((enum finding_kind)k)[0] != '\0');
+  assert_string_equal(message_status((enum finding_kind)FIND_N_KINDS), "");
 }
 
 /* ---- a province's own words (tests/fixtures/rules/ut-compose) ------------ */
@@ -590,7 +797,7 @@ static void test_own_texts_escaped(void **state)
   assert_int_equal(r.n, 1);
   const struct reminder *items[] = {&r.v[0]};
 
-  assert_int_equal(compose_email(j, items, 1, DOMAIN, eo.now, &x->c), 0);
+  assert_int_equal(email_of(j, items, 1, DOMAIN, eo.now, &x->c), 0);
   assert_string_equal(x->c.subject,
                       "[Ban <Thử>] Còn 7 ngày: Báo cáo <b>& năm kỳ 2024");
   const char *t = x->c.text;
@@ -714,7 +921,7 @@ static void test_long_title_stays_utf8(void **state)
       fail_msg("compose_payload returned NULL for a valid %zu-byte title "
                "(pad %d)", len, pad);
     free(json);
-    assert_int_equal(compose_email(x->j, items, 1, DOMAIN, day("2024-11-28"),
+    assert_int_equal(email_of(x->j, items, 1, DOMAIN, day("2024-11-28"),
                                    &x->c), 0);
     assert_true(utf8_valid(x->c.subject));
     if (!utf8_valid(x->c.text) || !utf8_valid(x->c.html))
@@ -755,11 +962,16 @@ int main(void)
     cmocka_unit_test_setup_teardown(test_email_two_items, setup, teardown),
     cmocka_unit_test_setup_teardown(test_email_due_day_and_escalation, setup,
                                     teardown),
+    cmocka_unit_test_setup_teardown(test_email_act_and_copies, setup,
+                                    teardown),
+    cmocka_unit_test_setup_teardown(test_email_closing_only_for_reports,
+                                    setup, teardown),
     cmocka_unit_test_setup_teardown(test_payload, setup, teardown),
     cmocka_unit_test_setup_teardown(test_digest, setup, teardown),
     cmocka_unit_test_setup_teardown(test_own_texts_escaped, setup, teardown),
     cmocka_unit_test_setup_teardown(test_long_title_stays_utf8, setup,
                                     teardown),
+    cmocka_unit_test(test_status_words),
     cmocka_unit_test(test_hash),
   };
   return cmocka_run_group_tests_name("compose", tests, NULL, NULL);

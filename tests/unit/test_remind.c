@@ -2,16 +2,21 @@
  * test_remind.c — the reminder policy (engine/remind.c).
  *
  * Covers remind_obligation_stage() at every boundary of the policy on
- * hand-made findings (before-N, due, overdue-K, escalate-K, a first overdue
- * step other than 1, kinds that never remind), and remind_plan() on real
- * findings: the fixture rules tests/fixtures/rules/remind evaluated against
- * a real SQLite file in a mkdtemp directory (removed in teardown).
+ * hand-made findings (before-N, due, overdue-K with its back-off from
+ * weekly to monthly, one escalation or repeated ones, a first overdue step
+ * other than 1, kinds that never remind), remind_plan() on real findings
+ * (the fixture rules tests/fixtures/rules/remind evaluated against a real
+ * SQLite file in a mkdtemp directory, removed in teardown), and the
+ * policy's checks in decls.c: rule files with a bad policy, written to a
+ * mkdtemp directory, fail with FILE:LINE.
  *
  * Fixture facts used below: agencies a (email + head_email), b (email), c
  * (no email) owe "annual", due "before 12-05" (read as 05/12); sec holds
  * role secretariat; indicator "lead" (due 12-25 each year) is led by b and
  * supported by a; policy before {7, 1}, after {1}, overdue_every 7,
- * escalate_after 14, indicator_repeat 30.
+ * escalate_after 14, indicator_repeat 30, and the defaults for the rest:
+ * backoff_after 30, backoff_every 30, escalate_every 0 (once), the
+ * secretariat not copied on escalations, max_per_week 3.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "evaluate.h"
@@ -102,8 +108,9 @@ static const struct reminder *find(const struct fx *x, const char *item,
 
 static const struct policy fixture_policy = {
   .before = {7, 1}, .n_before = 2, .after = {1}, .n_after = 1,
-  .on_due = true, .overdue_every = 7, .escalate_after = 14,
-  .indicator_repeat = 30, .working_days_only = true,
+  .on_due = true, .overdue_every = 7, .backoff_after = 30,
+  .backoff_every = 30, .escalate_after = 14, .escalate_every = 0,
+  .indicator_repeat = 30, .working_days_only = true, .max_per_week = 3,
 };
 
 /* The stage at `offset` days from a due date (negative: before it), or ""
@@ -123,6 +130,25 @@ static const char *stage_at(const struct policy *p, enum finding_kind kind,
   if (!remind_obligation_stage(p, &f, due + offset, buf, sizeof buf, esc))
     return "";
   return buf;
+}
+
+/* The days late on which a new stage starts, from 1 to `until`, as text:
+ * "1 8 14e 21" (e: an escalation). */
+static const char *steps_until(const struct policy *p, int until)
+{
+  static char out[512];
+  char prev[40] = "", cur[40];
+  size_t used = 0;
+  out[0] = '\0';
+  for (int late = 1; late <= until; late++) {
+    bool esc;
+    snprintf(cur, sizeof cur, "%s", stage_at(p, FIND_OVERDUE, late, &esc));
+    if (cur[0] && strcmp(cur, prev) != 0)
+      used += (size_t)snprintf(out + used, sizeof out - used, "%s%d%s",
+                               used ? " " : "", late, esc ? "e" : "");
+    snprintf(prev, sizeof prev, "%s", cur);
+  }
+  return out;
 }
 
 static void test_stage_before_and_due(void **state)
@@ -163,6 +189,10 @@ static void test_stage_overdue_and_escalate(void **state)
   const struct policy *p = &fixture_policy;
   bool esc;
   (void)state;
+  /* weekly from the first day late; the escalation on day 14 takes a step
+   * and the weekly pace restarts from it; the last weekly step of the
+   * first month is day 28 (35 would be past 30), then every 30 days */
+  assert_string_equal(steps_until(p, 150), "1 8 14e 21 28 58 88 118 148");
   assert_string_equal(stage_at(p, FIND_OVERDUE, 1, &esc), "overdue-0");
   assert_false(esc);
   assert_string_equal(stage_at(p, FIND_OVERDUE, 7, &esc), "overdue-0");
@@ -170,23 +200,44 @@ static void test_stage_overdue_and_escalate(void **state)
   assert_false(esc);
   assert_string_equal(stage_at(p, FIND_OVERDUE, 13, &esc), "overdue-1");
   assert_false(esc);
-  assert_string_equal(stage_at(p, FIND_OVERDUE, 14, &esc), "escalate-0");
+  assert_string_equal(stage_at(p, FIND_OVERDUE, 14, &esc), "escalate-2");
   assert_true(esc);
-  assert_string_equal(stage_at(p, FIND_OVERDUE, 20, &esc), "escalate-0");
+  assert_string_equal(stage_at(p, FIND_OVERDUE, 20, &esc), "escalate-2");
   assert_true(esc);
-  assert_string_equal(stage_at(p, FIND_OVERDUE, 21, &esc), "escalate-1");
+  /* once: after it, reminders again, not escalations */
+  assert_string_equal(stage_at(p, FIND_OVERDUE, 21, &esc), "overdue-3");
+  assert_false(esc);
+  assert_string_equal(stage_at(p, FIND_OVERDUE, 28, &esc), "overdue-4");
+  assert_string_equal(stage_at(p, FIND_OVERDUE, 57, &esc), "overdue-4");
+  assert_string_equal(stage_at(p, FIND_OVERDUE, 58, &esc), "overdue-5");
+  assert_string_equal(stage_at(p, FIND_OVERDUE, 209, &esc), "overdue-10");
+  assert_false(esc);
+
+  /* escalations repeated every 30 days: each takes a step */
+  struct policy q = fixture_policy;
+  q.escalate_every = 30;
+  assert_string_equal(steps_until(&q, 110), "1 8 14e 21 28 44e 74e 104e");
+  assert_string_equal(stage_at(&q, FIND_OVERDUE, 44, &esc), "escalate-5");
   assert_true(esc);
-  assert_string_equal(stage_at(p, FIND_OVERDUE, 14 + 7 * 10, &esc),
-                      "escalate-10");
+  /* no back-off: weekly for ever */
+  q = fixture_policy;
+  q.backoff_after = 0;
+  assert_string_equal(steps_until(&q, 50), "1 8 14e 21 28 35 42 49");
+  /* a longer first phase; the slow pace from the last weekly step */
+  q.backoff_after = 60;
+  q.backoff_every = 14;
+  assert_string_equal(steps_until(&q, 100), "1 8 14e 21 28 35 42 49 56 70 84 "
+                                            "98");
 
   /* the first overdue reminder N days after */
-  struct policy q = fixture_policy;
+  q = fixture_policy;
   q.after[0] = 3;
   assert_string_equal(stage_at(&q, FIND_OVERDUE, 2, &esc), "");
   assert_false(esc);
   assert_string_equal(stage_at(&q, FIND_OVERDUE, 3, &esc), "overdue-0");
   assert_string_equal(stage_at(&q, FIND_OVERDUE, 9, &esc), "overdue-0");
   assert_string_equal(stage_at(&q, FIND_OVERDUE, 10, &esc), "overdue-1");
+  assert_string_equal(steps_until(&q, 40), "3 10 14e 21 28");
   /* with several steps the smallest is the first */
   q.after[0] = 5;
   q.after[1] = 2;
@@ -197,19 +248,27 @@ static void test_stage_overdue_and_escalate(void **state)
   /* no escalation configured: overdue counts on */
   q = fixture_policy;
   q.escalate_after = 0;
+  assert_string_equal(steps_until(&q, 100), "1 8 15 22 29 59 89");
   assert_string_equal(stage_at(&q, FIND_OVERDUE, 30, &esc), "overdue-4");
   assert_false(esc);
-  /* no after steps: silence until escalation */
+  /* no after steps: silence but for the escalation */
   q = fixture_policy;
   q.n_after = 0;
   assert_string_equal(stage_at(&q, FIND_OVERDUE, 1, &esc), "");
   assert_string_equal(stage_at(&q, FIND_OVERDUE, 14, &esc), "escalate-0");
   assert_true(esc);
-  /* overdue_every 0 counts every day rather than dividing by zero */
+  assert_string_equal(stage_at(&q, FIND_OVERDUE, 100, &esc), "escalate-0");
+  assert_string_equal(steps_until(&q, 100), "14e");
+  q.escalate_every = 30;
+  assert_string_equal(steps_until(&q, 100), "14e 44e 74e");
+  /* overdue_every 0 (not allowed by the rules) counts every day rather
+   * than dividing by zero or looping for ever */
   q = fixture_policy;
   q.overdue_every = 0;
   assert_string_equal(stage_at(&q, FIND_OVERDUE, 5, &esc), "overdue-4");
-  assert_string_equal(stage_at(&q, FIND_OVERDUE, 16, &esc), "escalate-2");
+  assert_string_equal(stage_at(&q, FIND_OVERDUE, 14, &esc), "escalate-13");
+  q.backoff_every = 0;
+  assert_string_equal(stage_at(&q, FIND_OVERDUE, 40, &esc), "overdue-39");
 }
 
 static void test_stage_other_kinds(void **state)
@@ -248,6 +307,13 @@ static void test_fixture_policy(void **state)
   assert_int_equal(p->overdue_every, 7);
   assert_int_equal(p->escalate_after, 14);
   assert_int_equal(p->indicator_repeat, 30);
+  /* not in the fixture: the defaults */
+  assert_int_equal(p->backoff_after, 30);
+  assert_int_equal(p->backoff_every, 30);
+  assert_int_equal(p->escalate_every, 0);
+  assert_false(p->escalate_cc_secretariat);
+  assert_int_equal(p->max_per_week, 3);
+  assert_string_equal(p->digest, "daily");
 }
 
 static void test_plan_before(void **state)
@@ -294,6 +360,7 @@ static void test_plan_before(void **state)
   assert_string_equal(r->to_address, "b@remind.example");
   assert_int_equal(r->n_cc, 1);
   assert_string_equal(r->cc[0], "a@remind.example");
+  assert_string_equal(r->cc_agency[0]->id, "a");
 
   /* the sec agency owes nothing; nothing for it */
   assert_null(find(x, "annual", "sec"));
@@ -337,36 +404,54 @@ static void test_plan_escalation(void **state)
   plan_at(x, day("2024-12-19"));        /* 14 days late */
   assert_int_equal(x->r.n, 4);
 
+  /* to a's head, a in copy; not the secretariat, whose digest lists it */
   r = find(x, "annual", "a");
   assert_non_null(r);
-  assert_string_equal(r->stage, "escalate-0");
+  assert_string_equal(r->stage, "escalate-2");
   assert_true(r->escalation);
   assert_string_equal(r->to->id, "a");
   assert_string_equal(r->to_address, "giamdoc.a@remind.example");
-  assert_int_equal(r->n_cc, 2);
+  assert_int_equal(r->n_cc, 1);
   assert_string_equal(r->cc[0], "a@remind.example");
-  assert_string_equal(r->cc[1], "sec@remind.example");
+  assert_string_equal(r->cc_agency[0]->id, "a");
 
-  /* no head_email: to the agency itself, the secretariat in copy */
+  /* no head_email: to the agency itself, nobody in copy */
   r = find(x, "annual", "b");
   assert_true(r->escalation);
   assert_string_equal(r->to_address, "b@remind.example");
-  assert_int_equal(r->n_cc, 1);
-  assert_string_equal(r->cc[0], "sec@remind.example");
+  assert_int_equal(r->n_cc, 0);
 
   r = find(x, "annual", "c");
   assert_true(r->escalation);
   assert_null(r->to_address);
-  assert_int_equal(r->n_cc, 1);
-  assert_string_equal(r->cc[0], "sec@remind.example");
+  assert_int_equal(r->n_cc, 0);
 
   /* indicators never escalate */
   r = find(x, "lead", NULL);
   assert_false(r->escalation);
   assert_string_equal(r->stage, "no_data-2023-12");
 
+  /* once: a week later, a reminder to the agency again */
   plan_at(x, day("2024-12-26"));        /* 21 days late */
-  assert_string_equal(find(x, "annual", "a")->stage, "escalate-1");
+  r = find(x, "annual", "a");
+  assert_string_equal(r->stage, "overdue-3");
+  assert_false(r->escalation);
+  assert_string_equal(r->to_address, "a@remind.example");
+  assert_int_equal(r->n_cc, 0);
+
+  /* the policy can copy the secretariat */
+  struct policy *p = &x->rs.jurisdictions[0].policy;
+  p->escalate_cc_secretariat = true;
+  plan_at(x, day("2024-12-19"));
+  r = find(x, "annual", "a");
+  assert_int_equal(r->n_cc, 2);
+  assert_string_equal(r->cc[0], "a@remind.example");
+  assert_string_equal(r->cc[1], "sec@remind.example");
+  assert_string_equal(r->cc_agency[1]->id, "sec");
+  r = find(x, "annual", "c");            /* nobody to act: still listed */
+  assert_null(r->to_address);
+  assert_int_equal(r->n_cc, 1);
+  assert_string_equal(r->cc[0], "sec@remind.example");
 }
 
 /* The stage of the indicator reminder at `now` ("" when none). */
@@ -455,6 +540,151 @@ static void test_plan_only_own_findings(void **state)
   assert_int_equal(x->r.n, 0);
 }
 
+/* ---- rules written for one test (the policy's checks, many copies) ----- */
+
+struct scratch { char dir[64], folder[96], file[128]; };
+
+/* Write `lua` as the jurisdiction "p" in a fresh mkdtemp rules directory
+ * and load it; returns rules_load's status. */
+static int load_lua(struct scratch *t, const char *lua, struct ruleset *rs)
+{
+  struct rules_options o;
+  const char *ids[] = {"p"};
+  snprintf(t->dir, sizeof t->dir, "/tmp/dondoc-policy.XXXXXX");
+  assert_non_null(mkdtemp(t->dir));
+  snprintf(t->folder, sizeof t->folder, "%s/p", t->dir);
+  snprintf(t->file, sizeof t->file, "%s/jurisdiction.lua", t->folder);
+  assert_int_equal(mkdir(t->folder, 0700), 0);
+  FILE *f = fopen(t->file, "w");
+  assert_non_null(f);
+  assert_true(fputs(lua, f) >= 0);
+  assert_int_equal(fclose(f), 0);
+  rules_options_default(&o, t->dir);
+  memset(rs, 0, sizeof *rs);
+  return rules_load(&o, ids, 1, rs);
+}
+
+static void scratch_remove(struct scratch *t)
+{
+  (void)unlink(t->file);
+  (void)rmdir(t->folder);
+  (void)rmdir(t->dir);
+}
+
+#define HEAD "jurisdiction \"p\" { name = \"P\" }\n"
+
+/* A policy line that must fail with `msg` at jurisdiction.lua:2. */
+static void expect_policy_error(const char *line, const char *msg)
+{
+  struct scratch t;
+  struct ruleset rs;
+  char lua[512], where[160];
+  snprintf(lua, sizeof lua, HEAD "%s\n", line);
+  assert_int_equal(load_lua(&t, lua, &rs), 1);
+  assert_int_equal(rs.n_errors, 1);
+  snprintf(where, sizeof where, "%s:2: ", t.file);
+  if (strstr(rs.errors[0].message, where) == NULL ||
+      strstr(rs.errors[0].message, msg) == NULL)
+    fail_msg("%s: got '%s', expected '%s' and '%s'", line,
+             rs.errors[0].message, where, msg);
+  rules_release(&rs);
+  scratch_remove(&t);
+}
+
+static void test_policy_checked(void **state)
+{
+  (void)state;
+  expect_policy_error("policy { overdue_every = 0 }",
+                      "policy.overdue_every must be a whole number, at "
+                      "least 1");
+  expect_policy_error("policy { backoff_every = 30.5 }",
+                      "policy.backoff_every must be a whole number");
+  expect_policy_error("policy { escalate_every = -30 }",
+                      "policy.escalate_every must be a whole number, at "
+                      "least 0");
+  expect_policy_error("policy { max_per_week = \"3\" }",
+                      "policy.max_per_week must be a number");
+  expect_policy_error("policy { escalate_cc_secretariat = \"yes\" }",
+                      "field 'escalate_cc_secretariat' must be true or false");
+  expect_policy_error("policy { backoff_every = 3 }",
+                      "policy.backoff_every (3) must be at least "
+                      "overdue_every (7)");
+  expect_policy_error("policy { digest = \"hourly\" }",
+                      "policy.digest 'hourly' must be");
+  expect_policy_error("policy { indicator_repeat = 0 }",
+                      "policy.indicator_repeat must be a whole number");
+  expect_policy_error("policy { escalate_everyday = 30 }",
+                      "policy: unknown field 'escalate_everyday'");
+
+  /* the same fields, well formed */
+  struct scratch t;
+  struct ruleset rs;
+  assert_int_equal(load_lua(&t, HEAD "policy { overdue_every = 7.0, "
+                            "backoff_after = 0, backoff_every = 7, "
+                            "escalate_every = 30, escalate_cc_secretariat = "
+                            "true, max_per_week = 0, digest = \"weekly\" }\n",
+                            &rs), 0);
+  const struct policy *p = &rs.jurisdictions[0].policy;
+  assert_int_equal(p->overdue_every, 7);
+  assert_int_equal(p->backoff_after, 0);
+  assert_int_equal(p->backoff_every, 7);
+  assert_int_equal(p->escalate_every, 30);
+  assert_true(p->escalate_cc_secretariat);
+  assert_int_equal(p->max_per_week, 0);
+  assert_string_equal(p->digest, "weekly");
+  rules_release(&rs);
+  scratch_remove(&t);
+}
+
+/* An indicator with twelve supporting agencies: every one gets its copy
+ * (there used to be room for eight). */
+static void test_plan_many_copies(void **state)
+{
+  struct scratch t;
+  struct ruleset rs;
+  struct findings f = {0};
+  struct reminders r = {0};
+  struct fx *x = *state;
+  char lua[4096], err[256];
+  size_t used = (size_t)snprintf(lua, sizeof lua, HEAD
+    "agency \"lead\" { name = \"Sở chủ trì\", email = \"lead@p.example\" }\n");
+  for (int i = 1; i <= 12; i++)
+    used += (size_t)snprintf(lua + used, sizeof lua - used,
+                             "agency \"s%d\" { name = \"Huyện %d\", email = "
+                             "\"s%d@p.example\" }\n", i, i, i);
+  /* (an obligation too: evaluate.c trips UBSan on a province without) */
+  used += (size_t)snprintf(lua + used, sizeof lua - used,
+                           "obligation \"o\" { title = \"B\", from = { "
+                           "\"lead\" }, to = \"lead\", periods = { year = "
+                           "{ due = \"12-05\" } } }\n");
+  snprintf(lua + used, sizeof lua - used,
+           "indicator \"i\" { title = \"T\", unit = \"%%\", targets = { "
+           "[2025] = 60 }, lead = \"lead\", support = { \"s1\", \"s2\", "
+           "\"s3\", \"s4\", \"s5\", \"s6\", \"s7\", \"s8\", \"s9\", "
+           "\"s10\", \"s11\", \"s12\", \"s3\" }, due = \"12-25\" }\n");
+  assert_int_equal(load_lua(&t, lua, &rs), 0);
+  const struct jurisdiction *j = &rs.jurisdictions[0];
+  struct eval_options o = {.now = day("2024-11-28"), .all = true};
+  assert_int_equal(evaluate_jurisdiction(j, x->s, &o, &f, err, sizeof err),
+                   0);
+  assert_int_equal(remind_plan(j, &f, o.now, &r), 0);
+  const struct reminder *x1 = NULL;
+  for (size_t i = 0; i < r.n; i++)
+    if (r.v[i].f->indicator) {
+      assert_null(x1);
+      x1 = &r.v[i];
+    }
+  assert_non_null(x1);
+  assert_string_equal(x1->to_address, "lead@p.example");
+  assert_int_equal(x1->n_cc, 12);                   /* s3 only once */
+  assert_string_equal(x1->cc[11], "s12@p.example");
+  assert_string_equal(x1->cc_agency[11]->name, "Huyện 12");
+  reminders_release(&r);
+  findings_release(&f);
+  rules_release(&rs);
+  scratch_remove(&t);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -469,6 +699,8 @@ int main(void)
                                     teardown),
     cmocka_unit_test_setup_teardown(test_plan_only_own_findings, setup,
                                     teardown),
+    cmocka_unit_test(test_policy_checked),
+    cmocka_unit_test_setup_teardown(test_plan_many_copies, setup, teardown),
   };
   return cmocka_run_group_tests_name("remind", tests, NULL, NULL);
 }
