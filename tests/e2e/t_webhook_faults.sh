@@ -119,7 +119,7 @@ assert_eq 0 "$(grep -c '"webhook","nosecret"' "$WORK/out")" "attempts to the end
 assert_eq 3 "$(grep -c '"webhook","down"' "$WORK/out")" "attempts to the endpoint that is down"
 stop_servers
 
-# 3. A hanging mail server: 5 emails at 2.5 s each, then the webhook, to a
+# 3. A hanging mail server: 3 emails at 2.5 s each, then the webhook, to a
 # receiver that tolerates 5 s of clock difference (a real verifier: 300 s).
 sh "$ROOT/tests/e2e/make_test_ca.sh" "$WORK/ca" >/dev/null 2>&1 || fail "cannot make the test CA"
 mkdir -p "$WORK/maildir"
@@ -143,6 +143,6 @@ start=$(date +%s)
 run 0 --config "$WORK/cfg3.lua" --now 2024-11-28 run
 took=$(( $(date +%s) - start ))
 [ "$took" -gt 5 ] || fail "the mail server did not hold the run up (${took} s)"
-assert_contains "$WORK/out" "6 sent, 0 to retry, 0 failed"
+assert_contains "$WORK/out" "4 sent, 0 to retry, 0 failed"
 assert_contains "$WORK/out" "sent #"
 assert_eq 1 "$(wc -l < "$WORK/slow.jsonl")" "webhooks accepted by the verifying receiver"
