@@ -536,10 +536,12 @@ static void digest_indicators(FILE *t, FILE *h, const struct jurisdiction *j,
 }
 
 int compose_digest(const struct jurisdiction *j, const struct findings *f,
-                   const char *const *no_address, size_t n_no_address,
-                   const char *const *failures, size_t n_failures,
-                   const char *domain, cal_day now, struct composed *out)
+                   const struct digest_notes *notes, const char *domain,
+                   cal_day now, struct composed *out)
 {
+  static const struct digest_notes none;
+  if (notes == NULL)
+    notes = &none;
   char *tbuf = NULL, *hbuf = NULL, date[CAL_DATE_LEN], due[CAL_DATE_LEN];
   char msg[2048], key[256], hash[17];
   size_t tlen, hlen, n_overdue = 0, n_ind = 0;
@@ -601,10 +603,27 @@ int compose_digest(const struct jurisdiction *j, const struct findings *f,
     digest_indicators(t, h, j, f, statuses[s]);
   fputs("</ul>\n", h);
 
-  digest_list(t, h, "III. Chưa gửi được nhắc nhở vì cơ quan chưa có địa "
-              "chỉ thư", no_address, n_no_address);
-  digest_list(t, h, "IV. Thư, webhook gửi không thành công (đã dừng gửi "
-              "lại)", failures, n_failures);
+  /* Numbered as they come, so an empty section leaves no gap. */
+  static const char *const roman[] = {"III", "IV", "V", "VI"};
+  const struct { const char *title; const char *const *lines; size_t n; }
+  sections[] = {
+    {"Chưa gửi được nhắc nhở vì cơ quan chưa có địa chỉ thư hợp lệ",
+     notes->no_address, notes->n_no_address},
+    {"Thư, webhook gửi không thành công (đã dừng gửi lại)",
+     notes->failures, notes->n_failures},
+    {"Thư, webhook đang chờ gửi lại (lần gửi trước chưa được)",
+     notes->waiting, notes->n_waiting},
+    {"Lỗi trong quy tắc cần sửa (phần còn lại vẫn được theo dõi)",
+     notes->rules, notes->n_rules},
+  };
+  size_t shown = 0;
+  for (size_t k = 0; k < sizeof sections / sizeof *sections; k++) {
+    char title[256];
+    if (sections[k].n == 0)
+      continue;
+    snprintf(title, sizeof title, "%s. %s", roman[shown++], sections[k].title);
+    digest_list(t, h, title, sections[k].lines, sections[k].n);
+  }
   const char *sig = or_default(j->texts.signature, default_signature);
   fputs("\n-- \n", t);
   expand(t, sig, "", j->name, date, false);

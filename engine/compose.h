@@ -38,13 +38,23 @@ struct letter {
 int compose_email(const struct jurisdiction *j, const struct letter *l,
                   const char *domain, cal_day now, struct composed *out);
 
+/* What the digest reports besides the findings, as lines of text (any
+ * list may be empty): reminders that found no address, deliveries that
+ * failed for good, deliveries waiting with the reason of their last try
+ * (a mail server refusing the account …), and mistakes in the rules that
+ * did not stop the jurisdiction (an address that is not one …). */
+struct digest_notes {
+  const char *const *no_address; size_t n_no_address;
+  const char *const *failures; size_t n_failures;
+  const char *const *waiting; size_t n_waiting;
+  const char *const *rules; size_t n_rules;
+};
+
 /* The secretariat's digest: everything overdue and off track by agency,
- * reminders that found no address, and deliveries that failed for good
- * (`failures`, lines of text). Returns 0, or -1 (no memory). */
+ * then the notes (NULL: none). Returns 0, or -1 (no memory). */
 int compose_digest(const struct jurisdiction *j, const struct findings *f,
-                   const char *const *no_address, size_t n_no_address,
-                   const char *const *failures, size_t n_failures,
-                   const char *domain, cal_day now, struct composed *out);
+                   const struct digest_notes *notes, const char *domain,
+                   cal_day now, struct composed *out);
 
 void composed_release(struct composed *c);
 

@@ -27,6 +27,8 @@
 #include <unistd.h>
 
 #include "smtp.h"
+#include "template.h"
+#include "utf8.h"
 #include "webhook.h"
 
 static int mkdirs(const char *path)
@@ -100,6 +102,10 @@ struct pass {
   char mail_blocked[300];
   long long *held;
   size_t n_held, cap_held;
+  /* Each endpoint's template, loaded on first use in this pass; a template
+   * that does not load keeps its error for every delivery it shapes. */
+  struct template **templates;
+  char (*template_error)[TEMPLATE_ERR_LEN];
 };
 
 static void note(struct pass *p, const char *what,
@@ -110,6 +116,33 @@ static void note(struct pass *p, const char *what,
             d->recipient, detail);
 }
 
+void deliver_report_release(struct deliver_report *rep)
+{
+  for (size_t i = 0; i < rep->n_failures; i++)
+    free(rep->failures[i]);
+  free(rep->failures);
+  rep->failures = NULL;
+  rep->n_failures = 0;
+}
+
+static int note_failure(struct pass *p, const struct outbox_delivery *d,
+                        const char *detail)
+{
+  char line[700];
+  snprintf(line, sizeof line, "#%lld %s %s: %s", d->id, d->channel,
+           d->recipient, detail);
+  line[utf8_boundary(line, strlen(line))] = '\0';
+  char **grown = realloc(p->rep->failures,
+                         (p->rep->n_failures + 1) * sizeof *grown);
+  if (grown == NULL)
+    return -1;
+  p->rep->failures = grown;
+  if ((grown[p->rep->n_failures] = strdup(line)) == NULL)
+    return -1;
+  p->rep->n_failures++;
+  return 0;
+}
+
 static int record(struct pass *p, const struct outbox_delivery *d, bool ok,
                   bool permanent, long code, const char *detail,
                   long retry_after)
@@ -117,6 +150,8 @@ static int record(struct pass *p, const struct outbox_delivery *d, bool ok,
   bool failed_now;
   if (outbox_record(p->o, d->id, p->now, ok, permanent, code, detail,
                     retry_after, &p->retry, &failed_now) != 0)
+    return -1;
+  if (failed_now && note_failure(p, d, detail) != 0)
     return -1;
   if (ok)
     p->rep->sent++;
@@ -170,10 +205,18 @@ static int hold_later(struct pass *p, const struct outbox_delivery *d)
   return 0;
 }
 
+/* A message that could not be built when it was queued is kept with an
+ * empty body (run.c): retrying it has nothing to send. */
+static const char nothing_to_send[] =
+  "nothing to send: this message could not be built when it was queued "
+  "(its first attempt says why); the next reminder replaces it";
+
 static int deliver_email(struct pass *p, const struct outbox_delivery *d)
 {
   const struct config_mail *m = &p->cfg->mail;
   char detail[512];
+  if (d->body[0] == '\0')
+    return record(p, d, false, true, 0, nothing_to_send, 0);
   if (m->smtp_url == NULL) {
     int rc = write_file(p->cfg->outbox_dir, "mail", d, "eml", detail,
                         sizeof detail);
@@ -220,10 +263,44 @@ static bool auth_refusal_retried(const struct outbox_delivery *d,
          (d->last_error != NULL && strstr(d->last_error, "timestamp") != NULL);
 }
 
+/* The body to send to endpoint w for delivery d: dondoc's payload (as the
+ * outbox keeps it) shaped by the endpoint's template, if it names one.
+ * Shaping happens here, at each attempt, rather than when the run queues
+ * the message, so a template fixed after a failure serves the retry.
+ * Returns 0 with *body set (malloc'd, or NULL: send d->body as it is), or
+ * 1 with the reason in detail when the template fails. */
+static int shape_body(struct pass *p, const struct config_webhook *w,
+                      const struct outbox_delivery *d, char **body,
+                      char *detail, size_t len)
+{
+  size_t e = (size_t)(w - p->cfg->webhooks);
+  *body = NULL;
+  if (w->template_path == NULL)
+    return 0;
+  if (p->templates[e] == NULL && p->template_error[e][0] == '\0') {
+    p->templates[e] = template_load(w->template_path, p->template_error[e]);
+    if (p->templates[e] == NULL && p->template_error[e][0] == '\0')
+      snprintf(p->template_error[e], TEMPLATE_ERR_LEN, "%s: cannot load",
+               w->template_path);
+  }
+  char err[TEMPLATE_ERR_LEN];
+  const char *why = p->template_error[e];
+  if (p->templates[e] != NULL) {
+    *body = template_apply(p->templates[e], d->body, w->options_json, err);
+    why = err;
+  }
+  if (*body != NULL)
+    return 0;
+  snprintf(detail, len, "template %s failed: %s", w->name, why);
+  detail[utf8_boundary(detail, strlen(detail))] = '\0';
+  return 1;
+}
+
 /* A webhook delivery waiting to go out, and its endpoint's index. */
 struct pending {
   const struct outbox_delivery *d;
   size_t endpoint;
+  char *body;                  /* the shaped body, or NULL: d->body */
 };
 
 /* Decide, for each webhook delivery, whether it can be sent: not when its
@@ -242,14 +319,29 @@ static int sort_webhooks(struct pass *p, const struct outbox_delivery *d,
     if (w == NULL) {
       rc = record(p, &d[i], false, true, 0,
                   "endpoint is no longer in the config", 0);
-    } else if (w->url == NULL) {
-      int wr = write_file(p->cfg->outbox_dir, "webhooks", &d[i], "json",
-                          detail, sizeof detail);
-      rc = record(p, &d[i], wr == 0, false, 0, detail, 0);
-    } else if (w->secret == NULL && w->secret_error != NULL) {
+    } else if (d[i].body[0] == '\0') {
+      rc = record(p, &d[i], false, true, 0, nothing_to_send, 0);
+    } else if (w->url != NULL && w->secret == NULL &&
+               w->secret_error != NULL) {
       rc = hold(p, &d[i].id, 1, w->secret_error, "webhook");
     } else {
-      out[(*n_out)++] = (struct pending){&d[i], (size_t)(w - p->cfg->webhooks)};
+      char *body;
+      if (shape_body(p, w, &d[i], &body, detail, sizeof detail) != 0) {
+        /* Permanent until the template is fixed; then `outbox retry`. */
+        rc = record(p, &d[i], false, true, 0, detail, 0);
+      } else if (w->url == NULL) {
+        struct outbox_delivery shaped = d[i];
+        if (body)
+          shaped.body = body;
+        int wr = write_file(p->cfg->outbox_dir, "webhooks", &shaped, "json",
+                            detail, sizeof detail);
+        free(body);
+        rc = record(p, &d[i], wr == 0, false, 0, detail, 0);
+      } else {
+        out[(*n_out)++] = (struct pending){&d[i],
+                                           (size_t)(w - p->cfg->webhooks),
+                                           body};
+      }
     }
   }
   return rc;
@@ -282,7 +374,8 @@ static int deliver_webhooks(struct pass *p, const struct outbox_delivery *d,
       }
       req[m] = (struct webhook_request){
         .url = w->url, .secret = w->secret, .msg_id = t->d->message_id,
-        .body = t->d->body, .follow_redirects = w->follow_redirects,
+        .body = t->body ? t->body : t->d->body,
+        .follow_redirects = w->follow_redirects,
         .connect_timeout_ms = w->connect_timeout_ms,
         .timeout_ms = w->timeout_ms,
       };
@@ -307,6 +400,8 @@ static int deliver_webhooks(struct pass *p, const struct outbox_delivery *d,
                     res[i].http_status, res[i].detail, res[i].retry_after_s);
     }
   }
+  for (size_t i = 0; todo && i < k; i++)
+    free(todo[i].body);
   free(todo); free(req); free(res); free(who); free(down);
   return rc;
 }
@@ -323,8 +418,19 @@ int deliver_due(const struct config *cfg, struct outbox *o, long long now,
               .base_seconds = cfg->retry_base_seconds,
               .max_seconds = cfg->retry_max_seconds},
   };
+  size_t n_ep = cfg->n_webhooks ? cfg->n_webhooks : 1;
+  p.templates = calloc(n_ep, sizeof *p.templates);
+  p.template_error = calloc(n_ep, sizeof *p.template_error);
+  if (p.templates == NULL || p.template_error == NULL) {
+    free(p.templates);
+    free(p.template_error);
+    snprintf(err, errlen, "out of memory");
+    return -1;
+  }
   if (outbox_due(o, now, &d, &n) != 0) {
     snprintf(err, errlen, "%s", outbox_errmsg(o));
+    free(p.templates);
+    free(p.template_error);
     return -1;
   }
   int rc = 0;
@@ -339,6 +445,10 @@ int deliver_due(const struct config *cfg, struct outbox *o, long long now,
     snprintf(err, errlen, "%s", outbox_errmsg(o)[0] ? outbox_errmsg(o)
                                                     : "out of memory");
   free(p.held);
+  for (size_t e = 0; e < cfg->n_webhooks; e++)
+    template_free(p.templates[e]);
+  free(p.templates);
+  free(p.template_error);
   outbox_deliveries_free(d, n);
   return rc;
 }

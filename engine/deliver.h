@@ -17,7 +17,13 @@ struct deliver_report {
   size_t sent, retrying, failed;     /* failed: for good, in this pass */
   size_t held;                       /* of retrying: not tried in this pass
                                         (server refused, secret missing) */
+  /* One line per delivery that failed for good in this pass ("#12 email
+   * a@b: RCPT TO: 550 …"), for the caller to show; freed by
+   * deliver_report_release. */
+  char **failures; size_t n_failures;
 };
+
+void deliver_report_release(struct deliver_report *rep);
 
 /* Deliver every queued delivery due at `now` (unix seconds). Progress lines
  * go to `log` when not NULL. Returns 0, or -1 with err set when the outbox

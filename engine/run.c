@@ -114,6 +114,26 @@ static int add_items(struct job *jb, long long message, const char *channel,
   return 0;
 }
 
+/* A message that cannot be built (an address the renderer refuses, a
+ * webhook body that cannot be encoded) costs only itself: it is recorded
+ * with an empty body and a delivery already failed for good, so it shows
+ * in `outbox list --kind failed`, the ledger and the next digest, and on
+ * stderr now; its items are recorded too, so the next stage of the same
+ * reminders is what comes next, not this one again every half hour. */
+static int queue_unbuildable(struct job *jb, const struct jurisdiction *j,
+                             const char *channel, const char *recipient,
+                             const char *subject, const char *message_id,
+                             const char *why, long long *id)
+{
+  if (outbox_add_message(jb->o, channel, j->id, subject, "", message_id,
+                         jb->day, jb->opt->unix_now, id) != 0 ||
+      outbox_add_failed(jb->o, *id, recipient, why, jb->opt->unix_now) != 0)
+    return job_fail(jb, outbox_errmsg(jb->o));
+  jb->rep->skipped++;
+  return job_problem(jb, "%s: %s to %s not sent: %s", j->id, channel,
+                     recipient, why);
+}
+
 /* Render letter l's email and queue it to its one address. */
 static int queue_email(struct job *jb, const struct jurisdiction *j,
                        const struct composed *c, const struct letter *l)
@@ -130,15 +150,12 @@ static int queue_email(struct job *jb, const struct jurisdiction *j,
   };
   char *raw = email_render(&e);
   long long id;
-  if (raw == NULL) {
-    /* An address the renderer refuses (header injection, malformed) is a
-     * rules problem: report it, do not stop the run for everyone. */
-    if (jb->log)
-      fprintf(jb->log, "  skipped: cannot build a message to '%s' (check the "
-              "address in the rules)\n", l->address);
-    jb->rep->no_address += n;
-    return 0;
-  }
+  if (raw == NULL)
+    return queue_unbuildable(jb, j, "email", l->address, c->subject,
+                             c->message_id, "cannot build an email to this "
+                             "address (check it in the rules)", &id) ||
+           add_items(jb, id, "email", l->address, l->act, l->n_act) ||
+           add_items(jb, id, "email", l->address, l->info, l->n_info) ? -1 : 0;
   int rc = outbox_add_message(jb->o, "email", j->id, c->subject, raw,
                               c->message_id, jb->day, jb->opt->unix_now, &id);
   free(raw);
@@ -339,26 +356,17 @@ static int queue_webhooks(struct job *jb, const struct jurisdiction *j,
     if (rc == 0 && n > 0) {
       compose_hash(keys, hash);
       snprintf(id, sizeof id, "msg_%s", hash);
+      /* The outbox keeps dondoc's own payload; an endpoint's template
+       * shapes it at each delivery attempt (deliver.c). */
       char *body = compose_payload(j, v, n, id, jb->opt->now, jb->opt->minute,
                                    jb->cfg->utc_offset_minutes);
-      char terr[TEMPLATE_ERR_LEN];
-      if (body == NULL)
-        rc = job_fail(jb, "out of memory building a webhook payload");
-      if (body && w->template_path) {
-        struct template *t = template_load(w->template_path, terr);
-        char *shaped = t ? template_apply(t, body, w->options_json, terr)
-                         : NULL;
-        template_free(t);
-        free(body);
-        body = shaped;
-        if (body == NULL && jb->log)
-          fprintf(jb->log, "  webhook %s: template failed: %s\n", w->name,
-                  terr);
-      }
-      if (body) {
-        char subject[128];
-        long long mid;
-        snprintf(subject, sizeof subject, "%zu mục cho %s", n, w->name);
+      char subject[128];
+      long long mid;
+      snprintf(subject, sizeof subject, "%zu mục cho %s", n, w->name);
+      if (body == NULL) {
+        rc = queue_unbuildable(jb, j, "webhook", w->name, subject, id,
+                               "cannot encode the webhook body", &mid);
+      } else {
         rc = outbox_add_message(jb->o, "webhook", j->id, subject, body, id,
                                 jb->day, jb->opt->unix_now, &mid) ||
              outbox_add_delivery(jb->o, mid, w->name, jb->opt->unix_now)
@@ -368,10 +376,11 @@ static int queue_webhooks(struct job *jb, const struct jurisdiction *j,
           if (jb->log)
             fprintf(jb->log, "  queued webhook %s: %zu item%s\n", w->name, n,
                     n == 1 ? "" : "s");
-          rc = add_items(jb, mid, "webhook", w->name, v, n);
         }
-        free(body);
       }
+      if (rc == 0)
+        rc = add_items(jb, mid, "webhook", w->name, v, n);
+      free(body);
     }
     free(keys);
     free(v);
@@ -379,7 +388,46 @@ static int queue_webhooks(struct job *jb, const struct jurisdiction *j,
   return rc;
 }
 
-/* The secretariat's digest, once per day (or on Mondays when "weekly"). */
+/* Lines about this jurisdiction's deliveries with `status` — all of the
+ * failed ones, or the queued ones whose last try did not go through — for
+ * the digest. *lines is malloc'd (free each line, then the array). */
+static int delivery_lines(struct job *jb, const struct jurisdiction *j,
+                          const char *status, char ***lines, size_t *n)
+{
+  struct outbox_delivery *d;
+  size_t nd;
+  *lines = NULL;
+  *n = 0;
+  if (outbox_list(jb->o, status, &d, &nd) != 0)
+    return job_fail(jb, outbox_errmsg(jb->o));
+  int rc = (*lines = calloc(nd ? nd : 1, sizeof **lines)) ? 0
+           : job_fail(jb, "out of memory");
+  for (size_t i = 0; i < nd && rc == 0; i++) {
+    char line[1024];
+    if (strcmp(d[i].jurisdiction, j->id) != 0 ||
+        (strcmp(status, "queued") == 0 && d[i].last_error == NULL))
+      continue;
+    snprintf(line, sizeof line, "#%lld %s %s: %s — %s", d[i].id,
+             d[i].channel, d[i].recipient, d[i].subject,
+             d[i].last_error ? d[i].last_error : "?");
+    line[utf8_boundary(line, strlen(line))] = '\0';
+    if (((*lines)[(*n)++] = strdup(line)) == NULL)
+      rc = job_fail(jb, "out of memory");
+  }
+  outbox_deliveries_free(d, nd);
+  return rc;
+}
+
+static void free_lines(char **lines, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    free(lines[i]);
+  free(lines);
+}
+
+/* The secretariat's digest, once per day (or on Mondays when "weekly"). A
+ * digest that cannot be built or addressed is recorded as failed, like
+ * any other message, and never stops the reminders. */
 static int queue_digest(struct job *jb, const struct jurisdiction *j,
                         const struct findings *f, char **no_address,
                         size_t n_no_address)
@@ -389,12 +437,9 @@ static int queue_digest(struct job *jb, const struct jurisdiction *j,
       (strcmp(p->digest, "weekly") == 0 && cal_weekday(jb->opt->now) != 0))
     return 0;
   const struct agency *sec = model_holder(j, "secretariat", jb->opt->now);
-  if (sec == NULL || sec->email == NULL || sec->email[0] == '\0') {
-    if (jb->log)
-      fprintf(jb->log, "  %s: no digest (the secretariat has no address)\n",
-              j->id);
-    return 0;
-  }
+  if (sec == NULL || sec->email == NULL || sec->email[0] == '\0')
+    return job_problem(jb, "%s: no digest: the secretariat (role "
+                       "\"secretariat\") has no valid address", j->id);
   char key[512];
   snprintf(key, sizeof key, "email:%s|%s|digest|||%s", sec->email, j->id,
            jb->day);
@@ -402,28 +447,23 @@ static int queue_digest(struct job *jb, const struct jurisdiction *j,
   if (seen != 0)
     return seen < 0 ? job_fail(jb, outbox_errmsg(jb->o)) : 0;
 
-  struct outbox_delivery *failed;
-  size_t n_failed, k = 0;
-  if (outbox_list(jb->o, "failed", &failed, &n_failed) != 0)
-    return job_fail(jb, outbox_errmsg(jb->o));
-  char **lines = calloc(n_failed ? n_failed : 1, sizeof *lines);
-  int rc = lines ? 0 : job_fail(jb, "out of memory");
-  for (size_t i = 0; i < n_failed && rc == 0; i++) {
-    char line[1024];
-    if (strcmp(failed[i].jurisdiction, j->id) != 0)
-      continue;
-    snprintf(line, sizeof line, "#%lld %s %s: %s — %s", failed[i].id,
-             failed[i].channel, failed[i].recipient, failed[i].subject,
-             failed[i].last_error ? failed[i].last_error : "?");
-    if ((lines[k++] = strdup(line)) == NULL)
-      rc = job_fail(jb, "out of memory");
-  }
-  outbox_deliveries_free(failed, n_failed);
-  struct composed c;
-  if (rc == 0 && compose_digest(j, f, (const char *const *)no_address,
-                                n_no_address, (const char *const *)lines, k,
-                                jb->domain, jb->opt->now, &c) != 0)
+  char **failed = NULL, **waiting = NULL;
+  size_t n_failed = 0, n_waiting = 0;
+  int rc = delivery_lines(jb, j, "failed", &failed, &n_failed);
+  if (rc == 0)
+    rc = delivery_lines(jb, j, "queued", &waiting, &n_waiting);
+  struct digest_notes notes = {
+    .no_address = (const char *const *)no_address,
+    .n_no_address = n_no_address,
+    .failures = (const char *const *)failed, .n_failures = n_failed,
+    .waiting = (const char *const *)waiting, .n_waiting = n_waiting,
+  };
+  struct composed c = {0};
+  if (rc == 0 && compose_digest(j, f, &notes, jb->domain, jb->opt->now,
+                                &c) != 0)
     rc = job_fail(jb, "out of memory composing the digest");
+  long long id = 0;
+  char *raw = NULL;
   if (rc == 0) {
     const char *tos[1] = {sec->email};
     struct email e = {
@@ -433,11 +473,12 @@ static int queue_digest(struct job *jb, const struct jurisdiction *j,
       .message_id = c.message_id, .date = jb->opt->unix_now,
       .utc_offset_minutes = jb->cfg->utc_offset_minutes,
     };
-    char *raw = email_render(&e);
-    long long id;
+    raw = email_render(&e);
     if (raw == NULL)
-      rc = job_fail(jb, "cannot build the digest (check the secretariat's "
-                    "address)");
+      rc = queue_unbuildable(jb, j, "email", sec->email, c.subject,
+                             c.message_id, "cannot build the digest to this "
+                             "address (check the secretariat's address in "
+                             "the rules)", &id);
     else if (outbox_add_message(jb->o, "email", j->id, c.subject, raw,
                                 c.message_id, jb->day, jb->opt->unix_now,
                                 &id) != 0 ||
@@ -445,24 +486,25 @@ static int queue_digest(struct job *jb, const struct jurisdiction *j,
                                  jb->opt->unix_now) != 0)
       rc = job_fail(jb, outbox_errmsg(jb->o));
     else {
-      struct outbox_item it = {
-        .dedup_key = key, .recipient = sec->email, .jurisdiction = j->id,
-        .item = "digest", .kind = "digest", .stage = jb->day,
-        .run_day = jb->day,
-      };
-      if (outbox_add_item(jb->o, id, &it) != 0)
-        rc = job_fail(jb, outbox_errmsg(jb->o));
       jb->rep->messages++;
-      if (rc == 0 && jb->log)
+      if (jb->log)
         fprintf(jb->log, "  queued digest to %s: %s\n", sec->email,
                 c.subject);
     }
-    free(raw);
-    composed_release(&c);
   }
-  for (size_t i = 0; i < k; i++)
-    free(lines[i]);
-  free(lines);
+  if (rc == 0) {
+    struct outbox_item it = {
+      .dedup_key = key, .recipient = sec->email, .jurisdiction = j->id,
+      .item = "digest", .kind = "digest", .stage = jb->day,
+      .run_day = jb->day,
+    };
+    if (outbox_add_item(jb->o, id, &it) != 0)
+      rc = job_fail(jb, outbox_errmsg(jb->o));
+  }
+  free(raw);
+  composed_release(&c);
+  free_lines(failed, n_failed);
+  free_lines(waiting, n_waiting);
   return rc;
 }
 
@@ -571,6 +613,9 @@ int run_job(const struct config *cfg, const struct ruleset *rs,
     rep->sent = dr.sent;
     rep->retrying = dr.retrying;
     rep->failed = dr.failed;
+    for (size_t i = 0; i < dr.n_failures && rc == 0; i++)
+      rc = job_problem(&jb, "delivery failed for good: %s", dr.failures[i]);
+    deliver_report_release(&dr);
   }
   outbox_close(jb.o);
   return rc;

@@ -649,10 +649,17 @@ static void test_digest(void **state)
   char h[17], mid[128];
   const char *no_address[] = {"Sở C: Báo cáo năm kỳ 2024"};
   const char *failures[] = {"x@" DOMAIN ": 550 <no such user> & gone"};
+  const char *waiting[] = {"#7 email a@" DOMAIN ": AUTH: 535 bad password"};
+  const char *rules[] = {"rules/remind/jurisdiction.lua:3: error: x"};
+  struct digest_notes notes = {
+    .no_address = no_address, .n_no_address = 1,
+    .failures = failures, .n_failures = 1,
+    .waiting = waiting, .n_waiting = 1, .rules = rules, .n_rules = 1,
+  };
   plan_at(x, "2024-12-06");
 
-  assert_int_equal(compose_digest(x->j, &x->f, no_address, 1, failures, 1,
-                                  DOMAIN, day("2024-12-06"), &x->c), 0);
+  assert_int_equal(compose_digest(x->j, &x->f, &notes, DOMAIN,
+                                  day("2024-12-06"), &x->c), 0);
   assert_string_equal(x->c.subject, "[Tỉnh Nhắc] Tổng hợp ngày 06/12/2024: "
                       "3 báo cáo quá hạn, 1 chỉ tiêu cần quan tâm");
   const char *t = x->c.text;
@@ -679,10 +686,17 @@ static void test_digest(void **state)
   assert_null(strstr(t, "no_data"));
   assert_null(strstr(x->c.html, "no_data"));
   assert_non_null(strstr(t, "III. Chưa gửi được nhắc nhở vì cơ quan chưa có "
-                            "địa chỉ thư: 1\n  - Sở C: Báo cáo năm kỳ 2024\n"));
+                            "địa chỉ thư hợp lệ: 1\n  - Sở C: Báo cáo năm kỳ "
+                            "2024\n"));
   assert_non_null(strstr(t, "IV. Thư, webhook gửi không thành công (đã dừng "
                             "gửi lại): 1\n  - x@" DOMAIN ": 550 <no such "
                             "user> & gone\n"));
+  assert_non_null(strstr(t, "V. Thư, webhook đang chờ gửi lại (lần gửi trước "
+                            "chưa được): 1\n  - #7 email a@" DOMAIN ": AUTH: "
+                            "535 bad password\n"));
+  assert_non_null(strstr(t, "VI. Lỗi trong quy tắc cần sửa (phần còn lại vẫn "
+                            "được theo dõi): 1\n  - rules/remind/"
+                            "jurisdiction.lua:3: error: x\n"));
   /* the HTML escapes the failure's text */
   assert_non_null(strstr(x->c.html, "<li>x@" DOMAIN ": 550 &lt;no such "
                                     "user&gt; &amp; gone</li>"));
@@ -712,7 +726,7 @@ static void test_digest(void **state)
   snprintf(older->period.id, sizeof older->period.id, "2023");
   older->due = day("2023-12-05");
   older->days = 367;
-  assert_int_equal(compose_digest(x->j, &more, NULL, 0, NULL, 0, DOMAIN,
+  assert_int_equal(compose_digest(x->j, &more, NULL, DOMAIN,
                                   day("2024-12-06"), &x->d), 0);
   assert_non_null(strstr(x->d.text, "I. Báo cáo quá hạn: 4\n  Sở A\n"
                          "    - Báo cáo năm kỳ 2023: hạn 05/12/2023, quá 367 "
@@ -722,7 +736,7 @@ static void test_digest(void **state)
   composed_release(&x->d);
 
   /* nothing to list: sections III and IV are left out */
-  assert_int_equal(compose_digest(x->j, &x->f, NULL, 0, NULL, 0, DOMAIN,
+  assert_int_equal(compose_digest(x->j, &x->f, NULL, DOMAIN,
                                   day("2024-12-06"), &x->d), 0);
   assert_null(strstr(x->d.text, "III."));
   assert_null(strstr(x->d.text, "IV."));
@@ -733,7 +747,7 @@ static void test_digest(void **state)
   assert_int_equal(store_submission_put(x->s, "remind", "b", "annual", "2024",
                                         day("2024-12-06"), NULL), 0);
   plan_at(x, "2024-12-07");
-  assert_int_equal(compose_digest(x->j, &x->f, NULL, 0, NULL, 0, DOMAIN,
+  assert_int_equal(compose_digest(x->j, &x->f, NULL, DOMAIN,
                                   day("2024-12-07"), &x->d), 0);
   assert_non_null(strstr(x->d.text, "I. Báo cáo quá hạn: 2\n"));
   assert_null(strstr(x->d.text, "\n  Sở B\n"));
@@ -741,7 +755,7 @@ static void test_digest(void **state)
   assert_string_not_equal(x->d.message_id, x->c.message_id);
   composed_release(&x->d);
   plan_at(x, "2024-11-28");
-  assert_int_equal(compose_digest(x->j, &x->f, NULL, 0, NULL, 0, DOMAIN,
+  assert_int_equal(compose_digest(x->j, &x->f, NULL, DOMAIN,
                                   day("2024-11-28"), &x->d), 0);
   assert_non_null(strstr(x->d.text, "I. Báo cáo quá hạn: 0\n"));
   assert_null(strstr(x->d.text, "\n  Sở A\n"));
@@ -751,7 +765,7 @@ static void test_digest(void **state)
   assert_int_equal(store_observation_put(x->s, "remind", "lead", "remind",
                                          "2023", 40, "test"), 0);
   plan_at(x, "2024-12-06");
-  assert_int_equal(compose_digest(x->j, &x->f, NULL, 0, NULL, 0, DOMAIN,
+  assert_int_equal(compose_digest(x->j, &x->f, NULL, DOMAIN,
                                   day("2024-12-06"), &x->d), 0);
   assert_non_null(strstr(x->d.text, ": 1\n  Chậm tiến độ: 1\n    - Chỉ tiêu "
                                     "\"Nữ lãnh đạo chủ chốt\" chậm so với lộ "
@@ -842,7 +856,7 @@ static void test_own_texts_escaped(void **state)
   eo.now = day("2024-12-06");
   assert_int_equal(evaluate_jurisdiction(j, x->s, &eo, &f, err, sizeof err),
                    0);
-  assert_int_equal(compose_digest(j, &f, NULL, 0, NULL, 0, DOMAIN, eo.now,
+  assert_int_equal(compose_digest(j, &f, NULL, DOMAIN, eo.now,
                                   &x->d), 0);
   assert_string_equal(x->d.subject, "[Ban <Thử>] Tổng hợp ngày 06/12/2024: "
                       "1 báo cáo quá hạn, 0 chỉ tiêu cần quan tâm");
