@@ -19,7 +19,9 @@ struct rules_options {
   const char *parents_dir;      /* where to find a parent not in rules_dir
                                    (a draft checked outside the rules), or NULL */
   size_t memory_limit;          /* bytes per jurisdiction's sandbox */
-  long instruction_limit;       /* instructions per jurisdiction's load */
+  long instruction_limit;       /* budget units per jurisdiction's load
+                                   (see sandbox.h) */
+  long time_limit_ms;           /* wall clock per load step; 0: none */
 };
 
 struct rule_error {

@@ -1,7 +1,8 @@
 /*
  * test_rules.c — loading rule folders: inheritance, overrides, the sandbox,
  * and errors that name FILE:LINE. Uses the fixture folders in
- * tests/fixtures/rules (the tests run from tests/unit).
+ * tests/fixtures/rules (the tests run from tests/unit); the sandbox's own
+ * limits are tested in test_sandbox.c.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,7 +10,9 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "rules.h"
 #include "sandbox.h"
@@ -199,36 +202,79 @@ static void test_failure_is_isolated(void **state)
   rules_release(&rs);
 }
 
-/* The sandbox alone: text only, budget per call, memory returned. */
-static void test_sandbox_limits(void **state)
+/* The line of a fixture's file that holds `text`, or 0. */
+static int line_of(const char *path, const char *text)
+{
+  char buf[512];
+  int line = 0;
+  FILE *f = fopen(path, "r");
+  if (f == NULL)
+    return 0;
+  while (fgets(buf, sizeof buf, f)) {
+    line++;
+    if (strstr(buf, text)) {
+      fclose(f);
+      return line;
+    }
+  }
+  fclose(f);
+  return 0;
+}
+
+/* Rule files whose work happens inside C library functions (issue 10):
+ * each province stops at its looping line, the good one loads. */
+static void test_library_work_is_bounded(void **state)
 {
   (void)state;
-  char err[SANDBOX_ERR_LEN];
-  struct sandbox *sb = sandbox_new(4u << 20, 100000);
-  assert_non_null(sb);
-  assert_int_equal(sandbox_load_string(sb, "local x = 0 for i = 1, 10 do "
-                                       "x = x + i end return x", "=t", err), 0);
-  assert_int_equal(sandbox_call(sb, 0, 1, err), 0);
-  assert_int_equal(lua_tointeger(sandbox_state(sb), -1), 55);
-  lua_pop(sandbox_state(sb), 1);
+  static const char *const ids[] = {
+    "bound-rep", "good", "bound-rep-sep", "bound-format", "bound-concat",
+    "bound-utf8-char", "bound-table-concat", "bound-unpack",
+    "bound-tostring", "bound-upper", "bound-utf8-len", "bound-insert",
+    "bound-sort", "bound-numeral",
+  };
+  const size_t n = sizeof ids / sizeof *ids;
+  struct rules_options o;
+  struct ruleset rs = {0};
+  rules_options_default(&o, FIXTURES);
+  o.instruction_limit = 10L * 1000 * 1000;
+  assert_int_equal(rules_load(&o, ids, n, &rs), 1);
+  assert_int_equal(rs.n, 1);
+  assert_string_equal(rs.jurisdictions[0].id, "good");
+  assert_int_equal(rs.n_errors, n - 1);
+  for (size_t i = 0; i < rs.n_errors; i++) {
+    char path[200], want[260];
+    snprintf(path, sizeof path, FIXTURES "/%s/jurisdiction.lua",
+             rs.errors[i].jurisdiction);
+    int line = line_of(path, "while true");
+    assert_true(line > 0);
+    snprintf(want, sizeof want, "%s:%d: instruction budget", path, line);
+    if (strstr(rs.errors[i].message, want) == NULL)
+      fail_msg("'%s' lacks '%s'", rs.errors[i].message, want);
+  }
+  rules_release(&rs);
 
-  assert_int_equal(sandbox_load_string(sb, "while true do end", "@spin.lua",
-                                       err), 0);
-  assert_int_equal(sandbox_call(sb, 0, 0, err), -1);
-  assert_non_null(strstr(err, "spin.lua:1:"));
+  /* the line from the issue returns "" at once */
+  assert_int_equal(load("bound-rep-once", &rs), 0);
+  assert_string_equal(model_agency(&rs.jurisdictions[0], "a")->name, "Sở A");
+  rules_release(&rs);
+}
 
-  /* the budget is per call: a small chunk still runs afterwards */
-  assert_int_equal(sandbox_load_string(sb, "return 1", "=t", err), 0);
-  assert_int_equal(sandbox_call(sb, 0, 1, err), 0);
-  lua_pop(sandbox_state(sb), 1);
-
-  size_t before = sandbox_memory(sb);
-  assert_int_equal(sandbox_load_string(sb, "return string.rep('x', 8 << 20)",
-                                       "@big.lua", err), 0);
-  assert_int_equal(sandbox_call(sb, 0, 1, err), -1);
-  assert_non_null(strstr(err, "memory limit"));
-  assert_true(sandbox_memory(sb) < before + (1u << 20));
-  sandbox_free(sb);
+/* A time limit for the work no meter sees: comparing long strings. */
+static void test_time_limit(void **state)
+{
+  (void)state;
+  struct rules_options o;
+  struct ruleset rs = {0};
+  const char *ids[] = {"slow-compare", "good"};
+  rules_options_default(&o, FIXTURES);
+  o.time_limit_ms = 300;
+  assert_int_equal(rules_load(&o, ids, 2, &rs), 1);
+  assert_int_equal(rs.n, 1);
+  assert_int_equal(rs.n_errors, 1);
+  if (strstr(rs.errors[0].message,
+             "rules/slow-compare/jurisdiction.lua:4: time limit") == NULL)
+    fail_msg("%s", rs.errors[0].message);
+  rules_release(&rs);
 }
 
 int main(void)
@@ -241,7 +287,9 @@ int main(void)
     cmocka_unit_test(test_memory_bomb_is_stopped),
     cmocka_unit_test(test_sandbox_escapes_refused),
     cmocka_unit_test(test_failure_is_isolated),
-    cmocka_unit_test(test_sandbox_limits),
+    cmocka_unit_test(test_library_work_is_bounded),
+    cmocka_unit_test(test_time_limit),
   };
+  alarm(300);          /* a hang is a failure, not a stuck build */
   return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
 }
