@@ -356,12 +356,12 @@ static int parse_due(struct conv *c, const char *where, const char *s,
     if (*p == '\0')
       return 0;
     /* at most 4 digits: sscanf's %d would be undefined past INT_MAX */
-    len = (int)strspn(p + 1, "0123456789");
-    if ((*p == '+' || *p == '-') && len >= 1 && len <= 4 &&
+    size_t digits = strspn(p + 1, "0123456789");
+    if ((*p == '+' || *p == '-') && digits >= 1 && digits <= 4 &&
         (d->offset = atoi(p + 1)) <= 3660) {
       if (*p == '-')
         d->offset = -d->offset;
-      p += 1 + len;
+      p += 1 + digits;
       if (strcmp(p, "wd") == 0) {
         d->working_days = true;
         p += 2;
@@ -845,7 +845,7 @@ static int check_value(struct conv *c, const char *where, const char *what,
 
 /* targets = { [2025] = 60, [2030] = 75 } (true/false for yes/no) */
 static int get_targets(struct conv *c, const char *where, const char *field,
-                       struct target **out, size_t *n)
+                       const char *label, struct target **out, size_t *n)
 {
   *out = NULL; *n = 0;
   lua_getfield(c->L, -1, field);
@@ -857,15 +857,15 @@ static int get_targets(struct conv *c, const char *where, const char *field,
       char what[64];
       if (!whole_in(c->L, -2, MODEL_YEAR_MIN, MODEL_YEAR_MAX, &t.year)) {
         rc = conv_fail(c, where, "%s: keys must be years from %d to %d, as "
-                       "[2025] = 60", field, MODEL_YEAR_MIN, MODEL_YEAR_MAX);
+                       "[2025] = 60", label, MODEL_YEAR_MIN, MODEL_YEAR_MAX);
       } else if (lua_type(c->L, -1) == LUA_TBOOLEAN) {
         t.value = lua_toboolean(c->L, -1);
       } else if (lua_type(c->L, -1) == LUA_TNUMBER) {
         t.value = lua_tonumber(c->L, -1);
-        snprintf(what, sizeof what, "%s[%d]", field, t.year);
+        snprintf(what, sizeof what, "%s[%d]", label, t.year);
         rc = check_value(c, where, what, t.value);
       } else {
-        rc = conv_fail(c, where, "%s[%d] must be a number", field, t.year);
+        rc = conv_fail(c, where, "%s[%d] must be a number", label, t.year);
       }
       if (rc == 0) {
         struct target *nt = realloc(*out, (*n + 1) * sizeof *nt);
@@ -881,7 +881,7 @@ static int get_targets(struct conv *c, const char *where, const char *field,
     else if (*n)
       qsort(*out, *n, sizeof **out, cmp_target);
   } else if (!lua_isnil(c->L, -1)) {
-    rc = conv_fail(c, where, "%s must be a table { [year] = value }", field);
+    rc = conv_fail(c, where, "%s must be a table { [year] = value }", label);
   }
   lua_pop(c->L, 1);
   return rc;
@@ -905,8 +905,10 @@ static int conv_indicator(struct conv *c, const char *where, size_t i)
       get_ref(c, where, "lead", 0, &ind->lead) ||
       get_number(c, where, "tolerance", 0, 1, -1, &ind->tolerance) ||
       get_due(c, where, "due", "end+30", &ind->due) ||
-      get_targets(c, where, "targets", &ind->targets, &ind->n_targets) ||
-      get_targets(c, where, "__parent_targets", &ind->parent_targets,
+      get_targets(c, where, "targets", "targets", &ind->targets,
+                  &ind->n_targets) ||
+      get_targets(c, where, "__parent_targets", "the parent's targets",
+                  &ind->parent_targets,
                   &ind->n_parent_targets))
     rc = -1;
   if (rc == 0) {

@@ -94,9 +94,8 @@ static int m_chars(lua_State *L)
   return forward(L);
 }
 
-/* string.lower, upper, reverse, find; tonumber;
- * every math function; string arithmetic ("10" + 1): each reads all of
- * every string argument. */
+/* string.lower, upper, reverse, find; tonumber; every math function;
+ * string arithmetic ("10" + 1): each reads all of every string argument. */
 static int m_scan(lua_State *L)
 {
   charge_call(L, 1, 0, 0);

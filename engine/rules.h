@@ -38,7 +38,9 @@ void rules_options_default(struct rules_options *o, const char *rules_dir);
 
 /* Load the named jurisdictions into rs (which the caller zero-initialises).
  * Returns 0 when all loaded, 1 when some failed (see rs->errors; the others
- * are loaded), -1 when out of memory. */
+ * are loaded), -1 when out of memory. A loaded jurisdiction may still carry
+ * problems that did not stop it (j->diags, model.h: a malformed address),
+ * which the caller reports; model_diag_errors counts the errors. */
 int rules_load(const struct rules_options *o, const char *const *ids,
                size_t n_ids, struct ruleset *rs);
 void rules_release(struct ruleset *rs);
