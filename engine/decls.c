@@ -5,15 +5,25 @@
  * declaration as a plain table with its FILE:LINE. This file walks those
  * tables and builds the C model, checking what Lua cannot know: that dates
  * exist, that due expressions parse, that every agency, role and indicator
- * referred to is declared. Each error names the declaration's FILE:LINE.
+ * referred to is declared, that every number is finite and in its range
+ * (docs/rules.md). Each error names the declaration's FILE:LINE.
+ *
+ * Most problems stop the jurisdiction: its model would be wrong. A bad
+ * email address does not: the agency is loaded without it (its reminders
+ * go to the digest's list of agencies without an address) and the problem
+ * is recorded in j->diags, an error that `rules check` reports. Blank
+ * characters around an address are trimmed, with a warning.
  */
 #include "decls.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <lauxlib.h>
+
+#include "email.h"
 
 struct conv {
   lua_State *L;
@@ -30,6 +40,41 @@ static int conv_fail(struct conv *c, const char *where, const char *fmt, ...)
   va_end(ap);
   snprintf(c->err, sizeof c->err, "%s: %s", where ? where : "?", msg);
   return -1;
+}
+
+/* Record a problem that does not stop the jurisdiction: "WHERE: error: …"
+ * or "WHERE: warning: …". Returns 0, or -1 when out of memory. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 4, 5)))
+#endif
+static int add_diag(struct conv *c, const char *where, bool error,
+                    const char *fmt, ...)
+{
+  char msg[SANDBOX_ERR_LEN], full[SANDBOX_ERR_LEN + 300];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  snprintf(full, sizeof full, "%s: %s: %s", where ? where : "?",
+           error ? "error" : "warning", msg);
+  struct jurisdiction *j = c->j;
+  struct rule_diag *nd = realloc(j->diags, (j->n_diags + 1) * sizeof *nd);
+  if (nd == NULL)
+    return conv_fail(c, where, "out of memory");
+  j->diags = nd;
+  if ((nd[j->n_diags].message = strdup(full)) == NULL)
+    return conv_fail(c, where, "out of memory");
+  nd[j->n_diags++].error = error;
+  return 0;
+}
+
+/* A number as rules write it, for messages: "nan", "-inf", "1e+300". */
+static const char *number_text(double v, char buf[32])
+{
+  if (isnan(v))
+    return "nan";             /* 0/0 is printed "-nan" on x86 */
+  snprintf(buf, 32, "%.14g", v);
+  return buf;
 }
 
 static char *xstrdup(struct conv *c, const char *s)
@@ -86,12 +131,25 @@ static int get_string(struct conv *c, const char *where, const char *field,
   return rc;
 }
 
+/* Dates in rules lie in the years MODEL_YEAR_MIN..MODEL_YEAR_MAX: a date
+ * beyond them is a typo, and monitor_from = "0000-01-01" would make the
+ * evaluation walk two thousand years. */
+static bool year_ok(cal_day d)
+{
+  int y, m, dd;
+  cal_to_ymd(d, &y, &m, &dd);
+  return y >= MODEL_YEAR_MIN && y <= MODEL_YEAR_MAX;
+}
+
 static int parse_date_field(struct conv *c, const char *where,
                             const char *field, const char *s, cal_day *out)
 {
   if (cal_parse_date(s, out) != 0)
     return conv_fail(c, where, "field '%s': '%s' is not a real date "
                      "(YYYY-MM-DD)", field, s);
+  if (!year_ok(*out))
+    return conv_fail(c, where, "field '%s': %s is outside the years %d to "
+                     "%d", field, s, MODEL_YEAR_MIN, MODEL_YEAR_MAX);
   return 0;
 }
 
@@ -107,18 +165,60 @@ static int get_date(struct conv *c, const char *where, const char *field,
   return rc;
 }
 
+/* A finite number from lo to hi, or dflt when the field is absent. */
 static int get_number(struct conv *c, const char *where, const char *field,
-                      double dflt, double *out)
+                      double lo, double hi, double dflt, double *out)
 {
+  char got[32];
   lua_getfield(c->L, -1, field);
   int rc = 0;
   *out = dflt;
-  if (lua_type(c->L, -1) == LUA_TNUMBER)
-    *out = lua_tonumber(c->L, -1);
-  else if (lua_type(c->L, -1) == LUA_TBOOLEAN)
-    *out = lua_toboolean(c->L, -1);
-  else if (!lua_isnil(c->L, -1))
-    rc = conv_fail(c, where, "field '%s' must be a number", field);
+  if (lua_type(c->L, -1) == LUA_TNUMBER) {
+    double v = lua_tonumber(c->L, -1);
+    if (isfinite(v) && v >= lo && v <= hi)
+      *out = v;
+    else
+      rc = conv_fail(c, where, "field '%s' must be a number from %g to %g, "
+                     "not %s", field, lo, hi, number_text(v, got));
+  } else if (!lua_isnil(c->L, -1)) {
+    rc = conv_fail(c, where, "field '%s' must be a number, not a %s", field,
+                   luaL_typename(c->L, -1));
+  }
+  lua_pop(c->L, 1);
+  return rc;
+}
+
+/* Whether the number on top is a whole number from lo to hi; *out then
+ * holds it (never a cast of something out of range). */
+static bool whole_in(lua_State *L, int idx, long lo, long hi, int *out)
+{
+  int isint = 0;
+  lua_Integer v = 0;
+  if (lua_type(L, idx) == LUA_TNUMBER)
+    v = lua_tointegerx(L, idx, &isint);
+  if (!isint || v < lo || v > hi)
+    return false;
+  *out = (int)v;
+  return true;
+}
+
+/* A whole number from lo to hi, or dflt when the field is absent. */
+static int get_int(struct conv *c, const char *where, const char *field,
+                   long lo, long hi, int dflt, int *out)
+{
+  char got[32];
+  lua_getfield(c->L, -1, field);
+  int rc = 0;
+  *out = dflt;
+  if (lua_type(c->L, -1) == LUA_TNUMBER) {
+    if (!whole_in(c->L, -1, lo, hi, out))
+      rc = conv_fail(c, where, "field '%s' must be a whole number from %ld "
+                     "to %ld, not %s", field, lo, hi,
+                     number_text(lua_tonumber(c->L, -1), got));
+  } else if (!lua_isnil(c->L, -1)) {
+    rc = conv_fail(c, where, "field '%s' must be a whole number, not a %s",
+                   field, luaL_typename(c->L, -1));
+  }
   lua_pop(c->L, 1);
   return rc;
 }
@@ -162,8 +262,14 @@ static int get_ref(struct conv *c, const char *where, const char *field,
   return rc;
 }
 
-static int push_string(struct conv *c, char ***v, size_t *n, const char *s)
+/* Append a copy of s to the list v of n; a list holds at most
+ * MODEL_MAX_ITEMS (the model's C copies are outside the sandbox's cap). */
+static int push_string(struct conv *c, const char *where, const char *field,
+                       char ***v, size_t *n, const char *s)
 {
+  if (*n >= MODEL_MAX_ITEMS)
+    return conv_fail(c, where, "field '%s' lists more than %d agencies",
+                     field, MODEL_MAX_ITEMS);
   char **nv = realloc(*v, (*n + 1) * sizeof **v);
   if (nv == NULL)
     return conv_fail(c, NULL, "out of memory");
@@ -185,7 +291,7 @@ static int get_agency_list(struct conv *c, const char *where,
   *out = NULL; *n = 0; *role = NULL;
   lua_getfield(c->L, -1, field);
   if (lua_type(c->L, -1) == LUA_TSTRING) {
-    rc = push_string(c, out, n, lua_tostring(c->L, -1));
+    rc = push_string(c, where, field, out, n, lua_tostring(c->L, -1));
   } else if (lua_type(c->L, -1) == LUA_TTABLE) {
     lua_getfield(c->L, -1, "__select");
     const char *sel = lua_tostring(c->L, -1);
@@ -195,12 +301,16 @@ static int get_agency_list(struct conv *c, const char *where,
     const char *kind = lua_tostring(c->L, -1);
     if (r) {
       rc = (*role = xstrdup(c, r)) ? 0 : -1;
+    } else if (sel && strcmp(sel, "members") != 0 &&
+               (strcmp(sel, "kind") != 0 || kind == NULL)) {
+      /* a table written to look like a selector */
+      rc = conv_fail(c, where, "field '%s' must list agencies", field);
     } else if (sel) {
       for (size_t i = 0; i < j->n_agencies && rc == 0; i++) {
         const struct agency *a = &j->agencies[i];
         if (strcmp(sel, "members") == 0 ? a->member
                                         : strcmp(a->kind, kind) == 0)
-          rc = push_string(c, out, n, a->id);
+          rc = push_string(c, where, field, out, n, a->id);
       }
     } else {
       size_t len = lua_rawlen(c->L, -4);
@@ -214,7 +324,7 @@ static int get_agency_list(struct conv *c, const char *where,
           rc = conv_fail(c, where, "field '%s': entry %zu is not an agency "
                          "id or role", field, i);
         else
-          rc = push_string(c, out, n, lua_tostring(c->L, -1));
+          rc = push_string(c, where, field, out, n, lua_tostring(c->L, -1));
         lua_pop(c->L, 2);
       }
     }
@@ -235,6 +345,9 @@ static int parse_due(struct conv *c, const char *where, const char *s,
   char tail[32];
   if (cal_parse_date(s, &d->fixed) == 0) {
     d->base = DUE_FIXED;
+    if (!year_ok(d->fixed))
+      return conv_fail(c, where, "due %s is outside the years %d to %d", s,
+                       MODEL_YEAR_MIN, MODEL_YEAR_MAX);
     return 0;
   }
   if (strncmp(s, "end", 3) == 0 || strncmp(s, "start", 5) == 0) {
@@ -242,12 +355,13 @@ static int parse_due(struct conv *c, const char *where, const char *s,
     const char *p = s + (s[0] == 'e' ? 3 : 5);
     if (*p == '\0')
       return 0;
-    if ((*p == '+' || *p == '-') &&
-        sscanf(p + 1, "%d%n", &d->offset, &len) == 1 && d->offset >= 0 &&
-        d->offset <= 3660) {
+    /* at most 4 digits: sscanf's %d would be undefined past INT_MAX */
+    size_t digits = strspn(p + 1, "0123456789");
+    if ((*p == '+' || *p == '-') && digits >= 1 && digits <= 4 &&
+        (d->offset = atoi(p + 1)) <= 3660) {
       if (*p == '-')
         d->offset = -d->offset;
-      p += 1 + len;
+      p += 1 + digits;
       if (strcmp(p, "wd") == 0) {
         d->working_days = true;
         p += 2;
@@ -298,7 +412,8 @@ static int each_decl(struct conv *c, const char *kind,
     lua_rawgeti(c->L, -1, (lua_Integer)i + 1);
     lua_getfield(c->L, -1, "__where");
     char where[SANDBOX_ERR_LEN];
-    snprintf(where, sizeof where, "%s", lua_tostring(c->L, -1));
+    snprintf(where, sizeof where, "%s",
+             lua_isstring(c->L, -1) ? lua_tostring(c->L, -1) : kind);
     lua_pop(c->L, 1);
     rc = fn(c, where, i);
     lua_pop(c->L, 1);
@@ -310,9 +425,127 @@ static int each_decl(struct conv *c, const char *kind,
 static char *decl_id(struct conv *c)
 {
   lua_getfield(c->L, -1, "__id");
-  char *id = xstrdup(c, lua_tostring(c->L, -1));
+  char *id = lua_type(c->L, -1) == LUA_TSTRING
+             ? xstrdup(c, lua_tostring(c->L, -1)) : NULL;
+  if (lua_type(c->L, -1) != LUA_TSTRING)
+    conv_fail(c, NULL, "a declaration has no id");
   lua_pop(c->L, 1);
   return id;
+}
+
+/* ---- addresses ------------------------------------------------------ */
+
+/* Invisible characters that come with text pasted from documents:
+ * no-break space, zero-width space, byte-order mark; and how messages
+ * show them. */
+static const char *const invisible[] = {"\xc2\xa0", "\xe2\x80\x8b",
+                                        "\xef\xbb\xbf"};
+static const char *const invisible_shown[] = {"\\u00A0", "\\u200B",
+                                              "\\uFEFF"};
+
+/* Bytes of the blank character that starts (at_end: ends) s[0..n):
+ * ASCII spaces and controls, or one of the invisible ones; 0 if none. */
+static size_t blank(const char *s, size_t n, bool at_end)
+{
+  if (n > 0) {
+    unsigned char b = (unsigned char)s[at_end ? n - 1 : 0];
+    if (b <= 0x20 || b == 0x7F)
+      return 1;
+  }
+  for (size_t i = 0; i < sizeof invisible / sizeof *invisible; i++) {
+    size_t k = strlen(invisible[i]);
+    if (n >= k && memcmp(at_end ? s + n - k : s, invisible[i], k) == 0)
+      return k;
+  }
+  return 0;
+}
+
+/* s[0..n) quoted for a message: controls (and, in text that is not
+ * UTF-8, every byte past ASCII) as \xHH, the invisible characters as
+ * \uHHHH, at most ~80 bytes shown. */
+static const char *shown(const char *s, size_t n, char *buf, size_t size)
+{
+  char *copy = strndup(s, n);
+  bool utf8 = copy && strlen(copy) == n && utf8_valid(copy);
+  size_t o = 0;
+  free(copy);
+  buf[o++] = '\'';
+  for (size_t i = 0; i < n && o + 8 < size; i++) {
+    unsigned char b = (unsigned char)s[i];
+    if (i >= 80 && (b & 0xC0) != 0x80) {
+      o += (size_t)snprintf(buf + o, size - o, "…");
+      break;
+    }
+    size_t k = utf8 && b >= 0x80 ? blank(s + i, n - i, false) : 0;
+    if (k > 0) {
+      for (size_t v = 0; v < sizeof invisible / sizeof *invisible; v++)
+        if (strlen(invisible[v]) == k && memcmp(s + i, invisible[v], k) == 0)
+          o += (size_t)snprintf(buf + o, size - o, "%s", invisible_shown[v]);
+      i += k - 1;
+    } else if (b < 0x20 || b == 0x7F || (b >= 0x80 && !utf8)) {
+      o += (size_t)snprintf(buf + o, size - o, "\\x%02X", b);
+    } else {
+      buf[o++] = (char)b;
+    }
+  }
+  buf[o++] = '\'';
+  buf[o] = '\0';
+  return buf;
+}
+
+/* email / head_email of agency `id`. Blank characters around the address
+ * are trimmed (a warning); an address that is still not one (the check
+ * email.c and smtp.c share) is an error diag and *out stays NULL, with
+ * the reason in *problem: the agency loads without it. */
+static int get_address(struct conv *c, const char *where, const char *id,
+                       const char *field, char **out, char **problem)
+{
+  char q1[200], q2[200], why[SANDBOX_ERR_LEN];
+  size_t n = 0, start = 0, end;
+  *out = NULL;
+  *problem = NULL;
+  lua_getfield(c->L, -1, field);
+  int t = lua_type(c->L, -1);
+  const char *raw = t == LUA_TSTRING ? lua_tolstring(c->L, -1, &n) : NULL;
+  end = n;
+  if (t == LUA_TNIL) {
+    lua_pop(c->L, 1);
+    return 0;
+  }
+  while (raw && start < end && blank(raw + start, end - start, false))
+    start += blank(raw + start, end - start, false);
+  while (raw && end > start && blank(raw + start, end - start, true))
+    end -= blank(raw + start, end - start, true);
+  int rc = 0;
+  char *addr = raw ? strndup(raw + start, end - start) : NULL;
+  if (raw && addr == NULL)
+    rc = conv_fail(c, where, "out of memory");
+  else if (raw && (start > 0 || end < n))
+    rc = add_diag(c, where, false, "agency '%s': blank characters around %s "
+                  "%s trimmed", id, field, shown(raw, n, q1, sizeof q1));
+  if (raw == NULL)
+    snprintf(why, sizeof why, "%s is a %s, not an email address", field,
+             lua_typename(c->L, t));
+  else if (addr && addr[0] != '\0' &&       /* "" says: no address */
+           (strlen(addr) != end - start || !email_address_ok(addr)))
+    snprintf(why, sizeof why, "%s %s is not an email address", field,
+             shown(raw + start, end - start, q2, sizeof q2));
+  else
+    why[0] = '\0';
+  if (rc == 0 && why[0] == '\0')
+    *out = addr;
+  else
+    free(addr);
+  if (rc == 0 && why[0] != '\0') {
+    char full[SANDBOX_ERR_LEN + 300];
+    snprintf(full, sizeof full, "%s: %s", where, why);
+    rc = add_diag(c, where, true, "agency '%s': %s; the agency is used "
+                  "without it until this is fixed", id, why);
+    if (rc == 0 && (*problem = strdup(full)) == NULL)
+      rc = conv_fail(c, where, "out of memory");
+  }
+  lua_pop(c->L, 1);
+  return rc;
 }
 
 static int conv_agency(struct conv *c, const char *where, size_t i)
@@ -322,8 +555,9 @@ static int conv_agency(struct conv *c, const char *where, size_t i)
     return -1;
   if (get_string(c, where, "name", 1, &a->name) ||
       get_string(c, where, "kind", 0, &a->kind) ||
-      get_string(c, where, "email", 0, &a->email) ||
-      get_string(c, where, "head_email", 0, &a->head_email) ||
+      get_address(c, where, a->id, "email", &a->email, &a->email_error) ||
+      get_address(c, where, a->id, "head_email", &a->head_email,
+                  &a->head_email_error) ||
       get_string(c, where, "successor", 0, &a->successor) ||
       get_bool(c, where, "member", true, &a->member) ||
       get_date(c, where, "valid_from", CAL_DAY_MIN, &a->valid_from) ||
@@ -344,8 +578,11 @@ static int conv_role(struct conv *c, const char *where, size_t i)
   lua_getfield(c->L, -1, "terms");
   size_t n = lua_rawlen(c->L, -1);
   int rc = 0;
-  r->terms = calloc(n ? n : 1, sizeof *r->terms);
-  if (r->terms == NULL)
+  r->terms = n <= MODEL_MAX_ITEMS ? calloc(n ? n : 1, sizeof *r->terms) : NULL;
+  if (n > MODEL_MAX_ITEMS)
+    rc = conv_fail(c, where, "role '%s' has more than %d holders", r->id,
+                   MODEL_MAX_ITEMS);
+  else if (r->terms == NULL)
     rc = conv_fail(c, where, "out of memory");
   for (size_t k = 0; k < n && rc == 0; k++) {
     struct role_term *t = &r->terms[k];
@@ -378,6 +615,39 @@ static int period_kind(const char *name, enum cal_period_kind *k)
   return cal_period_kind_parse(name, k);
 }
 
+/* only = { 1, 3 }: the months, quarters or halves of that index (bit i of
+ * s->only for index i). Other kinds have no index (evaluate.c compares
+ * with 0), so `only` there would silence the obligation. */
+static int get_only(struct conv *c, const char *where, const char *name,
+                    struct schedule *s)
+{
+  int max = s->kind == CAL_MONTH ? 12 : s->kind == CAL_QUARTER ? 4
+            : s->kind == CAL_HALF ? 2 : 0;
+  int rc = 0;
+  lua_getfield(c->L, -1, "only");
+  if (lua_istable(c->L, -1) && max > 0) {
+    size_t n = lua_rawlen(c->L, -1);
+    for (size_t k = 1; k <= n && rc == 0; k++) {
+      int idx;
+      lua_rawgeti(c->L, -1, (lua_Integer)k);
+      if (whole_in(c->L, -1, 1, max, &idx))
+        s->only |= 1u << idx;
+      else
+        rc = conv_fail(c, where, "periods.%s.only: entry %zu is not a "
+                       "number from 1 to %d", name, k, max);
+      lua_pop(c->L, 1);
+    }
+    if (rc == 0 && n == 0)
+      rc = conv_fail(c, where, "periods.%s.only lists nothing", name);
+  } else if (!lua_isnil(c->L, -1)) {
+    rc = conv_fail(c, where, max > 0 ? "periods.%s.only must be a list, as "
+                   "only = { 1 }" : "periods.%s.only: only months, quarters "
+                   "and halves have an index", name);
+  }
+  lua_pop(c->L, 1);
+  return rc;
+}
+
 /* periods = { half = { due = "06-05", only = { 1 } }, year = { due = "12-05" } } */
 static int conv_schedules(struct conv *c, const char *where,
                           struct obligation *o)
@@ -405,22 +675,8 @@ static int conv_schedules(struct conv *c, const char *where,
     if (rc == 0 && s.kind == CAL_ONCE && s.due.base != DUE_FIXED)
       rc = conv_fail(c, where, "periods.once needs a date: due = "
                      "\"YYYY-MM-DD\"");
-    if (rc == 0) {
-      lua_getfield(c->L, -1, "only");
-      if (lua_istable(c->L, -1)) {
-        for (lua_Integer k = 1; k <= (lua_Integer)lua_rawlen(c->L, -1); k++) {
-          lua_rawgeti(c->L, -1, k);
-          lua_Integer idx = lua_tointeger(c->L, -1);
-          if (idx < 1 || idx > 12)
-            rc = conv_fail(c, where, "periods.%s.only: %d is not a period "
-                           "index", name, (int)idx);
-          else
-            s.only |= 1u << idx;
-          lua_pop(c->L, 1);
-        }
-      }
-      lua_pop(c->L, 1);
-    }
+    if (rc == 0)
+      rc = get_only(c, where, name, &s);
     if (rc == 0) {
       struct schedule *ns = realloc(o->schedules,
                                     (o->n_schedules + 1) * sizeof *ns);
@@ -470,9 +726,14 @@ static int conv_obligation_common(struct conv *c, const char *where,
          ? -1 : 0;
 }
 
-static struct obligation *new_obligation(struct conv *c)
+static struct obligation *new_obligation(struct conv *c, const char *where)
 {
   struct jurisdiction *j = c->j;
+  if (j->n_obligations >= MODEL_MAX_ITEMS) {
+    conv_fail(c, where, "more than %d obligations (campaigns make two each)",
+              MODEL_MAX_ITEMS);
+    return NULL;
+  }
   struct obligation *no = realloc(j->obligations,
                                   (j->n_obligations + 1) * sizeof *no);
   if (no == NULL) {
@@ -487,7 +748,7 @@ static struct obligation *new_obligation(struct conv *c)
 static int conv_obligation(struct conv *c, const char *where, size_t i)
 {
   (void)i;
-  struct obligation *o = new_obligation(c);
+  struct obligation *o = new_obligation(c, where);
   if (o == NULL || (o->id = decl_id(c)) == NULL)
     return -1;
   if (get_string(c, where, "title", 1, &o->title) ||
@@ -524,11 +785,11 @@ static int conv_campaign(struct conv *c, const char *where, size_t i)
   for (size_t k = 0; k < 2 && rc == 0; k++) {
     lua_getfield(c->L, -1, parts[k]);
     if (lua_istable(c->L, -1)) {
-      struct obligation *o = new_obligation(c);
+      struct obligation *o = new_obligation(c, where);
       struct schedule *s = o ? calloc(1, sizeof *s) : NULL;
       char buf[512];
       if (s == NULL) {
-        rc = conv_fail(c, where, "out of memory");
+        rc = o ? conv_fail(c, where, "out of memory") : -1;
         lua_pop(c->L, 1);
         break;
       }
@@ -569,9 +830,22 @@ static int cmp_target(const void *a, const void *b)
   return (x->year > y->year) - (x->year < y->year);
 }
 
+/* A figure of an indicator (a target, a baseline): finite, and within
+ * ±MODEL_VALUE_MAX so that sums and paths over it stay finite too. */
+static int check_value(struct conv *c, const char *where, const char *what,
+                       double v)
+{
+  char got[32];
+  if (isfinite(v) && fabs(v) <= MODEL_VALUE_MAX)
+    return 0;
+  return conv_fail(c, where, "%s must be a number from %g to %g, not %s",
+                   what, -MODEL_VALUE_MAX, MODEL_VALUE_MAX,
+                   number_text(v, got));
+}
+
 /* targets = { [2025] = 60, [2030] = 75 } (true/false for yes/no) */
 static int get_targets(struct conv *c, const char *where, const char *field,
-                       struct target **out, size_t *n)
+                       const char *label, struct target **out, size_t *n)
 {
   *out = NULL; *n = 0;
   lua_getfield(c->L, -1, field);
@@ -580,17 +854,19 @@ static int get_targets(struct conv *c, const char *where, const char *field,
     lua_pushnil(c->L);
     while (rc == 0 && lua_next(c->L, -2) != 0) {
       struct target t = {0, 0};
-      int isnum;
-      t.year = (int)lua_tointegerx(c->L, -2, &isnum);
-      if (!isnum || t.year < 1900 || t.year > 2200)
-        rc = conv_fail(c, where, "%s: keys must be years, as [2025] = 60",
-                       field);
-      else if (lua_type(c->L, -1) == LUA_TBOOLEAN)
+      char what[64];
+      if (!whole_in(c->L, -2, MODEL_YEAR_MIN, MODEL_YEAR_MAX, &t.year)) {
+        rc = conv_fail(c, where, "%s: keys must be years from %d to %d, as "
+                       "[2025] = 60", label, MODEL_YEAR_MIN, MODEL_YEAR_MAX);
+      } else if (lua_type(c->L, -1) == LUA_TBOOLEAN) {
         t.value = lua_toboolean(c->L, -1);
-      else if (lua_type(c->L, -1) == LUA_TNUMBER)
+      } else if (lua_type(c->L, -1) == LUA_TNUMBER) {
         t.value = lua_tonumber(c->L, -1);
-      else
-        rc = conv_fail(c, where, "%s[%d] must be a number", field, t.year);
+        snprintf(what, sizeof what, "%s[%d]", label, t.year);
+        rc = check_value(c, where, what, t.value);
+      } else {
+        rc = conv_fail(c, where, "%s[%d] must be a number", label, t.year);
+      }
       if (rc == 0) {
         struct target *nt = realloc(*out, (*n + 1) * sizeof *nt);
         if (nt == NULL)
@@ -605,7 +881,7 @@ static int get_targets(struct conv *c, const char *where, const char *field,
     else if (*n)
       qsort(*out, *n, sizeof **out, cmp_target);
   } else if (!lua_isnil(c->L, -1)) {
-    rc = conv_fail(c, where, "%s must be a table { [year] = value }", field);
+    rc = conv_fail(c, where, "%s must be a table { [year] = value }", label);
   }
   lua_pop(c->L, 1);
   return rc;
@@ -627,10 +903,12 @@ static int conv_indicator(struct conv *c, const char *where, size_t i)
       get_string(c, where, "direction", 0, &dir) ||
       get_string(c, where, "cadence", 0, &cadence) ||
       get_ref(c, where, "lead", 0, &ind->lead) ||
-      get_number(c, where, "tolerance", -1, &ind->tolerance) ||
+      get_number(c, where, "tolerance", 0, 1, -1, &ind->tolerance) ||
       get_due(c, where, "due", "end+30", &ind->due) ||
-      get_targets(c, where, "targets", &ind->targets, &ind->n_targets) ||
-      get_targets(c, where, "__parent_targets", &ind->parent_targets,
+      get_targets(c, where, "targets", "targets", &ind->targets,
+                  &ind->n_targets) ||
+      get_targets(c, where, "__parent_targets", "the parent's targets",
+                  &ind->parent_targets,
                   &ind->n_parent_targets))
     rc = -1;
   if (rc == 0) {
@@ -638,7 +916,8 @@ static int conv_indicator(struct conv *c, const char *where, size_t i)
     rc = get_agency_list(c, where, "support", &ind->support, &ind->n_support,
                          &role);
     if (rc == 0 && role)                      /* support = role "x" */
-      rc = push_string(c, &ind->support, &ind->n_support, role);
+      rc = push_string(c, where, "support", &ind->support, &ind->n_support,
+                       role);
     free(role);
   }
   if (rc == 0) {
@@ -666,11 +945,15 @@ static int conv_indicator(struct conv *c, const char *where, size_t i)
     if (lua_istable(c->L, -1)) {
       lua_rawgeti(c->L, -1, 1);
       lua_rawgeti(c->L, -2, 2);
-      if (!lua_isinteger(c->L, -2) || !lua_isnumber(c->L, -1))
-        rc = conv_fail(c, where, "baseline must be { year, value }");
+      if (!whole_in(c->L, -2, MODEL_YEAR_MIN, MODEL_YEAR_MAX,
+                    &ind->baseline_year) ||
+          lua_type(c->L, -1) != LUA_TNUMBER)
+        rc = conv_fail(c, where, "baseline must be { year, value }, the year "
+                       "from %d to %d", MODEL_YEAR_MIN, MODEL_YEAR_MAX);
+      else
+        rc = check_value(c, where, "the baseline value",
+                         ind->baseline_value = lua_tonumber(c->L, -1));
       ind->has_baseline = rc == 0;
-      ind->baseline_year = (int)lua_tointeger(c->L, -2);
-      ind->baseline_value = lua_tonumber(c->L, -1);
       lua_pop(c->L, 2);
     } else if (!lua_isnil(c->L, -1)) {
       rc = conv_fail(c, where, "baseline must be { year, value }");
@@ -683,7 +966,7 @@ static int conv_indicator(struct conv *c, const char *where, size_t i)
       ind->is_ratio = true;
       if (get_string(c, where, "num", 1, &ind->num) ||
           get_string(c, where, "den", 1, &ind->den) ||
-          get_number(c, where, "scale", 100, &ind->scale))
+          get_number(c, where, "scale", 1, 1e6, 100, &ind->scale))
         rc = -1;
     } else if (!lua_isnil(c->L, -1)) {
       rc = conv_fail(c, where, "value must be ratio(\"num\", \"den\")");
@@ -708,11 +991,11 @@ static int get_steps(struct conv *c, const char *where, const char *field,
     *n = 0;
     for (size_t k = 1; k <= len && rc == 0; k++) {
       lua_rawgeti(c->L, -1, (lua_Integer)k);
-      if (!lua_isinteger(c->L, -1) || lua_tointeger(c->L, -1) < 0)
-        rc = conv_fail(c, where, "policy.%s: %zu-th entry is not a number of "
-                       "days", field, k);
+      if (!whole_in(c->L, -1, 0, POLICY_MAX_DAYS, &steps[*n]))
+        rc = conv_fail(c, where, "policy.%s: entry %zu is not a number of "
+                       "days from 0 to %d", field, k, POLICY_MAX_DAYS);
       else
-        steps[(*n)++] = (int)lua_tointeger(c->L, -1);
+        (*n)++;
       lua_pop(c->L, 1);
     }
   } else if (!lua_isnil(c->L, -1)) {
@@ -723,27 +1006,6 @@ static int get_steps(struct conv *c, const char *where, const char *field,
 }
 
 /* A policy count (of days, of messages): a whole number, at least `min`. */
-static int get_count(struct conv *c, const char *where, const char *field,
-                     int dflt, int min, int *out)
-{
-  lua_getfield(c->L, -1, field);
-  int rc = 0;
-  *out = dflt;
-  if (lua_type(c->L, -1) == LUA_TNUMBER) {
-    int whole = 0;
-    lua_Integer v = lua_tointegerx(c->L, -1, &whole);   /* 7 or 7.0 */
-    if (!whole || v < min || v > 100000)
-      rc = conv_fail(c, where, "policy.%s must be a whole number, at least "
-                     "%d (and at most 100000)", field, min);
-    else
-      *out = (int)v;
-  } else if (!lua_isnil(c->L, -1)) {
-    rc = conv_fail(c, where, "policy.%s must be a number", field);
-  }
-  lua_pop(c->L, 1);
-  return rc;
-}
-
 static int conv_policy(struct conv *c)
 {
   struct policy *p = &c->j->policy;
@@ -761,22 +1023,30 @@ static int conv_policy(struct conv *c)
   int rc = get_steps(c, where, "before", p->before, &p->n_before) ||
            get_steps(c, where, "after", p->after, &p->n_after) ||
            get_bool(c, where, "on_due", true, &p->on_due) ||
-           get_count(c, where, "overdue_every", 7, 1, &p->overdue_every) ||
-           get_count(c, where, "backoff_after", 30, 0, &p->backoff_after) ||
-           get_count(c, where, "backoff_every", 30, 1, &p->backoff_every) ||
-           get_count(c, where, "escalate_after", 14, 0, &p->escalate_after) ||
-           get_count(c, where, "escalate_every", 0, 0, &p->escalate_every) ||
+           get_int(c, where, "overdue_every", 1, POLICY_MAX_DAYS, 7,
+                   &p->overdue_every) ||
+           get_int(c, where, "backoff_after", 0, POLICY_MAX_DAYS, 30,
+                   &p->backoff_after) ||
+           get_int(c, where, "backoff_every", 1, POLICY_MAX_DAYS, -1,
+                   &p->backoff_every) ||
+           get_int(c, where, "escalate_after", 0, 10 * POLICY_MAX_DAYS, 14,
+                   &p->escalate_after) ||
+           get_int(c, where, "escalate_every", 0, POLICY_MAX_DAYS, 0,
+                   &p->escalate_every) ||
            get_bool(c, where, "escalate_cc_secretariat", false,
                     &p->escalate_cc_secretariat) ||
-           get_count(c, where, "max_per_week", 3, 0, &p->max_per_week) ||
-           get_count(c, where, "indicator_repeat", 30, 1,
-                    &p->indicator_repeat) ||
+           get_int(c, where, "max_per_week", 0, 100, 3, &p->max_per_week) ||
+           get_int(c, where, "indicator_repeat", 1, POLICY_MAX_DAYS, 30,
+                   &p->indicator_repeat) ||
            get_bool(c, where, "working_days_only", true,
                     &p->working_days_only) ||
-           get_number(c, where, "tolerance", 0.10, &p->tolerance) ||
+           get_number(c, where, "tolerance", 0, 1, 0.10, &p->tolerance) ||
            get_string(c, where, "deadline_shift", 0, &shift) ||
            get_string(c, where, "before_means", 0, &before) ||
            get_string(c, where, "digest", 0, &p->digest) ? -1 : 0;
+  /* unset, the back-off is monthly, or the policy's own pace if slower */
+  if (rc == 0 && p->backoff_every < 0)
+    p->backoff_every = p->overdue_every > 30 ? p->overdue_every : 30;
   /* a back-off that repeats faster than before is a swapped pair */
   if (rc == 0 && p->backoff_after > 0 && p->backoff_every < p->overdue_every)
     rc = conv_fail(c, where, "policy.backoff_every (%d) must be at least "
@@ -808,8 +1078,6 @@ static int conv_policy(struct conv *c)
       rc = conv_fail(c, where, "before_means '%s' must be \"by\" (the date "
                      "itself is the last day) or \"day_before\"", before);
   }
-  if (rc == 0 && (p->tolerance < 0 || p->tolerance > 1))
-    rc = conv_fail(c, where, "tolerance must be between 0 and 1");
   free(shift);
   free(before);
   lua_pop(c->L, 1);
@@ -840,28 +1108,38 @@ static int conv_holidays(struct conv *c)
   lua_getfield(c->L, -1, "holidays");
   size_t n = lua_rawlen(c->L, -1);
   int rc = 0;
+  if (n > MODEL_MAX_ITEMS) {
+    lua_rawgeti(c->L, -1, MODEL_MAX_ITEMS + 1);
+    lua_getfield(c->L, -1, "__where");
+    rc = conv_fail(c, lua_tostring(c->L, -1), "more than %d holiday entries",
+                   MODEL_MAX_ITEMS);
+    lua_pop(c->L, 2);
+    n = 0;
+  }
   for (size_t i = 1; i <= n && rc == 0; i++) {
     char where[SANDBOX_ERR_LEN], *from = NULL, *to = NULL;
     cal_day a = 0, b = -1;     /* set on every path clang can follow */
     bool work = false;
-    double year = 0;
+    int year = 0;
     lua_rawgeti(c->L, -1, (lua_Integer)i);
     lua_getfield(c->L, -1, "__where");
-    snprintf(where, sizeof where, "%s", lua_tostring(c->L, -1));
+    snprintf(where, sizeof where, "%s",
+             lua_isstring(c->L, -1) ? lua_tostring(c->L, -1) : "holidays");
     lua_pop(c->L, 1);
     rc = get_string(c, where, "from", 1, &from) ||
          get_string(c, where, "to", 1, &to) ||
          get_bool(c, where, "work", false, &work) ||
-         get_number(c, where, "year", 0, &year) ||
+         get_int(c, where, "year", MODEL_YEAR_MIN, MODEL_YEAR_MAX, 0,
+                 &year) ||
          parse_date_field(c, where, "holiday", from, &a) ||
          parse_date_field(c, where, "holiday", to, &b) ? -1 : 0;
     int y1, y2, m, d;
     if (rc == 0) {
       cal_to_ymd(a, &y1, &m, &d);
       cal_to_ymd(b, &y2, &m, &d);
-      if (y1 != (int)year || y2 != (int)year || b < a || b - a > 31)
+      if (y1 != year || y2 != year || b < a || b - a > 31)
         rc = conv_fail(c, where, "holidays(%d): %s..%s is not a range of "
-                       "days in %d", (int)year, from, to, (int)year);
+                       "days in %d", year, from, to, year);
     }
     for (cal_day x = a; rc == 0 && x <= b; x++)
       if ((work ? cal_holidays_add_work(h, x) : cal_holidays_add_off(h, x)))
@@ -885,7 +1163,8 @@ static int conv_jurisdiction(struct conv *c, const char *id)
     return conv_fail(c, j->dir, "no jurisdiction \"%s\" { … } declared", id);
   }
   lua_getfield(c->L, -1, "__where");
-  snprintf(where, sizeof where, "%s", lua_tostring(c->L, -1));
+  snprintf(where, sizeof where, "%s",
+           lua_isstring(c->L, -1) ? lua_tostring(c->L, -1) : j->dir);
   lua_pop(c->L, 1);
   int rc = (j->id = xstrdup(c, id)) == NULL ||
            get_string(c, where, "name", 1, &j->name) ||
@@ -902,6 +1181,10 @@ static int conv_jurisdiction(struct conv *c, const char *id)
 static int check_ref(struct conv *c, const char *where, const char *what,
                      const char *id, int roles_ok)
 {
+  /* each look-up walks the lists: charged, as a Lua loop would be */
+  if (sandbox_spend(c->L, 1 + c->j->n_agencies + c->j->n_roles) != 0)
+    return conv_fail(c, where, "instruction budget exceeded checking the "
+                     "references");
   if (id == NULL || model_agency(c->j, id) ||
       (roles_ok && model_role(c->j, id)))
     return 0;
@@ -947,28 +1230,55 @@ static int check_references(struct conv *c)
   return 0;
 }
 
-static int alloc_array(struct conv *c, void **p, size_t n, size_t size)
+/* A zeroed array of n; *count is set only once it exists, so that
+ * model_jurisdiction_release never walks a count of nothing. */
+static int alloc_array(struct conv *c, void **p, size_t *count, size_t n,
+                       size_t size)
 {
   *p = calloc(n ? n : 1, size);
-  return *p ? 0 : conv_fail(c, NULL, "out of memory");
+  if (*p == NULL)
+    return conv_fail(c, NULL, "out of memory");
+  *count = n;
+  return 0;
+}
+
+/* More than MODEL_MAX_ITEMS declarations of `kind` (a list in the result
+ * table on top) is an error at the first one too many. */
+static int too_many(struct conv *c, const char *kind, size_t n)
+{
+  if (n <= MODEL_MAX_ITEMS)
+    return 0;
+  lua_getfield(c->L, -1, kind);
+  lua_rawgeti(c->L, -1, MODEL_MAX_ITEMS + 1);
+  lua_getfield(c->L, -1, "__where");
+  char where[SANDBOX_ERR_LEN];
+  snprintf(where, sizeof where, "%s",
+           lua_isstring(c->L, -1) ? lua_tostring(c->L, -1) : kind);
+  lua_pop(c->L, 3);
+  return conv_fail(c, where, "more than %d %s declarations", MODEL_MAX_ITEMS,
+                   kind);
 }
 
 /* Convert the result table (top of stack) into j. */
 static int convert(struct conv *c, const char *id)
 {
   struct jurisdiction *j = c->j;
-  size_t n;
+  size_t n, n_agencies, n_roles, n_indicators;
   lua_getfield(c->L, -1, "agency");
-  j->n_agencies = lua_rawlen(c->L, -1);
+  n_agencies = lua_rawlen(c->L, -1);
   lua_getfield(c->L, -2, "role");
-  j->n_roles = lua_rawlen(c->L, -1);
+  n_roles = lua_rawlen(c->L, -1);
   lua_getfield(c->L, -3, "indicator");
-  j->n_indicators = lua_rawlen(c->L, -1);
+  n_indicators = lua_rawlen(c->L, -1);
   lua_pop(c->L, 3);
-  if (conv_jurisdiction(c, id) ||
-      alloc_array(c, (void **)&j->agencies, j->n_agencies, sizeof *j->agencies) ||
-      alloc_array(c, (void **)&j->roles, j->n_roles, sizeof *j->roles) ||
-      alloc_array(c, (void **)&j->indicators, j->n_indicators,
+  if (too_many(c, "agency", n_agencies) || too_many(c, "role", n_roles) ||
+      too_many(c, "indicator", n_indicators) ||
+      conv_jurisdiction(c, id) ||
+      alloc_array(c, (void **)&j->agencies, &j->n_agencies, n_agencies,
+                  sizeof *j->agencies) ||
+      alloc_array(c, (void **)&j->roles, &j->n_roles, n_roles,
+                  sizeof *j->roles) ||
+      alloc_array(c, (void **)&j->indicators, &j->n_indicators, n_indicators,
                   sizeof *j->indicators) ||
       each_decl(c, "agency", conv_agency, &n) ||
       each_decl(c, "role", conv_role, &n) ||

@@ -24,6 +24,7 @@ void model_jurisdiction_release(struct jurisdiction *j)
     struct agency *a = &j->agencies[i];
     free(a->id); free(a->name); free(a->kind); free(a->email);
     free(a->head_email); free(a->successor); free(a->where);
+    free(a->email_error); free(a->head_email_error);
   }
   free(j->agencies);
   for (size_t i = 0; i < j->n_roles; i++) {
@@ -54,8 +55,19 @@ void model_jurisdiction_release(struct jurisdiction *j)
   free(j->texts.subject_prefix); free(j->texts.greeting);
   free(j->texts.intro); free(j->texts.closing); free(j->texts.signature);
   cal_holidays_release(&j->holidays);
+  for (size_t i = 0; i < j->n_diags; i++)
+    free(j->diags[i].message);
+  free(j->diags);
   free(j->id); free(j->name); free(j->parent); free(j->plan); free(j->dir);
   memset(j, 0, sizeof *j);
+}
+
+size_t model_diag_errors(const struct jurisdiction *j)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < j->n_diags; i++)
+    n += j->diags[i].error;
+  return n;
 }
 
 const struct agency *model_agency(const struct jurisdiction *j, const char *id)

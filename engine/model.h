@@ -16,10 +16,26 @@
 #define CAL_DAY_MIN (-2000000)
 #define CAL_DAY_MAX 2000000
 
+/* What rules may say (decls.c refuses the rest at its FILE:LINE): dates,
+ * target, baseline and holiday years within these years; figures within
+ * ±MODEL_VALUE_MAX; policy day counts up to POLICY_MAX_DAYS; at most
+ * MODEL_MAX_ITEMS agencies, roles, obligations, indicators and holiday
+ * entries, and as many entries in a list (from, support, a role's
+ * holders). */
+#define MODEL_YEAR_MIN 2000
+#define MODEL_YEAR_MAX 2100
+#define MODEL_VALUE_MAX 1e15
+#define POLICY_MAX_DAYS 366
+#define MODEL_MAX_ITEMS 1000
+
 struct agency {
   char *id, *name, *kind, *email, *head_email, *successor, *where;
   cal_day valid_from, valid_until;
   bool member;                    /* member of the Committee (members()) */
+  /* Why email / head_email is NULL although the rules gave one (it is not
+   * an address): "FILE:LINE: email 'x' is not an email address"; else
+   * NULL. The same problem is in the jurisdiction's diags. */
+  char *email_error, *head_email_error;
 };
 
 struct role_term { char *agency; cal_day from, to; };
@@ -119,6 +135,15 @@ struct message_texts {
   char *subject_prefix, *greeting, *intro, *closing, *signature;
 };
 
+/* A problem found while loading that does not stop the jurisdiction from
+ * loading (a malformed address: the agency is used without it).
+ * `rules check` prints them and exits 3 when one is an error; `check` and
+ * `run` print them too, and the digest lists them. */
+struct rule_diag {
+  char *message;      /* "FILE:LINE: error: …" or "FILE:LINE: warning: …" */
+  bool error;
+};
+
 struct jurisdiction {
   char *id, *name, *parent, *plan, *dir;
   bool is_template;                 /* only inherited, never evaluated */
@@ -130,9 +155,13 @@ struct jurisdiction {
   struct policy policy;
   struct message_texts texts;
   struct cal_holidays holidays;
+  struct rule_diag *diags; size_t n_diags;   /* in declaration order */
 };
 
 void model_jurisdiction_release(struct jurisdiction *j);
+
+/* How many of j's diags are errors. */
+size_t model_diag_errors(const struct jurisdiction *j);
 
 const struct agency *model_agency(const struct jurisdiction *j, const char *id);
 const struct role *model_role(const struct jurisdiction *j, const char *id);

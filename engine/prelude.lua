@@ -21,6 +21,9 @@ local getinfo = debug.getinfo          -- kept privately; rules never see debug
 local error, type, pairs, ipairs, setmetatable, tostring, next =
       error, type, pairs, ipairs, setmetatable, tostring, next
 local sformat, sfind = string.format, string.find
+local tointeger = math.tointeger
+-- the years rules may name (MODEL_YEAR_MIN..MAX in model.h)
+local YEAR_MIN, YEAR_MAX = 2000, 2100
 
 local decls = {
   jurisdiction = {}, agency = {}, role = {}, obligation = {}, indicator = {},
@@ -220,10 +223,19 @@ end
 -- holidays(2025) { { "2025-01-01", name = "…" }, { "from", "to", name = "…" },
 --                  work = { "2025-04-26" } }
 function api.holidays(year)
-  if type(year) ~= "number" then fail("holidays needs a year: holidays(2025) { … }") end
+  -- a whole number: holidays(1e300) must not reach C as an int
+  local y = type(year) == "number" and tointeger(year)
+  if not y then fail("holidays needs a year: holidays(2025) { … }") end
+  year = y
+  if year < YEAR_MIN or year > YEAR_MAX then
+    fail(sformat("holidays(%d): the year must be from %d to %d", year, YEAR_MIN, YEAR_MAX))
+  end
   return function(t)
     need_jurisdiction()
     if type(t) ~= "table" then fail("holidays(" .. year .. ") expects a table") end
+    if t.work ~= nil and type(t.work) ~= "table" then
+      fail(sformat("holidays(%d): work must be a list of dates, as work = { \"%d-04-26\" }", year, year))
+    end
     local w = where()
     local list = decls.holidays
     for i, h in ipairs(t) do

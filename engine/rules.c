@@ -31,6 +31,7 @@ void rules_options_default(struct rules_options *o, const char *rules_dir)
   o->parents_dir = NULL;
   o->memory_limit = 64u << 20;
   o->instruction_limit = 50L * 1000 * 1000;
+  o->time_limit_ms = SANDBOX_TIME_LIMIT_MS;
 }
 
 /* ---- reading a jurisdiction's folder (runs inside the sandbox) ------- */
@@ -149,6 +150,7 @@ static int load_one(const struct rules_options *o, const char *id,
     snprintf(err, SANDBOX_ERR_LEN, "%s: out of memory", id);
     return -1;
   }
+  sandbox_set_time_limit(sb, o->time_limit_ms);
   lua_State *L = sandbox_state(sb);
   char dir[4096];
   int rc = -1;

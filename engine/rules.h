@@ -19,7 +19,9 @@ struct rules_options {
   const char *parents_dir;      /* where to find a parent not in rules_dir
                                    (a draft checked outside the rules), or NULL */
   size_t memory_limit;          /* bytes per jurisdiction's sandbox */
-  long instruction_limit;       /* instructions per jurisdiction's load */
+  long instruction_limit;       /* budget units per jurisdiction's load
+                                   (see sandbox.h) */
+  long time_limit_ms;           /* wall clock per load step; 0: none */
 };
 
 struct rule_error {
@@ -36,7 +38,9 @@ void rules_options_default(struct rules_options *o, const char *rules_dir);
 
 /* Load the named jurisdictions into rs (which the caller zero-initialises).
  * Returns 0 when all loaded, 1 when some failed (see rs->errors; the others
- * are loaded), -1 when out of memory. */
+ * are loaded), -1 when out of memory. A loaded jurisdiction may still carry
+ * problems that did not stop it (j->diags, model.h: a malformed address),
+ * which the caller reports; model_diag_errors counts the errors. */
 int rules_load(const struct rules_options *o, const char *const *ids,
                size_t n_ids, struct ruleset *rs);
 void rules_release(struct ruleset *rs);

@@ -6,8 +6,9 @@
  * a Lua table, the template function turns it into another table, and that
  * table is encoded back to compact JSON.
  *
- * Each template gets its own sandbox (engine/sandbox.c: memory cap,
- * instruction budget per call, text chunks only, FILE:LINE errors). On top
+ * Each template gets its own sandbox (engine/sandbox.c: memory cap, a
+ * budget per call that also meters the library functions' work in C, a
+ * wall-clock limit per call, text chunks only, FILE:LINE errors). On top
  * of that the template chunk gets a private _ENV holding only pure helpers
  * (no debug, no setmetatable/getmetatable, no raw*, no io/os, no string
  * patterns), because a template is configuration, not code we review.
@@ -43,8 +44,9 @@
 #include "sandbox.h"
 
 /* A province payload is a few hundred items at most; 16 MiB leaves room for
- * the Lua copy of it plus the text a template builds, and 2M instructions
- * is far above what formatting a message costs but ends a loop in ~10 ms. */
+ * the Lua copy of it plus the text a template builds, and a budget of 2M
+ * units is far above what formatting a message costs but ends a loop in
+ * ~10 ms. The wall clock is the sandbox's default (SANDBOX_TIME_LIMIT_MS). */
 #define TEMPLATE_MEM_LIMIT   ((size_t)16 << 20)
 #define TEMPLATE_INSTR_LIMIT 2000000L
 #define ENCODE_MAX_DEPTH     64

@@ -6,8 +6,8 @@
  * template is a Lua file that returns a function: it receives dondoc's
  * versioned payload as a Lua table (and the endpoint's options table) and
  * returns the table to send, which is encoded back to JSON. Templates run
- * in the same sandbox as rules (sandbox.h): no io/os, a memory cap and an
- * instruction budget.
+ * in the same sandbox as rules (sandbox.h): no io/os, a memory cap, a
+ * budget that meters the library functions too, and a wall-clock limit.
  */
 #ifndef DONDOC_TEMPLATE_H
 #define DONDOC_TEMPLATE_H

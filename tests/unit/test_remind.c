@@ -595,15 +595,16 @@ static void test_policy_checked(void **state)
 {
   (void)state;
   expect_policy_error("policy { overdue_every = 0 }",
-                      "policy.overdue_every must be a whole number, at "
-                      "least 1");
+                      "field 'overdue_every' must be a whole number from 1 "
+                      "to 366");
   expect_policy_error("policy { backoff_every = 30.5 }",
-                      "policy.backoff_every must be a whole number");
+                      "field 'backoff_every' must be a whole number");
   expect_policy_error("policy { escalate_every = -30 }",
-                      "policy.escalate_every must be a whole number, at "
-                      "least 0");
+                      "field 'escalate_every' must be a whole number from 0 "
+                      "to 366");
   expect_policy_error("policy { max_per_week = \"3\" }",
-                      "policy.max_per_week must be a number");
+                      "field 'max_per_week' must be a whole number, not a "
+                      "string");
   expect_policy_error("policy { escalate_cc_secretariat = \"yes\" }",
                       "field 'escalate_cc_secretariat' must be true or false");
   expect_policy_error("policy { backoff_every = 3 }",
@@ -612,7 +613,7 @@ static void test_policy_checked(void **state)
   expect_policy_error("policy { digest = \"hourly\" }",
                       "policy.digest 'hourly' must be");
   expect_policy_error("policy { indicator_repeat = 0 }",
-                      "policy.indicator_repeat must be a whole number");
+                      "field 'indicator_repeat' must be a whole number");
   expect_policy_error("policy { escalate_everyday = 30 }",
                       "policy: unknown field 'escalate_everyday'");
 
