@@ -20,10 +20,19 @@ int cmd_rules(struct cli *c, struct world *w)
     return rc;
   for (size_t i = 0; i < w->rules.n; i++) {
     const struct jurisdiction *j = &w->rules.jurisdictions[i];
+    size_t errors = model_diag_errors(j);
+    size_t warnings = j->n_diags - errors;
     if (!c->quiet)
-      printf("%s: ok (%s; %zu agencies, %zu roles, %zu obligations, "
-             "%zu indicators, %zu holidays)\n", j->id, j->name, j->n_agencies,
-             j->n_roles, j->n_obligations, j->n_indicators, j->holidays.n_off);
+      printf("%s: %s (%s; %zu agencies, %zu roles, %zu obligations, "
+             "%zu indicators, %zu holidays)", j->id,
+             errors ? "errors" : warnings ? "ok, with warnings" : "ok",
+             j->name, j->n_agencies, j->n_roles, j->n_obligations,
+             j->n_indicators, j->holidays.n_off);
+    if (!c->quiet && j->n_diags)
+      printf(": %zu error%s, %zu warning%s, listed above", errors,
+             errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+    if (!c->quiet)
+      putchar('\n');
     if (strcmp(c->args[1], "list") != 0)
       continue;
     for (size_t k = 0; k < j->n_obligations; k++)

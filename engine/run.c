@@ -203,11 +203,17 @@ static int share_cmp(const void *a, const void *b)
 static int note_no_address(struct job *jb, const struct reminder *x,
                            char ***no_address, size_t *n_no_address)
 {
-  char line[512], **nv;
-  snprintf(line, sizeof line, "%s: %s kỳ %s",
+  char line[1024], **nv;
+  /* Say why, when the rules gave an address that is not one. */
+  const char *why = x->to ? (x->escalation && x->to->head_email_error
+                             ? x->to->head_email_error : x->to->email_error)
+                          : NULL;
+  snprintf(line, sizeof line, "%s: %s kỳ %s%s%s",
            x->to ? x->to->name : "(không có cơ quan chủ trì)",
            x->f->obligation ? x->f->obligation->title
-                            : x->f->indicator->title, x->f->period.id);
+                            : x->f->indicator->title, x->f->period.id,
+           why ? " — " : "", why ? why : "");
+  line[utf8_boundary(line, strlen(line))] = '\0';
   nv = realloc(*no_address, (*n_no_address + 1) * sizeof *nv);
   if (nv == NULL)
     return job_fail(jb, "out of memory");
@@ -452,11 +458,17 @@ static int queue_digest(struct job *jb, const struct jurisdiction *j,
   int rc = delivery_lines(jb, j, "failed", &failed, &n_failed);
   if (rc == 0)
     rc = delivery_lines(jb, j, "queued", &waiting, &n_waiting);
+  const char **rules = calloc(j->n_diags ? j->n_diags : 1, sizeof *rules);
+  if (rules == NULL && rc == 0)
+    rc = job_fail(jb, "out of memory");
+  for (size_t i = 0; rules && i < j->n_diags; i++)
+    rules[i] = j->diags[i].message;
   struct digest_notes notes = {
     .no_address = (const char *const *)no_address,
     .n_no_address = n_no_address,
     .failures = (const char *const *)failed, .n_failures = n_failed,
     .waiting = (const char *const *)waiting, .n_waiting = n_waiting,
+    .rules = rules, .n_rules = rules ? j->n_diags : 0,
   };
   struct composed c = {0};
   if (rc == 0 && compose_digest(j, f, &notes, jb->domain, jb->opt->now,
@@ -505,6 +517,7 @@ static int queue_digest(struct job *jb, const struct jurisdiction *j,
   composed_release(&c);
   free_lines(failed, n_failed);
   free_lines(waiting, n_waiting);
+  free(rules);
   return rc;
 }
 

@@ -145,23 +145,47 @@ static bool valid_utf8(const unsigned char *s) {
   return true;
 }
 
-/* A bare addr-spec as it will appear in To/Cc/From. Anything that could
- * end the header, open another address or smuggle a comment is refused:
- * controls (CR, LF), space, non-ASCII, and < > , ; : " ( ) \ . */
+/* A bare addr-spec as it will appear in To/Cc/From and in SMTP commands:
+ * RFC 5322's dot-atom "local@domain" (no quoted local parts, no address
+ * literals). The local part takes letters, digits and !#$%&'*+/=?^_`{|}~-,
+ * the domain letters, digits and '-', each in dot-separated non-empty
+ * pieces, a domain label not starting or ending with '-'. Anything that
+ * could end the header, open another address or smuggle a comment is
+ * thereby refused: controls, space, non-ASCII, < > , ; : " ( ) \ and a
+ * second '@'. */
+static bool dot_atom_ok(const char *s, size_t n, bool domain)
+{
+  if (n == 0 || s[0] == '.' || s[n - 1] == '.')
+    return false;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                 (c >= '0' && c <= '9');
+    if (c == '.') {
+      if (s[i + 1] == '.')
+        return false;
+      if (domain && (s[i - 1] == '-' || s[i + 1] == '-'))
+        return false;
+    } else if (!alnum && !(domain ? c == '-'
+                                  : strchr("!#$%&'*+/=?^_`{|}~-", c) != NULL)) {
+      return false;
+    }
+  }
+  return !domain || (s[0] != '-' && s[n - 1] != '-');
+}
+
 bool email_address_ok(const char *a) {
   if (!a)
     return false;
   size_t n = strlen(a);
   if (n < 3 || n > ADDR_MAX)
     return false;
-  const char *at = strrchr(a, '@');
-  if (!at || at == a || at[1] == '\0')
+  const char *at = strchr(a, '@');
+  if (!at || strchr(at + 1, '@') != NULL)
     return false;
-  for (const unsigned char *p = (const unsigned char *)a; *p; p++) {
-    if (*p <= 0x20 || *p >= 0x7F || strchr("<>,;:\"()\\", *p))
-      return false;
-  }
-  return true;
+  size_t local = (size_t)(at - a);
+  return local <= 64 && dot_atom_ok(a, local, false) &&
+         dot_atom_ok(at + 1, n - local - 1, true);
 }
 
 /* One msg-id "<left@right>": printable ASCII, no whitespace, no inner

@@ -39,7 +39,8 @@ char *email_render(const struct email *e);
 char *email_encode_header(const char *utf8);
 
 /* Whether `a` is a bare address (local@domain) safe to put in a header or
- * an SMTP command: ASCII, no spaces, controls or < > , ; : " ( ) \. */
+ * an SMTP command: RFC 5322 dot-atoms on both sides of one '@' (so ASCII,
+ * no spaces, controls, < > , ; : " ( ) \ or empty dot-separated pieces). */
 bool email_address_ok(const char *a);
 
 #endif

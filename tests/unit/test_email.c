@@ -683,8 +683,33 @@ static void test_encode_header_never_splits(void **state) {
   }
 }
 
+
+/* The one address check shared by the rules, email and SMTP. */
+static void test_address_ok(void **state)
+{
+  (void)state;
+  static const char *const good[] = {
+    "snv@bacninh.gov.vn", "ban-vstbpn@tinh.example.gov.vn", "a.b+c@x.y",
+    "dondoc@localhost", "o'neil@example.com", "x_y@sub-domain.example",
+  };
+  static const char *const bad[] = {
+    "e2@@good", "a@b@c", "@x.y", "a@", "a", "a b@x.y", "a@x .y", ".a@x.y",
+    "a.@x.y", "a..b@x.y", "a@.x.y", "a@x..y", "a@x.y.", "a@-x.y", "a@x-.y",
+    "a@x_y.z", "<a@x.y>", "a@x.y>", "a,b@x.y", "a;b@x.y", "\"a\"@x.y",
+    "a@[127.0.0.1]", "nguyễn@x.vn", "a@x.y\r\nBcc: z@x.y", "",
+  };
+  for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+    if (!email_address_ok(good[i]))
+      fail_msg("refused good address %s", good[i]);
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+    if (email_address_ok(bad[i]))
+      fail_msg("accepted bad address %s", bad[i]);
+  assert_false(email_address_ok(NULL));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_address_ok),
       cmocka_unit_test(test_subject_literal_matches_escapes),
       cmocka_unit_test(test_render_vietnamese),
       cmocka_unit_test(test_render_reproducible),
