@@ -49,6 +49,7 @@ int world_load_rules(struct cli *c, struct world *w,
   rules_options_default(&o, w->cfg.rules_dir);
   o.memory_limit = w->cfg.memory_limit;
   o.instruction_limit = w->cfg.instruction_limit;
+  o.time_limit_ms = w->cfg.time_limit_ms;
   if (ids == NULL) {
     ids = (const char *const *)w->cfg.jurisdictions;
     n = w->cfg.n_jurisdictions;

@@ -397,14 +397,36 @@ int config_load(const char *path, struct config *c, char err[CONFIG_ERR_LEN])
   }
   c->utc_offset_minutes = zones[z].offset;
 
-  lua_getfield(L, -1, "memory_limit_mb");
-  c->memory_limit = (size_t)(lua_isinteger(L, -1) ? lua_tointeger(L, -1) : 64)
-                    << 20;
-  lua_pop(L, 1);
-  lua_getfield(L, -1, "instruction_limit");
-  c->instruction_limit = lua_isinteger(L, -1) ? (long)lua_tointeger(L, -1)
-                                              : 50L * 1000 * 1000;
-  lua_pop(L, 1);
+  /* The sandbox limits, each a whole number in a range that keeps the
+   * arithmetic on it exact (no shift or multiplication overflows). */
+  static const struct {
+    const char *name; long long lo, hi, dflt;
+  } limits[] = {
+    {"memory_limit_mb", 8, 4096, 64},
+    {"instruction_limit", 1000000, 10000000000LL, 50000000},
+    {"time_limit_ms", 100, 600000, 5000},
+  };
+  long long value[3];
+  for (size_t k = 0; k < 3; k++) {
+    lua_getfield(L, -1, limits[k].name);
+    int whole = 0;
+    lua_Integer v = lua_tointegerx(L, -1, &whole);
+    bool absent = lua_isnil(L, -1);
+    lua_pop(L, 1);
+    if (absent) {
+      value[k] = limits[k].dflt;
+    } else if (!whole || v < limits[k].lo || v > limits[k].hi) {
+      snprintf(err, CONFIG_ERR_LEN, "%s: %s must be a whole number from "
+               "%lld to %lld", path, limits[k].name, limits[k].lo,
+               limits[k].hi);
+      goto out;
+    } else {
+      value[k] = (long long)v;
+    }
+  }
+  c->memory_limit = (size_t)value[0] << 20;
+  c->instruction_limit = (long)value[1];
+  c->time_limit_ms = (long)value[2];
 
   if (config_delivery(L, path, c, err) != 0)
     goto out;

@@ -59,6 +59,7 @@ struct config {
   int utc_offset_minutes;
   size_t memory_limit;           /* per jurisdiction sandbox, bytes */
   long instruction_limit;        /* per jurisdiction load */
+  long time_limit_ms;            /* wall clock per load step */
   char *outbox_dir;              /* local delivery: .eml and .json files */
   struct config_mail mail;
   struct config_webhook *webhooks; size_t n_webhooks;

@@ -71,3 +71,12 @@ assert_contains "$WORK/err" "bad.db"
 printf 'rules_dir = "rules"\njurisdictions = {\n' > "$WORK/broken.lua"
 run 3 --config "$WORK/broken.lua" check
 assert_contains "$WORK/err" "broken.lua:"
+# sandbox limits out of range are refused, not shifted or cast into nonsense
+for bad in "memory_limit_mb = -1" "memory_limit_mb = 1e300" "instruction_limit = 0" \
+           "time_limit_ms = 2.5" "time_limit_ms = 'x'"; do
+  printf 'rules_dir = "rules"\ndatabase = "t.db"\njurisdictions = { "good" }\n%s\n' "$bad" > "$WORK/lim.lua"
+  run 3 --config "$WORK/lim.lua" rules check
+  assert_contains "$WORK/err" "must be a whole number from"
+done
+printf 'rules_dir = "rules"\ndatabase = "t.db"\njurisdictions = { "good" }\nmemory_limit_mb = 128\ntime_limit_ms = 10000\n' > "$WORK/lim.lua"
+run 0 --config "$WORK/lim.lua" rules check
