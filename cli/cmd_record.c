@@ -41,6 +41,54 @@ struct instance_arg {
   struct cal_period period;
 };
 
+/* Whether `agency` owes ob for period p — as evaluation sees it: listed in
+ * `from` (or answering for a listed agency that has ended), or holding the
+ * `from` role on the due day. *who lists those who do, for the message. */
+static bool instance_owed_by(const struct jurisdiction *j,
+                             const struct obligation *ob,
+                             const struct cal_period *p, const char *agency,
+                             char *who, size_t len)
+{
+  const struct schedule *s = NULL;
+  for (size_t k = 0; k < ob->n_schedules && s == NULL; k++)
+    if (ob->schedules[k].kind == p->kind)
+      s = &ob->schedules[k];
+  cal_day due = s ? model_due_effective(j, ob->wording,
+                                        model_due_nominal(&s->due, p,
+                                                          &j->holidays))
+                  : p->end;
+  bool owed = false;
+  size_t used = 0;
+  who[0] = '\0';
+  const struct agency *list[2];
+  for (size_t i = 0; i <= ob->n_from; i++) {
+    size_t n = 0;
+    if (i == ob->n_from) {
+      const struct agency *h = ob->from_role
+                               ? model_holder(j, ob->from_role, due) : NULL;
+      if (h)
+        list[n++] = h;
+    } else {
+      const struct agency *a = model_agency(j, ob->from[i]);
+      const struct agency *answer = a ? model_answerable(j, a, due) : NULL;
+      if (answer)
+        list[n++] = answer;
+      if (answer && answer != a)
+        list[n++] = a;          /* its old reports still count */
+    }
+    for (size_t k = 0; k < n; k++) {
+      if (strcmp(list[k]->id, agency) == 0)
+        owed = true;
+      if (k == 0 && used < len) {
+        int w = snprintf(who + used, len - used, "%s%s", used ? ", " : "",
+                         list[k]->id);
+        used += w > 0 ? (size_t)w : 0;
+      }
+    }
+  }
+  return owed;
+}
+
 /* Load config and rules and resolve the instance; the store is not opened
  * here, so the caller can check the rest of its input first. Returns 0 or
  * an exit status after printing why. */
@@ -70,6 +118,16 @@ static int resolve_instance(struct cli *c, struct world *w, const char *cmd,
   if (parse_period_for(ia->ob, period, &ia->period) != 0) {
     fprintf(stderr, "dondoc: '%s' is not a period of %s (e.g. 2024, "
             "2024-H1, 2024-Q3, 2024-09, 2024-2025)\n", period, obligation);
+    return EXIT_INPUT;
+  }
+  char who[1024];
+  if (!instance_owed_by(ia->j, ia->ob, &ia->period, ia->agency, who,
+                        sizeof who)) {
+    fprintf(stderr, "dondoc: %s does not owe %s for %s; %s\n", ia->agency,
+            obligation, ia->period.id,
+            who[0] ? "it is owed by: " : "nobody owes it for that period");
+    if (who[0])
+      fprintf(stderr, "  %s\n", who);
     return EXIT_INPUT;
   }
   return 0;

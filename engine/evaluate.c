@@ -516,6 +516,11 @@ static int indicator_status(struct ctx *c, const struct indicator *ind)
   }
   series_release(&s);
 
+  /* A value missing for a period before the jurisdiction started
+   * monitoring is not news (its monitor_from). */
+  if (!f.has_value && j->monitor_from != CAL_DAY_MIN &&
+      p.end < j->monitor_from)
+    return 0;
   int year = (int)ceil(at - 1e-9);
   if (!f.has_value) {
     f.kind = FIND_NO_DATA;

@@ -12,7 +12,13 @@ run 0 $C --now 2025-12-01 --json check
 assert_eq 4 "$(json_query 'len([f for f in F if f.get("obligation") == "ket-qua-bdg" and f["period"] == "2025" and f["kind"] == "due_soon" and f["due"] == "2025-12-01" and f["nominal_due"] == "2025-11-30"])')" "annual report due Monday 01/12"
 run 0 $C --now 2025-12-02 --json check --kind overdue
 assert_eq 4 "$(json_query 'len([f for f in F if f.get("obligation") == "ket-qua-bdg" and f["period"] == "2025"])')" "overdue on 02/12"
+# (monitoring starts 01/01/2025: the 2024 value, due 25/12/2024, is only
+# judged once it is there)
 run 0 $C --now 2025-12-02 --json check --all
+assert_eq 0 "$(json_query 'len([f for f in F if f.get("indicator") == "m1.1"])')" "no 'no data' before monitoring"
+run 0 $C --now 2025-12-02 observe m1.1 2024 58,3
+run 0 $C --now 2025-12-02 --json check --all
+assert_eq 58.3 "$(json_query '[f["value"] for f in F if f.get("indicator") == "m1.1"][0]')" "a value typed with a decimal comma"
 assert_eq 65.0 "$(json_query '[f["target"] for f in F if f.get("indicator") == "m1.1"][0]')" "local target"
 assert_eq 60.0 "$(json_query '[f["parent_target"] for f in F if f.get("indicator") == "m1.1"][0]')" "national target beside it"
 # a draft checked where it lies, by path, inheriting the configured national rules

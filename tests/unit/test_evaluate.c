@@ -212,9 +212,19 @@ static enum finding_kind lead_status(struct fx *x, double v2023)
   return f->kind;
 }
 
+
+/* The indicator tests look at 2023's values, before "good" starts
+ * monitoring (2024-01-01): move its start back for them. */
+static void monitor_from(struct fx *x, const char *d)
+{
+  struct jurisdiction *j = (struct jurisdiction *)rules_find(&x->rs, "good");
+  j->monitor_from = day(d);
+}
+
 static void test_indicator_boundaries(void **state)
 {
   struct fx *x = *state;
+  monitor_from(x, "2023-01-01");
   eval_at(x, "good", "2024-12-06", false);
   const struct finding *f = find(x, "lead", NULL, NULL);
   assert_non_null(f);
@@ -259,6 +269,7 @@ static void test_at_most_without_baseline(void **state)
 static void test_ratio_indicator(void **state)
 {
   struct fx *x = *state;
+  monitor_from(x, "2023-01-01");
   observe(x, "vio.detected", "2023", 50);
   observe(x, "vio.supported", "2023", 36);           /* 72% */
   observe(x, "vio.detected", "2022", 40);
@@ -399,6 +410,7 @@ static void test_grant_from_its_day(void **state)
 static void test_extreme_values_stay_finite(void **state)
 {
   struct fx *x = *state;
+  monitor_from(x, "2023-01-01");
   observe(x, "lead", "2021", 1e308);
   observe(x, "lead", "2022", -1e308);
   observe(x, "lead", "2023", 1e308);
@@ -423,6 +435,20 @@ static void test_extreme_values_stay_finite(void **state)
   assert_false(lead->has_projection);      /* no line through ±1e308 */
   const struct finding *vio = find(x, "vio", NULL, NULL);
   assert_int_equal(vio->kind, FIND_NO_DATA); /* 1e308 / 1e-300 is no share */
+}
+
+/* monitor_from applies to indicators: no "no data" for a value due
+ * before monitoring started; a value that is there is still judged. */
+static void test_monitor_from_indicators(void **state)
+{
+  struct fx *x = *state;
+  eval_at(x, "good", "2024-12-06", false);     /* 2023's value: due 25/12/2023 */
+  assert_null(find(x, "lead", NULL, NULL));
+  observe(x, "lead", "2023", 49.9);
+  eval_at(x, "good", "2024-12-06", false);
+  assert_int_equal(find(x, "lead", NULL, NULL)->kind, FIND_OFF_TRACK);
+  eval_at(x, "good", "2024-12-26", false);     /* 2024's, due in the window */
+  assert_int_equal(find(x, "lead", NULL, NULL)->kind, FIND_NO_DATA);
 }
 
 /* Evaluation looks back at most EVAL_MAX_YEARS: further is refused with a
@@ -465,6 +491,7 @@ int main(void)
     cmocka_unit_test_setup_teardown(test_grant_from_its_day, setup, teardown),
     cmocka_unit_test_setup_teardown(test_extreme_values_stay_finite, setup, teardown),
     cmocka_unit_test_setup_teardown(test_window_is_bounded, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_monitor_from_indicators, setup, teardown),
     cmocka_unit_test_setup_teardown(test_empty_window, setup, teardown),
   };
   return cmocka_run_group_tests_name("evaluate", tests, NULL, NULL);
