@@ -38,9 +38,15 @@ int cmd_rules(struct cli *c, struct world *w)
     for (size_t k = 0; k < j->n_obligations; k++)
       printf("  obligation %-28s %s\n", j->obligations[k].id,
              j->obligations[k].title);
-    for (size_t k = 0; k < j->n_indicators; k++)
-      printf("  indicator  %-28s %s\n", j->indicators[k].id,
-             j->indicators[k].title);
+    for (size_t k = 0; k < j->n_indicators; k++) {
+      const struct indicator *ind = &j->indicators[k];
+      printf("  indicator  %-28s %s\n", ind->id, ind->title);
+      for (size_t t = 0; t < ind->n_targets; t++)
+        if (ind->targets[t].year_from_plan)
+          printf("             target %g has no year in the plan: read as "
+                 "%d (plan_end)\n", ind->targets[t].value,
+                 ind->targets[t].year);
+    }
     for (size_t k = 0; k < j->n_agencies; k++)
       printf("  agency     %-28s %s\n", j->agencies[k].id,
              j->agencies[k].name);

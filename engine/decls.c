@@ -853,9 +853,18 @@ static int get_targets(struct conv *c, const char *where, const char *field,
   if (lua_istable(c->L, -1)) {
     lua_pushnil(c->L);
     while (rc == 0 && lua_next(c->L, -2) != 0) {
-      struct target t = {0, 0};
+      struct target t = {0, 0, false};
       char what[64];
-      if (!whole_in(c->L, -2, MODEL_YEAR_MIN, MODEL_YEAR_MAX, &t.year)) {
+      lua_Integer small = lua_isinteger(c->L, -2) ? lua_tointeger(c->L, -2)
+                                                  : 0;
+      if (small >= 1 && small <= 64 && lua_type(c->L, -1) == LUA_TNUMBER) {
+        /* { [2025] = 15,5 } is Lua for { [2025] = 15, 5 }: a Vietnamese
+         * decimal comma, not a second entry */
+        rc = conv_fail(c, where, "%s: a number without a year (%s) — a "
+                       "decimal comma? Lua needs a point: [2025] = 15.5",
+                       label, number_text(lua_tonumber(c->L, -1), what));
+      } else if (!whole_in(c->L, -2, MODEL_YEAR_MIN, MODEL_YEAR_MAX,
+                           &t.year)) {
         rc = conv_fail(c, where, "%s: keys must be years from %d to %d, as "
                        "[2025] = 60", label, MODEL_YEAR_MIN, MODEL_YEAR_MAX);
       } else if (lua_type(c->L, -1) == LUA_TBOOLEAN) {
@@ -885,6 +894,42 @@ static int get_targets(struct conv *c, const char *where, const char *field,
   }
   lua_pop(c->L, 1);
   return rc;
+}
+
+/* target = 100: a target the plan gives without a year ("phấn đấu 100%"),
+ * read as the jurisdiction's plan_end; said so wherever it is shown. */
+static int get_yearless_target(struct conv *c, const char *where,
+                               struct indicator *ind)
+{
+  lua_getfield(c->L, -1, "target");
+  int type = lua_type(c->L, -1);
+  double v = type == LUA_TBOOLEAN ? lua_toboolean(c->L, -1)
+             : type == LUA_TNUMBER ? lua_tonumber(c->L, -1) : 0;
+  lua_pop(c->L, 1);
+  if (type == LUA_TNIL)
+    return 0;
+  if (type != LUA_TNUMBER && type != LUA_TBOOLEAN)
+    return conv_fail(c, where, "target must be a number (a target without a "
+                     "year; with years: targets = { [2025] = 60 })");
+  if (type == LUA_TNUMBER && check_value(c, where, "target", v) != 0)
+    return -1;
+  if (c->j->plan_end == 0)
+    return conv_fail(c, where, "target without a year needs the plan's end "
+                     "year: plan_end = 2025 in jurisdiction \"%s\" { … }",
+                     c->j->id);
+  for (size_t k = 0; k < ind->n_targets; k++)
+    if (ind->targets[k].year == c->j->plan_end)
+      return conv_fail(c, where, "target (no year, read as plan_end %d) and "
+                       "targets[%d] say the same year twice", c->j->plan_end,
+                       c->j->plan_end);
+  struct target *nt = realloc(ind->targets,
+                              (ind->n_targets + 1) * sizeof *nt);
+  if (nt == NULL)
+    return conv_fail(c, where, "out of memory");
+  ind->targets = nt;
+  nt[ind->n_targets++] = (struct target){c->j->plan_end, v, true};
+  qsort(nt, ind->n_targets, sizeof *nt, cmp_target);
+  return 0;
 }
 
 static int conv_indicator(struct conv *c, const char *where, size_t i)
@@ -921,14 +966,20 @@ static int conv_indicator(struct conv *c, const char *where, size_t i)
     free(role);
   }
   if (rc == 0) {
-    if (dir == NULL || strcmp(dir, "at_least") == 0)
+    static const struct { const char *name; enum direction d; } dirs[] = {
+      {"at_least", DIR_AT_LEAST}, {"at_most", DIR_AT_MOST},
+      {"above", DIR_ABOVE}, {"below", DIR_BELOW}, {"yes_no", DIR_YES_NO},
+    };
+    size_t k = 0;
+    while (dir && k < sizeof dirs / sizeof *dirs && strcmp(dir, dirs[k].name))
+      k++;
+    if (dir == NULL)
       ind->direction = DIR_AT_LEAST;
-    else if (strcmp(dir, "at_most") == 0)
-      ind->direction = DIR_AT_MOST;
-    else if (strcmp(dir, "yes_no") == 0)
-      ind->direction = DIR_YES_NO;
+    else if (k < sizeof dirs / sizeof *dirs)
+      ind->direction = dirs[k].d;
     else
-      rc = conv_fail(c, where, "direction '%s' must be at_least, at_most or "
+      rc = conv_fail(c, where, "direction '%s' must be at_least, at_most, "
+                     "above (strictly: \"trên\"), below (\"dưới\") or "
                      "yes_no", dir);
   }
   if (rc == 0) {
@@ -940,6 +991,8 @@ static int conv_indicator(struct conv *c, const char *where, size_t i)
   }
   if (rc == 0 && ind->unit == NULL)
     rc = (ind->unit = xstrdup(c, "")) ? 0 : -1;
+  if (rc == 0)
+    rc = get_yearless_target(c, where, ind);
   if (rc == 0) {                               /* baseline = { 2020, 42 } */
     lua_getfield(c->L, -1, "baseline");
     if (lua_istable(c->L, -1)) {
@@ -1172,6 +1225,8 @@ static int conv_jurisdiction(struct conv *c, const char *id)
            get_string(c, where, "plan", 0, &j->plan) ||
            get_bool(c, where, "template", false, &j->is_template) ||
            get_date(c, where, "monitor_from", CAL_DAY_MIN, &j->monitor_from)
+           || get_int(c, where, "plan_end", MODEL_YEAR_MIN, MODEL_YEAR_MAX, 0,
+                      &j->plan_end)
            ? -1 : 0;
   lua_pop(c->L, 1);
   return rc;

@@ -392,10 +392,25 @@ int evaluate_fit_line(const double *x, const double *y, size_t n, double *a,
   return 0;
 }
 
+/* Whether value meets goal: on it counts for at_least / at_most, only
+ * strictly past it for above / below. */
 static bool meets(enum direction d, double value, double goal)
 {
   const double eps = 1e-9;
-  return d == DIR_AT_MOST ? value <= goal + eps : value >= goal - eps;
+  switch (d) {
+  case DIR_AT_MOST: return value <= goal + eps;
+  case DIR_BELOW: return value < goal - eps;
+  case DIR_ABOVE: return value > goal + eps;
+  default: return value >= goal - eps;
+  }
+}
+
+/* The straight path is a guide, not a threshold: on it is on track for
+ * every direction. */
+static bool meets_path(enum direction d, double value, double expected)
+{
+  return meets(model_direction_falls(d) ? DIR_AT_MOST : DIR_AT_LEAST, value,
+               expected);
 }
 
 /* The latest period of ind's cadence whose value is due by now. */
@@ -444,6 +459,7 @@ static int indicator_status(struct ctx *c, const struct indicator *ind)
   f.has_target = true;
   f.target = goal->value;
   f.target_year = goal->year;
+  f.target_year_from_plan = goal->year_from_plan;
   f.due = model_due_effective(j, WORDING_BY,
                               model_due_nominal(&ind->due, &p, &j->holidays));
   f.nominal_due = f.due;
@@ -474,7 +490,7 @@ static int indicator_status(struct ctx *c, const struct indicator *ind)
     sy = s.y[0];
   }
   /* A start that already meets the target asks only to stay there. */
-  if (has_start && meets(ind->direction, sy, goal->value))
+  if (has_start && meets_path(ind->direction, sy, goal->value))
     sy = goal->value;
   if (has_start && ind->direction != DIR_YES_NO) {
     double t = (at - sx) / ((double)goal->year - sx);
@@ -531,7 +547,8 @@ static int indicator_status(struct ctx *c, const struct indicator *ind)
              : goal->year - year <= 1 ? FIND_AT_RISK : FIND_ON_TRACK;
   } else if (meets(ind->direction, f.value, goal->value)) {
     f.kind = FIND_ACHIEVED;
-  } else if (!f.has_expected || meets(ind->direction, f.value, f.expected)) {
+  } else if (!f.has_expected || meets_path(ind->direction, f.value,
+                                           f.expected)) {
     f.kind = f.has_expected ? FIND_ON_TRACK : FIND_OFF_TRACK;
   } else {
     double tol = ind->tolerance >= 0 ? ind->tolerance : j->policy.tolerance;

@@ -40,6 +40,7 @@ struct finding {
                                       owned by the struct findings */
   double value, target, expected, projected;
   int target_year;
+  bool target_year_from_plan;      /* the plan gave no year: its plan_end */
 };
 
 /* The findings and the few strings they own (grant letters). */

@@ -100,7 +100,12 @@ static void indicator_message(const struct finding *f, char *buf, size_t len)
   const struct indicator *ind = f->indicator;
   char value[96], target[96], expected[96] = "", projected[160] = "";
   char due[CAL_DATE_LEN];
-  with_unit(ind, f->target, target, sizeof target);
+  char bare[80];
+  with_unit(ind, f->target, bare, sizeof bare);
+  /* "trên 90%", "dưới 5%": the plan's strict thresholds, in its words */
+  snprintf(target, sizeof target, "%s%s",
+           ind->direction == DIR_ABOVE ? "trên "
+           : ind->direction == DIR_BELOW ? "dưới " : "", bare);
   if (ind->direction == DIR_YES_NO)
     snprintf(target, sizeof target, "hoàn thành");
   if (f->kind == FIND_NO_DATA) {

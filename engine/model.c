@@ -182,9 +182,18 @@ cal_day model_due_effective(const struct jurisdiction *j, enum wording w,
   return d;
 }
 
+bool model_direction_falls(enum direction d)
+{
+  return d == DIR_AT_MOST || d == DIR_BELOW;
+}
+
 const char *model_direction_name(enum direction d)
 {
-  return d == DIR_AT_MOST ? "at_most" : d == DIR_YES_NO ? "yes_no" : "at_least";
+  static const char *const names[] = {
+    [DIR_AT_LEAST] = "at_least", [DIR_AT_MOST] = "at_most",
+    [DIR_YES_NO] = "yes_no", [DIR_ABOVE] = "above", [DIR_BELOW] = "below",
+  };
+  return names[d];
 }
 
 const char *model_wording_name(enum wording w)

@@ -84,9 +84,14 @@ struct obligation {
   cal_day active_from, active_until;
 };
 
-enum direction { DIR_AT_LEAST, DIR_AT_MOST, DIR_YES_NO };
+/* at_least / at_most meet the target on it ("ít nhất 60%"); above / below
+ * only strictly past it ("đạt trên 90%", "dưới 5%"). */
+enum direction { DIR_AT_LEAST, DIR_AT_MOST, DIR_YES_NO, DIR_ABOVE,
+                 DIR_BELOW };
 
-struct target { int year; double value; };
+/* year_from_plan: the plan gave no year ("phấn đấu 100%"); the year is the
+ * jurisdiction's plan_end. */
+struct target { int year; double value; bool year_from_plan; };
 
 struct indicator {
   char *id, *title, *unit, *goal, *basis, *where;
@@ -148,6 +153,7 @@ struct jurisdiction {
   char *id, *name, *parent, *plan, *dir;
   bool is_template;                 /* only inherited, never evaluated */
   cal_day monitor_from;
+  int plan_end;                     /* the plan's last year; 0 when unsaid */
   struct agency *agencies; size_t n_agencies;
   struct role *roles; size_t n_roles;
   struct obligation *obligations; size_t n_obligations;
@@ -188,6 +194,8 @@ cal_day model_due_effective(const struct jurisdiction *j, enum wording w,
                             cal_day nominal);
 
 const char *model_direction_name(enum direction d);
+/* Whether the indicator is meant to go down (at_most, below). */
+bool model_direction_falls(enum direction d);
 const char *model_wording_name(enum wording w);
 
 #endif

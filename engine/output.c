@@ -64,6 +64,8 @@ static json_t *finding_json(const struct finding *f)
     bad |= json_object_set_new(o, "value", number_or_null(f->value, f->has_value));
     bad |= json_object_set_new(o, "target", json_real(f->target));
     bad |= json_object_set_new(o, "target_year", json_integer(f->target_year));
+    if (f->target_year_from_plan)
+      bad |= json_object_set_new(o, "target_year_from_plan", json_true());
     bad |= json_object_set_new(o, "expected",
                                number_or_null(f->expected, f->has_expected));
     bad |= json_object_set_new(o, "projected",

@@ -56,12 +56,14 @@ end
 
 -- Fields each construct accepts; a misspelt field is an error, not silence.
 local fields = {
-  jurisdiction = { name=1, parent=1, template=1, plan=1, monitor_from=1 },
+  jurisdiction = { name=1, parent=1, template=1, plan=1, monitor_from=1,
+                   plan_end=1 },
   agency = { name=1, kind=1, email=1, head_email=1, member=1, valid_from=1,
              valid_until=1, successor=1, parent=1 },
   obligation = { title=1, basis=1, from=1, to=1, wording=1, periods=1,
                  active_from=1, active_until=1 },
   indicator = { title=1, goal=1, unit=1, direction=1, baseline=1, targets=1,
+                target=1,
                 lead=1, support=1, cadence=1, due=1, tolerance=1, value=1,
                 basis=1, note=1 },
   campaign = { title=1, window=1, from=1, to=1, plan=1, results=1,

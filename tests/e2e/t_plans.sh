@@ -1,0 +1,36 @@
+# The plans as written (issue 11, items 4–8): who may submit, several
+# recipients, dates left to a later instruction, abolished agencies,
+# strict thresholds, numbers typed the Vietnamese way, errors that teach.
+. "$ROOT/tests/e2e/lib.sh"
+cp -R "$ROOT/tests/fixtures/rules" "$WORK/rules"
+printf 'rules_dir = "rules"\ndatabase = "t.db"\njurisdictions = { "good" }\n' > "$WORK/cfg.lua"
+C="--config $WORK/cfg.lua"
+
+# 7. a report from an agency that does not owe it is refused, naming who does
+run 4 $C --now 2024-12-06 submit c annual 2024
+assert_contains "$WORK/err" "c does not owe annual for 2024; it is owed by:"
+assert_contains "$WORK/err" "a, b"
+# d ended 28/02/2025; b answers for its 2024 report (due 31/03/2025), and
+# d's own report still counts
+run 0 $C --now 2025-04-01 submit b legacy 2024
+run 0 $C --now 2025-04-01 submit d legacy 2024
+assert_contains "$WORK/out" "recorded: good d legacy 2024"
+
+# 6. strict thresholds and a target without a year
+printf 'rules_dir = "rules"\ndatabase = "p.db"\njurisdictions = { "plans" }\n' > "$WORK/p.lua"
+P="--config $WORK/p.lua"
+run 0 $P rules list
+assert_contains "$WORK/out" "target 100 has no year in the plan: read as 2025 (plan_end)"
+status() {  # INDICATOR VALUE -> kind at 2025-12-26 (the 2025 value is due)
+  "$DONDOC" $P --now 2025-12-20 observe "$1" 2024 "$2" >/dev/null || fail "observe $1 $2"
+  "$DONDOC" $P --now 2025-06-01 --json check --all >"$WORK/out" || fail "check"
+  json_query "[f['kind'] for f in F if f.get('indicator') == '$1'][0]"
+}
+assert_eq on_track "$(status above 90)" "exactly 90 is not above 90 (on the path, not achieved)"
+assert_eq achieved "$(status above 90.1)" "above 90"
+assert_eq on_track "$(status below 5)" "exactly 5 is not below 5"
+assert_eq achieved "$(status below 4,9)" "below 5 (decimal comma)"
+assert_eq "achieved 2025 True" "$(status all 100) $(json_query "' '.join(str(x) for x in [[f['target_year'], f['target_year_from_plan']] for f in F if f.get('indicator') == 'all'][0])")" "no-year target"
+run 0 $P --now 2025-06-01 --json check --all
+assert_contains "$WORK/out" "mục tiêu trên 90%"
+assert_contains "$WORK/out" "\"direction\": \"above\""
