@@ -54,9 +54,11 @@ static bool instance_owed_by(const struct jurisdiction *j,
     if (ob->schedules[k].kind == p->kind)
       s = &ob->schedules[k];
   cal_day due = s ? model_due_effective(j, ob->wording,
-                                        model_due_nominal(&s->due, p,
-                                                          &j->holidays))
+                                        model_schedule_due(s, p,
+                                                           &j->holidays))
                   : p->end;
+  if (due == MODEL_DUE_UNSET)      /* not set yet: owed as the period ends */
+    due = p->end;
   bool owed = false;
   size_t used = 0;
   who[0] = '\0';
@@ -73,6 +75,8 @@ static bool instance_owed_by(const struct jurisdiction *j,
       const struct agency *answer = a ? model_answerable(j, a, due) : NULL;
       if (answer)
         list[n++] = answer;
+      else if (a && a->valid_until < due)
+        list[n++] = a;          /* ended, no successor: still its report */
       if (answer && answer != a)
         list[n++] = a;          /* its old reports still count */
     }

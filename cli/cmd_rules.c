@@ -35,9 +35,22 @@ int cmd_rules(struct cli *c, struct world *w)
       putchar('\n');
     if (strcmp(c->args[1], "list") != 0)
       continue;
-    for (size_t k = 0; k < j->n_obligations; k++)
-      printf("  obligation %-28s %s\n", j->obligations[k].id,
-             j->obligations[k].title);
+    for (size_t k = 0; k < j->n_obligations; k++) {
+      const struct obligation *o = &j->obligations[k];
+      printf("  obligation %-28s %s\n", o->id, o->title);
+      for (size_t q = 0; q < o->n_schedules; q++)
+        if (o->schedules[q].due.base == DUE_AS_INSTRUCTED)
+          printf("             %s: date as instructed (awaiting a date; "
+                 "%zu set)\n",
+                 cal_period_kind_name(o->schedules[q].kind),
+                 o->schedules[q].n_dates);
+      if (o->n_to > 1) {
+        printf("             to:");
+        for (size_t q = 0; q < o->n_to; q++)
+          printf(" %s", o->to[q]);
+        putchar('\n');
+      }
+    }
     for (size_t k = 0; k < j->n_indicators; k++) {
       const struct indicator *ind = &j->indicators[k];
       printf("  indicator  %-28s %s\n", ind->id, ind->title);

@@ -85,11 +85,14 @@ int world_load_rules(struct cli *c, struct world *w,
     fprintf(stderr, "dondoc: %s\n", w->rules.errors[i].message);
   *failed = w->rules.n_errors > 0;
   /* Mistakes that did not stop a jurisdiction (a malformed address): it is
-   * served without the faulty part, and told of them every time. */
+   * served without the faulty part, and told of the errors every time;
+   * warnings by `rules check` (and -v), the digest lists both. */
+  bool all = strcmp(c->args[0], "rules") == 0 || c->verbose;
   for (size_t i = 0; i < w->rules.n; i++) {
     const struct jurisdiction *j = &w->rules.jurisdictions[i];
     for (size_t k = 0; k < j->n_diags; k++)
-      fprintf(stderr, "dondoc: %s\n", j->diags[k].message);
+      if (all || j->diags[k].error)
+        fprintf(stderr, "dondoc: %s\n", j->diags[k].message);
     if (model_diag_errors(j) > 0)
       *failed = 1;
   }

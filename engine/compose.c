@@ -604,9 +604,11 @@ int compose_digest(const struct jurisdiction *j, const struct findings *f,
   fputs("</ul>\n", h);
 
   /* Numbered as they come, so an empty section leaves no gap. */
-  static const char *const roman[] = {"III", "IV", "V", "VI"};
+  static const char *const roman[] = {"III", "IV", "V", "VI", "VII"};
   const struct { const char *title; const char *const *lines; size_t n; }
   sections[] = {
+    {"Báo cáo chưa có cơ quan chịu trách nhiệm (cơ quan đã thôi hoạt động, "
+     "chưa có cơ quan kế nhiệm)", notes->unassigned, notes->n_unassigned},
     {"Chưa gửi được nhắc nhở vì cơ quan chưa có địa chỉ thư hợp lệ",
      notes->no_address, notes->n_no_address},
     {"Thư, webhook gửi không thành công (đã dừng gửi lại)",

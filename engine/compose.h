@@ -42,8 +42,10 @@ int compose_email(const struct jurisdiction *j, const struct letter *l,
  * list may be empty): reminders that found no address, deliveries that
  * failed for good, deliveries waiting with the reason of their last try
  * (a mail server refusing the account …), and mistakes in the rules that
- * did not stop the jurisdiction (an address that is not one …). */
+ * did not stop the jurisdiction (an address that is not one …); first,
+ * the reports nobody owes any more (an agency ended with no successor). */
 struct digest_notes {
+  const char *const *unassigned; size_t n_unassigned;
   const char *const *no_address; size_t n_no_address;
   const char *const *failures; size_t n_failures;
   const char *const *waiting; size_t n_waiting;

@@ -336,13 +336,18 @@ static int get_agency_list(struct conv *c, const char *where,
   return rc;
 }
 
-/* "12-05", "01-15 next year", "end+10", "start-5", "end+5wd", "2024-12-05" */
+/* "12-05", "01-15 next year", "end+10", "start-5", "end+5wd", "2024-12-05",
+ * "as_instructed" */
 static int parse_due(struct conv *c, const char *where, const char *s,
                      struct due_spec *d)
 {
   memset(d, 0, sizeof *d);
   int m, day, len = 0;
   char tail[32];
+  if (strcmp(s, "as_instructed") == 0) {
+    d->base = DUE_AS_INSTRUCTED;
+    return 0;
+  }
   if (cal_parse_date(s, &d->fixed) == 0) {
     d->base = DUE_FIXED;
     if (!year_ok(d->fixed))
@@ -649,6 +654,64 @@ static int get_only(struct conv *c, const char *where, const char *name,
 }
 
 /* periods = { half = { due = "06-05", only = { 1 } }, year = { due = "12-05" } } */
+/* dates = { ["2025"] = "2025-11-20" }: for an "as_instructed" schedule,
+ * the date a later instruction set for one period (key: its id). */
+static int get_set_dates(struct conv *c, const char *where, const char *name,
+                         struct schedule *s)
+{
+  lua_getfield(c->L, -1, "dates");
+  int rc = 0;
+  if (lua_isnil(c->L, -1)) {
+    lua_pop(c->L, 1);
+    return 0;
+  }
+  if (!lua_istable(c->L, -1) || s->due.base != DUE_AS_INSTRUCTED)
+    rc = conv_fail(c, where, "periods.%s.dates = { [\"2025\"] = "
+                   "\"2025-11-20\" } goes with due = \"as_instructed\"", name);
+  bool key_left = false;       /* lua_next's key, when the loop breaks */
+  if (rc == 0)
+    lua_pushnil(c->L);
+  while (rc == 0 && lua_next(c->L, -2) != 0) {
+    key_left = true;
+    char key[CAL_PERIOD_ID_LEN + 8];
+    struct cal_period p;
+    cal_day day;
+    int kt = lua_type(c->L, -2);
+    if (kt == LUA_TNUMBER && lua_isinteger(c->L, -2))
+      snprintf(key, sizeof key, "%lld", (long long)lua_tointeger(c->L, -2));
+    else if (kt == LUA_TSTRING)
+      snprintf(key, sizeof key, "%s", lua_tostring(c->L, -2));
+    else
+      key[0] = '\0';
+    const char *v = lua_type(c->L, -1) == LUA_TSTRING ? lua_tostring(c->L, -1)
+                                                      : NULL;
+    if (cal_period_parse(s->kind, key, &p) != 0)
+      rc = conv_fail(c, where, "periods.%s.dates: '%s' is not a %s period "
+                     "id", name, key, cal_period_kind_name(s->kind));
+    else if (v == NULL || cal_parse_date(v, &day) != 0 || !year_ok(day))
+      rc = conv_fail(c, where, "periods.%s.dates[\"%s\"] must be a date "
+                     "YYYY-MM-DD in the years %d to %d", name, key,
+                     MODEL_YEAR_MIN, MODEL_YEAR_MAX);
+    else {
+      struct set_date *nd = realloc(s->dates,
+                                    (s->n_dates + 1) * sizeof *nd);
+      if (nd == NULL)
+        rc = conv_fail(c, where, "out of memory");
+      else {
+        s->dates = nd;
+        snprintf(nd[s->n_dates].period, sizeof nd->period, "%s", p.id);
+        nd[s->n_dates++].day = day;
+      }
+    }
+    lua_pop(c->L, 1);
+    key_left = rc != 0;
+  }
+  if (key_left)
+    lua_pop(c->L, 1);
+  lua_pop(c->L, 1);
+  return rc;
+}
+
 static int conv_schedules(struct conv *c, const char *where,
                           struct obligation *o)
 {
@@ -677,6 +740,8 @@ static int conv_schedules(struct conv *c, const char *where,
                      "\"YYYY-MM-DD\"");
     if (rc == 0)
       rc = get_only(c, where, name, &s);
+    if (rc == 0)
+      rc = get_set_dates(c, where, name, &s);
     if (rc == 0) {
       struct schedule *ns = realloc(o->schedules,
                                     (o->n_schedules + 1) * sizeof *ns);
@@ -685,6 +750,8 @@ static int conv_schedules(struct conv *c, const char *where,
       else
         (o->schedules = ns)[o->n_schedules++] = s;
     }
+    if (rc != 0)
+      free(s.dates);           /* not in the obligation: ours to free */
     lua_pop(c->L, 1);
   }
   if (rc != 0)
@@ -712,6 +779,32 @@ static int get_wording(struct conv *c, const char *where, enum wording *w)
   return rc;
 }
 
+/* to = role "secretariat", "ubnd-tinh", or a list of them: every one the
+ * report goes to ("báo cáo UBND tỉnh, Bộ LĐTBXH"). Selectors (members())
+ * make no sense here. */
+static int get_recipients(struct conv *c, const char *where,
+                          struct obligation *o)
+{
+  lua_getfield(c->L, -1, "to");
+  bool selector = false;
+  if (lua_istable(c->L, -1)) {
+    lua_getfield(c->L, -1, "__select");
+    selector = !lua_isnil(c->L, -1);
+    lua_pop(c->L, 1);
+  }
+  lua_pop(c->L, 1);
+  if (selector)
+    return conv_fail(c, where, "field 'to' names who receives the report: "
+                     "an agency, role \"…\" or a list of them, not a "
+                     "selector");
+  char *role = NULL;
+  int rc = get_agency_list(c, where, "to", &o->to, &o->n_to, &role);
+  if (rc == 0 && role)
+    rc = push_string(c, where, "to", &o->to, &o->n_to, role);
+  free(role);
+  return rc;
+}
+
 static int conv_obligation_common(struct conv *c, const char *where,
                                   struct obligation *o)
 {
@@ -720,7 +813,7 @@ static int conv_obligation_common(struct conv *c, const char *where,
   return get_string(c, where, "basis", 0, &o->basis) ||
          get_agency_list(c, where, "from", &o->from, &o->n_from,
                          &o->from_role) ||
-         get_ref(c, where, "to", 0, &o->to) ||
+         get_recipients(c, where, o) ||
          get_date(c, where, "active_from", CAL_DAY_MIN, &o->active_from) ||
          get_date(c, where, "active_until", CAL_DAY_MAX, &o->active_until)
          ? -1 : 0;
@@ -991,6 +1084,9 @@ static int conv_indicator(struct conv *c, const char *where, size_t i)
   }
   if (rc == 0 && ind->unit == NULL)
     rc = (ind->unit = xstrdup(c, "")) ? 0 : -1;
+  if (rc == 0 && ind->due.base == DUE_AS_INSTRUCTED)
+    rc = conv_fail(c, where, "an indicator's value needs a due date: "
+                   "\"as_instructed\" is for obligations");
   if (rc == 0)
     rc = get_yearless_target(c, where, ind);
   if (rc == 0) {                               /* baseline = { 2020, 42 } */
@@ -1264,7 +1360,10 @@ static int check_references(struct conv *c)
     for (size_t k = 0; k < o->n_from; k++)
       if (check_ref(c, o->where, "from", o->from[k], 0))
         return -1;
-    if (check_ref(c, o->where, "to", o->to, 1) ||
+    for (size_t k = 0; k < o->n_to; k++)
+      if (check_ref(c, o->where, "to", o->to[k], 1))
+        return -1;
+    if (
         (o->from_role && !model_role(j, o->from_role) &&
          conv_fail(c, o->where, "from: '%s' is not a declared role",
                    o->from_role)))
@@ -1287,6 +1386,54 @@ static int check_references(struct conv *c)
 
 /* A zeroed array of n; *count is set only once it exists, so that
  * model_jurisdiction_release never walks a count of nothing. */
+/* Agencies that end with no successor while an obligation they owe goes
+ * on: their later reports will show as `unassigned` — say so now, once
+ * per obligation and end date, at the first agency's line, where the fix
+ * (a successor) goes (the districts abolished on 01/07/2025). */
+static int check_abolished(struct conv *c)
+{
+  const struct jurisdiction *j = c->j;
+  for (size_t i = 0; i < j->n_obligations; i++) {
+    const struct obligation *o = &j->obligations[i];
+    for (size_t k = 0; k < o->n_from; k++) {
+      const struct agency *a = model_agency(j, o->from[k]), *b;
+      if (a == NULL || a->valid_until == CAL_DAY_MAX || a->successor ||
+          o->active_until <= a->valid_until)
+        continue;
+      /* the first of its group? then gather the others ending that day */
+      bool seen = false;
+      for (size_t q = 0; q < k && !seen; q++)
+        seen = (b = model_agency(j, o->from[q])) && !b->successor &&
+               b->valid_until == a->valid_until;
+      if (seen)
+        continue;
+      char ids[400], ended[CAL_DATE_LEN];
+      size_t used = 0, n = 0;
+      ids[0] = '\0';
+      for (size_t q = k; q < o->n_from; q++) {
+        b = model_agency(j, o->from[q]);
+        if (!b || b->successor || b->valid_until != a->valid_until)
+          continue;
+        n++;
+        if (used < sizeof ids - 1) {
+          int w = snprintf(ids + used, sizeof ids - used, "%s'%s'",
+                           used ? ", " : "", b->id);
+          used += w > 0 ? (size_t)w : 0;
+        }
+      }
+      cal_format(a->valid_until, ended);
+      if (add_diag(c, a->where, false, "agenc%s %s end%s on %s with no "
+                   "successor, but obligation '%s' (%s) goes on after that "
+                   "day: those reports will show as unassigned (give %s a "
+                   "successor, or the obligation an active_until)",
+                   n == 1 ? "y" : "ies", ids, n == 1 ? "s" : "", ended, o->id,
+                   o->where, n == 1 ? "it" : "them") != 0)
+        return -1;
+    }
+  }
+  return 0;
+}
+
 static int alloc_array(struct conv *c, void **p, size_t *count, size_t n,
                        size_t size)
 {
@@ -1343,7 +1490,7 @@ static int convert(struct conv *c, const char *id)
       conv_policy(c) || conv_messages(c) || conv_holidays(c))
     return -1;
   /* A template's references are resolved by the jurisdictions using it. */
-  return j->is_template ? 0 : check_references(c);
+  return j->is_template ? 0 : check_references(c) || check_abolished(c);
 }
 
 int decls_convert(lua_State *L)

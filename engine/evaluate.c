@@ -22,7 +22,8 @@
 
 static const char *const kind_names[] = {
   "due_soon", "overdue", "off_track", "at_risk", "no_data",
-  "upcoming", "on_time", "late", "on_track", "achieved", "exempt"
+  "upcoming", "on_time", "late", "on_track", "achieved", "exempt",
+  "unassigned", "awaiting_date"
 };
 
 const char *finding_kind_name(enum finding_kind k) { return kind_names[k]; }
@@ -155,6 +156,10 @@ static int instance(struct ctx *c, const struct obligation *ob,
   if (granted && g.exemption) {
     kind = FIND_EXEMPT;
     days = 0;
+  } else if (due == MODEL_DUE_UNSET) {
+    /* the plan left the date to an instruction that has not come */
+    kind = got ? FIND_ON_TIME : FIND_AWAITING_DATE;
+    days = 0;
   } else if (got) {
     kind = received <= due ? FIND_ON_TIME : FIND_LATE;
     days = received > due ? received - due : 0;
@@ -185,10 +190,41 @@ static int instance(struct ctx *c, const struct obligation *ob,
   f->days = days;
   if (granted) {
     f->extended = !g.exemption;
+    f->date_by_letter = f->extended && original == MODEL_DUE_UNSET;
     f->original_due = original;
     if ((f->letter = findings_keep(c->out, g.letter)) == NULL)
       return fail(c, "out of memory");
   }
+  return 0;
+}
+
+/* Agency a owed this report but ended before its due day, and nobody
+ * succeeded it: the duty does not vanish. A report it sent still counts
+ * (history); otherwise the instance is `unassigned`, for the secretariat
+ * to settle. */
+static int unassigned_instance(struct ctx *c, const struct obligation *ob,
+                               const struct cal_period *p, cal_day nominal,
+                               cal_day due, const struct agency *a,
+                               size_t first)
+{
+  cal_day received;
+  int got = store_submission_get(c->s, c->j->id, a->id, ob->id, p->id,
+                                 &received);
+  if (got < 0)
+    return fail(c, store_errmsg(c->s));
+  if (got && received <= c->o->now)
+    return instance(c, ob, p, nominal, due, a, a, first);
+  struct finding *f = findings_add(c->out);
+  if (f == NULL)
+    return fail(c, "out of memory");
+  f->kind = FIND_UNASSIGNED;
+  f->j = c->j;
+  f->obligation = ob;
+  f->agency = a;
+  f->period = *p;
+  f->due = due;
+  f->nominal_due = nominal;
+  f->days = c->o->now - due;
   return 0;
 }
 
@@ -201,22 +237,31 @@ static int period_instances(struct ctx *c, const struct obligation *ob,
     return 0;
   if (p->start > ob->active_until || p->end < ob->active_from)
     return 0;
-  cal_day nominal = model_due_nominal(&s->due, p, &j->holidays);
+  cal_day nominal = model_schedule_due(s, p, &j->holidays);
   cal_day due = model_due_effective(j, ob->wording, nominal);
-  if (due < c->lo || due > c->hi)
+  /* A date still to be set: the periods of the window are owed, by whoever
+   * owes them at the period's end. */
+  bool unset = due == MODEL_DUE_UNSET;
+  if (unset ? p->end < c->lo || p->start > c->hi : due < c->lo || due > c->hi)
     return 0;
+  cal_day on = unset ? p->end : due;
 
   size_t first = c->out->n;
   if (ob->from_role) {
-    const struct agency *a = model_holder(j, ob->from_role, due);
+    const struct agency *a = model_holder(j, ob->from_role, on);
     if (a && instance(c, ob, p, nominal, due, a, a, first) != 0)
       return -1;
   }
   for (size_t i = 0; i < ob->n_from; i++) {
     const struct agency *a = model_agency(j, ob->from[i]);
-    const struct agency *answer = a ? model_answerable(j, a, due) : NULL;
-    if (answer == NULL)
+    const struct agency *answer = a ? model_answerable(j, a, on) : NULL;
+    if (answer == NULL) {
+      /* ended with no successor: reported; not yet started: not owed */
+      if (a && a->valid_until < on &&
+          unassigned_instance(c, ob, p, nominal, due, a, first) != 0)
+        return -1;
       continue;
+    }
     /* A successor that owes the report in its own right is not doubled. */
     if (answer != a && has_id(ob->from, ob->n_from, answer->id))
       continue;
@@ -616,7 +661,8 @@ int evaluate_jurisdiction(const struct jurisdiction *j, struct store *s,
   size_t kept = first;
   for (size_t i = first; i < out->n; i++) {
     enum finding_kind k = out->v[i].kind;
-    if (o->all || k == FIND_OVERDUE || k == FIND_DUE_SOON)
+    if (o->all || k == FIND_OVERDUE || k == FIND_DUE_SOON ||
+        k == FIND_UNASSIGNED)
       out->v[kept++] = out->v[i];
   }
   out->n = kept;

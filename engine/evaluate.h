@@ -14,14 +14,15 @@
 #include "model.h"
 #include "store.h"
 
-/* The first five are the contract's finding kinds; the rest appear only
- * when every status is asked for (check --all). */
+/* The first five and FIND_UNASSIGNED (a report owed by an agency that
+ * ended without a successor) are always shown; the rest only when every
+ * status is asked for (check --all). */
 enum finding_kind {
   FIND_DUE_SOON, FIND_OVERDUE, FIND_OFF_TRACK, FIND_AT_RISK, FIND_NO_DATA,
   FIND_UPCOMING, FIND_ON_TIME, FIND_LATE, FIND_ON_TRACK, FIND_ACHIEVED,
-  FIND_EXEMPT
+  FIND_EXEMPT, FIND_UNASSIGNED, FIND_AWAITING_DATE
 };
-#define FIND_N_KINDS (FIND_EXEMPT + 1)
+#define FIND_N_KINDS (FIND_AWAITING_DATE + 1)
 
 struct finding {
   enum finding_kind kind;
@@ -35,6 +36,8 @@ struct finding {
   int days;          /* overdue/late: days after due; due soon: days left */
   bool has_value, has_target, has_expected, has_projection, will_meet;
   bool extended;                   /* due moved by an extension … */
+  bool date_by_letter;             /* … or set by one (an "as_instructed"
+                                      date), original_due then unset */
   cal_day original_due;            /* … from this date */
   const char *letter;              /* the grant's letter (extension/exemption),
                                       owned by the struct findings */

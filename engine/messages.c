@@ -30,7 +30,8 @@ const char *message_status(enum finding_kind k)
     [FIND_NO_DATA] = "chưa có số liệu", [FIND_UPCOMING] = "chưa đến hạn",
     [FIND_ON_TIME] = "đã gửi đúng hạn", [FIND_LATE] = "đã gửi muộn",
     [FIND_ON_TRACK] = "đúng lộ trình", [FIND_ACHIEVED] = "đã đạt mục tiêu",
-    [FIND_EXEMPT] = "được miễn",
+    [FIND_EXEMPT] = "được miễn", [FIND_UNASSIGNED] = "chưa có cơ quan gửi",
+    [FIND_AWAITING_DATE] = "chờ văn bản ấn định hạn",
   };
   return (unsigned)k < FIND_N_KINDS && names[k] ? names[k] : "";
 }
@@ -77,6 +78,19 @@ static void obligation_message(const struct finding *f, char *buf, size_t len)
     snprintf(buf, len, "%s%s: %s kỳ %s, hạn %s.", agency_name(f), behalf,
              title, f->period.id, due);
     break;
+  case FIND_AWAITING_DATE:
+    snprintf(buf, len, "%s%s: %s kỳ %s chưa có hạn (kế hoạch để hạn theo "
+             "văn bản hướng dẫn sau).", agency_name(f), behalf, title,
+             f->period.id);
+    return;
+  case FIND_UNASSIGNED: {
+    char ended[CAL_DATE_LEN];
+    cal_format_vn(f->agency->valid_until, ended);
+    snprintf(buf, len, "%s đã thôi hoạt động từ %s và chưa khai báo cơ "
+             "quan kế nhiệm: chưa có cơ quan nào gửi %s kỳ %s (hạn %s).",
+             agency_name(f), ended, title, f->period.id, due);
+    return;
+  }
   case FIND_EXEMPT:
     snprintf(buf, len, "%s được miễn %s kỳ %s (văn bản %s).", agency_name(f),
              title, f->period.id, f->letter);
@@ -154,11 +168,39 @@ static void trim_partial_utf8(char *buf, size_t len)
   buf[utf8_boundary(buf, n)] = '\0';
 }
 
+cal_day message_to_day(const struct finding *f)
+{
+  return f->due == MODEL_DUE_UNSET ? f->period.end : f->due;
+}
+
+/* " Nơi nhận: Sở Nội vụ, UBND tỉnh." when the report goes to several. */
+static void recipients(const struct finding *f, char *buf, size_t len)
+{
+  const struct obligation *ob = f->obligation;
+  size_t used = strlen(buf);
+  if (ob->n_to < 2 || f->kind == FIND_EXEMPT)
+    return;
+  for (size_t k = 0; k < ob->n_to && used + 1 < len; k++) {
+    const struct agency *a = model_holder(f->j, ob->to[k],
+                                          message_to_day(f));
+    int w = snprintf(buf + used, len - used, "%s%s", k ? ", " : " Nơi nhận: ",
+                     a ? a->name : ob->to[k]);
+    used += w > 0 ? (size_t)w : 0;
+  }
+  if (used + 1 < len)
+    snprintf(buf + used, len - used, ".");
+}
+
 void message_for_finding(const struct finding *f, char *buf, size_t len)
 {
   if (f->obligation) {
     obligation_message(f, buf, len);
-    if (f->extended) {
+    recipients(f, buf, len);
+    if (f->date_by_letter) {
+      size_t used = strlen(buf);
+      snprintf(buf + used, len - used, " Hạn do văn bản %s ấn định.",
+               f->letter);
+    } else if (f->extended) {
       char orig[CAL_DATE_LEN];
       size_t used = strlen(buf);
       cal_format_vn(f->original_due, orig);

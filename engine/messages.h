@@ -22,4 +22,8 @@ const char *message_status(enum finding_kind k);
 /* A number as Vietnamese writes it: 1,7 — 42 — 0,35 (at most 2 decimals). */
 void message_number(double v, char *buf, size_t len);
 
+/* The day on which an obligation finding's recipients (to = …) are
+ * looked up: its due day, or its period's end while no date is set. */
+cal_day message_to_day(const struct finding *f);
+
 #endif

@@ -37,8 +37,11 @@ void model_jurisdiction_release(struct jurisdiction *j)
   for (size_t i = 0; i < j->n_obligations; i++) {
     struct obligation *o = &j->obligations[i];
     free(o->id); free(o->title); free(o->basis); free(o->where);
-    free(o->campaign); free(o->to); free(o->from_role);
+    free(o->campaign); free(o->from_role);
+    free_strv(o->to, o->n_to);
     free_strv(o->from, o->n_from);
+    for (size_t k = 0; k < o->n_schedules; k++)
+      free(o->schedules[k].dates);
     free(o->schedules);
   }
   free(j->obligations);
@@ -151,6 +154,8 @@ cal_day model_due_nominal(const struct due_spec *due,
   int y, m, d;
   cal_day edge;
   switch (due->base) {
+  case DUE_AS_INSTRUCTED:
+    return MODEL_DUE_UNSET;
   case DUE_FIXED:
     return due->fixed;
   case DUE_MONTH_DAY:
@@ -165,9 +170,21 @@ cal_day model_due_nominal(const struct due_spec *due,
   return p->end;
 }
 
+cal_day model_schedule_due(const struct schedule *s,
+                           const struct cal_period *p,
+                           const struct cal_holidays *h)
+{
+  for (size_t i = 0; i < s->n_dates; i++)
+    if (strcmp(s->dates[i].period, p->id) == 0)
+      return s->dates[i].day;
+  return model_due_nominal(&s->due, p, h);
+}
+
 cal_day model_due_effective(const struct jurisdiction *j, enum wording w,
                             cal_day nominal)
 {
+  if (nominal == MODEL_DUE_UNSET)
+    return nominal;
   cal_day d = nominal;
   if (w == WORDING_BEFORE && j->policy.before_is_day_before)
     d--;

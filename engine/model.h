@@ -51,8 +51,14 @@ struct role {
  *   "12-05"            that month-day in the year the period ends
  *   "01-15 next year"  … in the year after
  *   "end+10", "start-5", "end+5wd"   days (or working days) from an edge
- *   "2024-12-05"       a fixed date (one-off obligations) */
-enum due_base { DUE_MONTH_DAY, DUE_FROM_END, DUE_FROM_START, DUE_FIXED };
+ *   "2024-12-05"       a fixed date (one-off obligations)
+ *   "as_instructed"    not yet known: the plan leaves the date to a later
+ *                      instruction ("theo quy định", "khi có hướng dẫn") */
+enum due_base { DUE_MONTH_DAY, DUE_FROM_END, DUE_FROM_START, DUE_FIXED,
+                DUE_AS_INSTRUCTED };
+
+/* The nominal due day of a period whose date is not set yet. */
+#define MODEL_DUE_UNSET CAL_DAY_MAX
 
 struct due_spec {
   enum due_base base;
@@ -65,12 +71,16 @@ struct due_spec {
  * declares how it is read (see policy.before_is_day_before). */
 enum wording { WORDING_BY, WORDING_BEFORE, WORDING_ON };
 
+/* A date the rules set for one period of an "as_instructed" schedule. */
+struct set_date { char period[CAL_PERIOD_ID_LEN]; cal_day day; };
+
 /* One reporting rhythm of an obligation: which periods, due when. */
 struct schedule {
   enum cal_period_kind kind;
   struct due_spec due;
   unsigned only;                    /* bit i set: only index i; 0 = every one */
   int win_from_m, win_from_d, win_to_m, win_to_d;   /* CAL_WINDOW bounds */
+  struct set_date *dates; size_t n_dates;   /* as_instructed, once known */
 };
 
 struct obligation {
@@ -78,7 +88,7 @@ struct obligation {
   char *campaign;                   /* id of the campaign that made it, or NULL */
   char **from; size_t n_from;       /* agencies that owe it … */
   char *from_role;                  /* … or whoever holds this role */
-  char *to;                         /* role or agency id it is owed to */
+  char **to; size_t n_to;           /* roles or agencies it is owed to */
   enum wording wording;
   struct schedule *schedules; size_t n_schedules;
   cal_day active_from, active_until;
@@ -190,6 +200,12 @@ bool model_agency_valid(const struct agency *a, cal_day d);
 cal_day model_due_nominal(const struct due_spec *due,
                           const struct cal_period *p,
                           const struct cal_holidays *h);
+/* The nominal due day of period p of schedule s: as model_due_nominal,
+ * or the date the rules set for p when s is "as_instructed"
+ * (MODEL_DUE_UNSET when none is set). */
+cal_day model_schedule_due(const struct schedule *s,
+                           const struct cal_period *p,
+                           const struct cal_holidays *h);
 cal_day model_due_effective(const struct jurisdiction *j, enum wording w,
                             cal_day nominal);
 

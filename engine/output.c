@@ -53,6 +53,17 @@ static json_t *finding_json(const struct finding *f)
     if (f->succeeded)
       bad |= json_object_set_new(o, "on_behalf_of",
                                  json_string(f->succeeded->id));
+    json_t *to = json_array();
+    bad |= to == NULL;
+    for (size_t k = 0; to && k < f->obligation->n_to; k++) {
+      const char *id = f->obligation->to[k];
+      const struct agency *a = model_holder(f->j, id, message_to_day(f));
+      bad |= json_array_append_new(to, json_string(a ? a->id : id));
+    }
+    bad |= json_object_set_new(o, "to", to);
+    if (f->kind == FIND_UNASSIGNED)
+      bad |= json_object_set_new(o, "agency_until",
+                                 date_or_null(f->agency->valid_until, true));
   } else {
     const struct indicator *ind = f->indicator;
     double pt;
@@ -76,12 +87,15 @@ static json_t *finding_json(const struct finding *f)
       bad |= json_object_set_new(o, "parent_target", json_real(pt));
   }
   bad |= json_object_set_new(o, "period", json_string(f->period.id));
-  bad |= json_object_set_new(o, "due", date_or_null(f->due, true));
-  if (f->obligation && f->nominal_due != f->due)
+  bad |= json_object_set_new(o, "due", date_or_null(f->due,
+                                                    f->due != MODEL_DUE_UNSET));
+  if (f->obligation && f->nominal_due != f->due &&
+      f->nominal_due != MODEL_DUE_UNSET)
     bad |= json_object_set_new(o, "nominal_due", date_or_null(f->nominal_due, true));
   if (f->extended || f->kind == FIND_EXEMPT) {
     bad |= json_object_set_new(o, "original_due",
-                               date_or_null(f->original_due, true));
+                               date_or_null(f->original_due,
+                                            f->original_due != MODEL_DUE_UNSET));
     bad |= json_object_set_new(o, "grant",
                                json_string(f->extended ? "extension"
                                                        : "exemption"));
@@ -154,10 +168,13 @@ static void put_cell(FILE *out, const char *s, int width)
 static void obligation_row(FILE *out, const struct finding *x)
 {
   char due[CAL_DATE_LEN], days[16];
-  cal_format_vn(x->due, due);
+  if (x->due == MODEL_DUE_UNSET)
+    snprintf(due, sizeof due, "—");
+  else
+    cal_format_vn(x->due, due);
   snprintf(days, sizeof days, "%d", x->days);
   put_cell(out, "", 1);
-  put_cell(out, finding_kind_name(x->kind), 9);
+  put_cell(out, finding_kind_name(x->kind), 13);
   put_cell(out, due, 10);
   put_cell(out, days, 4);
   put_cell(out, x->agency->name, 36);
@@ -194,7 +211,7 @@ static void indicator_row(FILE *out, const struct finding *x)
   if (x->has_projection)
     table_value(ind, x->projected, projected, sizeof projected);
   put_cell(out, "", 1);
-  put_cell(out, finding_kind_name(x->kind), 9);
+  put_cell(out, finding_kind_name(x->kind), 13);
   put_cell(out, ind->id, 7);
   put_cell(out, x->period.id, 9);
   put_cell(out, value, 8);
@@ -221,7 +238,7 @@ int output_findings_table(FILE *out, const struct findings *f, cal_day now)
                           x->j != f->v[i - 1].j)) {
       fputs("\nBáo cáo\n", out);
       put_cell(out, "", 1);
-      put_cell(out, "status", 9);
+      put_cell(out, "status", 13);
       put_cell(out, "hạn", 10);
       put_cell(out, "ngày", 4);
       put_cell(out, "cơ quan", 36);
@@ -232,7 +249,7 @@ int output_findings_table(FILE *out, const struct findings *f, cal_day now)
                          x->j != f->v[i - 1].j)) {
       fputs("\nChỉ tiêu\n", out);
       put_cell(out, "", 1);
-      put_cell(out, "status", 9);
+      put_cell(out, "status", 13);
       put_cell(out, "id", 7);
       put_cell(out, "kỳ", 9);
       put_cell(out, "giá trị", 8);

@@ -24,6 +24,7 @@
 #include "deliver.h"
 #include "email.h"
 #include "evaluate.h"
+#include "messages.h"
 #include "outbox.h"
 #include "remind.h"
 #include "template.h"
@@ -458,12 +459,27 @@ static int queue_digest(struct job *jb, const struct jurisdiction *j,
   int rc = delivery_lines(jb, j, "failed", &failed, &n_failed);
   if (rc == 0)
     rc = delivery_lines(jb, j, "queued", &waiting, &n_waiting);
+  char **unassigned = NULL;
+  size_t n_unassigned = 0;
+  if (rc == 0 && (unassigned = calloc(f->n ? f->n : 1,
+                                      sizeof *unassigned)) == NULL)
+    rc = job_fail(jb, "out of memory");
+  for (size_t i = 0; rc == 0 && i < f->n; i++) {
+    char line[2048];
+    if (f->v[i].j != j || f->v[i].kind != FIND_UNASSIGNED)
+      continue;
+    message_for_finding(&f->v[i], line, sizeof line);
+    if ((unassigned[n_unassigned++] = strdup(line)) == NULL)
+      rc = job_fail(jb, "out of memory");
+  }
   const char **rules = calloc(j->n_diags ? j->n_diags : 1, sizeof *rules);
   if (rules == NULL && rc == 0)
     rc = job_fail(jb, "out of memory");
   for (size_t i = 0; rules && i < j->n_diags; i++)
     rules[i] = j->diags[i].message;
   struct digest_notes notes = {
+    .unassigned = (const char *const *)unassigned,
+    .n_unassigned = n_unassigned,
     .no_address = (const char *const *)no_address,
     .n_no_address = n_no_address,
     .failures = (const char *const *)failed, .n_failures = n_failed,
@@ -517,6 +533,7 @@ static int queue_digest(struct job *jb, const struct jurisdiction *j,
   composed_release(&c);
   free_lines(failed, n_failed);
   free_lines(waiting, n_waiting);
+  free_lines(unassigned, n_unassigned);
   free(rules);
   return rc;
 }

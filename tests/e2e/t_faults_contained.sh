@@ -96,7 +96,10 @@ PY
 # malformed address (a rule error that did not stop gamma)
 run 3 $C --now 2024-11-28 --json check --all
 assert_contains "$WORK/err" "rules/gamma/jurisdiction.lua:11: error: agency 'd': email 'd@@gamma.example' is not an email address"
+assert_not_contains "$WORK/err" "warning"     # warnings: rules check, digest
+run 3 $C rules check
 assert_contains "$WORK/err" "rules/gamma/jurisdiction.lua:10: warning: agency 'e': blank characters around email"
+run 3 $C --now 2024-11-28 --json check --all
 $PY - "$WORK/out" <<'PY' || fail "check --json"
 import json, math, sys
 F = json.load(open(sys.argv[1]))

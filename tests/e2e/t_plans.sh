@@ -34,3 +34,36 @@ assert_eq "achieved 2025 True" "$(status all 100) $(json_query "' '.join(str(x) 
 run 0 $P --now 2025-06-01 --json check --all
 assert_contains "$WORK/out" "mục tiêu trên 90%"
 assert_contains "$WORK/out" "\"direction\": \"above\""
+
+# 5. an abolished district: a warning at rules check; its 2024 report stays
+# its own, its 2025 report (due after it ended) is unassigned, not dropped
+run 0 $P rules check
+assert_contains "$WORK/err" "warning: agency 'h1' ends on 2025-06-30 with no successor, but obligation 'annual'"
+run 0 $P --now 2024-12-06 --json check
+assert_eq overdue "$(json_query '[f["kind"] for f in F if f.get("obligation") == "annual" and f["agency"] == "h1" and f["period"] == "2024"][0]')" "h1 owes its 2024 report"
+run 0 $P --now 2025-12-06 --json check
+assert_eq "unassigned 2025-06-30" "$(json_query '" ".join([[f["kind"], f["agency_until"]] for f in F if f.get("obligation") == "annual" and f["agency"] == "h1" and f["period"] == "2025"][0])')" "h1's 2025 report"
+assert_contains "$WORK/out" "chưa khai báo cơ quan kế nhiệm"
+# … unless h1 did send it before it ended
+run 0 $P --now 2025-06-20 submit h1 annual 2025 --on 2025-06-20
+run 0 $P --now 2025-12-06 --json check --all
+assert_eq on_time "$(json_query '[f["kind"] for f in F if f.get("obligation") == "annual" and f["agency"] == "h1" and f["period"] == "2025"][0]')" "sent before it ended"
+
+# 4. several recipients: named in the JSON and the message
+assert_eq "snv ubnd bo" "$(json_query '" ".join([f["to"] for f in F if f.get("obligation") == "annual" and f["agency"] == "snv" and f["period"] == "2025"][0])')" "recipients"
+assert_contains "$WORK/out" "Nơi nhận: Sở Nội vụ, UBND tỉnh, Bộ Lao động - Thương binh và Xã hội."
+# a date left to a later instruction: set for 2024 in the rules (overdue),
+# awaiting for 2025 until a letter sets it, for that agency
+run 0 $P --now 2024-12-06 --json check
+assert_eq "overdue 2024-11-20" "$(json_query '" ".join([[f["kind"], f["due"]] for f in F if f.get("obligation") == "review" and f["agency"] == "snv"][0])')" "date set in the rules"
+run 0 $P --now 2025-06-01 --json check
+assert_eq 0 "$(json_query 'len([f for f in F if f.get("obligation") == "review" and f["period"] == "2025"])')" "awaiting a date: not news"
+run 0 $P --now 2025-06-01 --json check --all
+assert_eq "awaiting_date None" "$(json_query '" ".join(str(x) for x in [[f["kind"], f["due"]] for f in F if f.get("obligation") == "review" and f["agency"] == "snv" and f["period"] == "2025"][0])')" "awaiting a date"
+run 0 $P --now 2025-09-01 extend snv review 2025 --until 2025-10-15 --letter "99/UBND-KGVX"
+run 0 $P --now 2025-10-16 --json check --all
+assert_eq "overdue 2025-10-15" "$(json_query '" ".join([[f["kind"], f["due"]] for f in F if f.get("obligation") == "review" and f["agency"] == "snv" and f["period"] == "2025"][0])')" "date set by a letter"
+assert_contains "$WORK/out" "Hạn do văn bản 99/UBND-KGVX ấn định."
+assert_eq awaiting_date "$(json_query '[f["kind"] for f in F if f.get("obligation") == "review" and f["agency"] == "syt" and f["period"] == "2025"][0]')" "another agency still waits"
+run 0 $P rules list
+assert_contains "$WORK/out" "year: date as instructed"
