@@ -16,6 +16,7 @@
  */
 #include "decls.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -28,9 +29,14 @@
 struct conv {
   lua_State *L;
   struct jurisdiction *j;
-  char err[SANDBOX_ERR_LEN];
+  struct decls_job *job;           /* where the errors go */
+  bool fatal;                      /* out of memory or budget: stop now */
+  char at[SANDBOX_ERR_LEN];        /* at_field's answer */
 };
 
+/* Record an error and return -1. The conversion goes on with the next
+ * declaration, so one pass reports every mistake it can (up to
+ * DECLS_MAX_ERRORS); only running out of memory or budget stops it. */
 static int conv_fail(struct conv *c, const char *where, const char *fmt, ...)
 {
   char msg[SANDBOX_ERR_LEN];
@@ -38,8 +44,64 @@ static int conv_fail(struct conv *c, const char *where, const char *fmt, ...)
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  snprintf(c->err, sizeof c->err, "%s: %s", where ? where : "?", msg);
+  if (strcmp(msg, "out of memory") == 0 ||
+      strncmp(msg, "instruction budget", 18) == 0)
+    c->fatal = true;
+  struct decls_job *job = c->job;
+  if (job->n_err < DECLS_MAX_ERRORS)
+    snprintf(job->err[job->n_err++], sizeof job->err[0], "%s: %s",
+             where ? where : "?", msg);
+  else
+    c->fatal = true;           /* enough for one pass */
   return -1;
+}
+
+/* Where field `field` of the declaration at `where` ("FILE:LINE") is
+ * written: the first line from LINE on that assigns it ("field ="), so an
+ * error points at the offending field, not at the start of its block.
+ * Falls back to `where` when the file or the field cannot be found. The
+ * result lives in c until the next call. */
+static const char *at_field(struct conv *c, const char *where,
+                            const char *field)
+{
+  const char *colon = where ? strrchr(where, ':') : NULL;
+  char path[SANDBOX_ERR_LEN], line[1024];
+  long from = colon ? strtol(colon + 1, NULL, 10) : 0;
+  size_t flen = field ? strlen(field) : 0;
+  if (colon == NULL || from <= 0 || flen == 0 ||
+      (size_t)(colon - where) >= sizeof path)
+    return where;
+  snprintf(path, sizeof path, "%.*s", (int)(colon - where), where);
+  FILE *f = fopen(path, "r");
+  if (f == NULL)
+    return where;
+  long n = 0, found = 0;
+  while (found == 0 && n < from + 200 && fgets(line, sizeof line, f)) {
+    if (++n < from)
+      continue;
+    for (const char *p = strstr(line, field); p && !found;
+         p = strstr(p + 1, field)) {
+      const char *q = p + flen;
+      bool word = (p == line || !(isalnum((unsigned char)p[-1]) ||
+                                  p[-1] == '_')) &&
+                  !(isalnum((unsigned char)*q) || *q == '_');
+      while (*q == ' ' || *q == '\t')
+        q++;
+      if (word && q[0] == '=' && q[1] != '=')
+        found = n;
+    }
+  }
+  (void)fclose(f);
+  if (found == 0)
+    return where;
+  snprintf(c->at, sizeof c->at, "%s:%ld", path, found);
+  return c->at;
+}
+
+/* Whether the pass must stop: a fatal error, or the limit reached. */
+static bool conv_stop(const struct conv *c)
+{
+  return c->fatal || c->job->n_err >= DECLS_MAX_ERRORS;
 }
 
 /* Record a problem that does not stop the jurisdiction: "WHERE: error: …"
@@ -115,16 +177,16 @@ static int get_string(struct conv *c, const char *where, const char *field,
   int rc = 0;
   if (t == LUA_TNIL) {
     if (required)
-      rc = conv_fail(c, where, "missing field '%s'", field);
+      rc = conv_fail(c, at_field(c, where, field), "missing field '%s'", field);
   } else if (t == LUA_TSTRING && !utf8_valid(lua_tostring(c->L, -1))) {
-    rc = conv_fail(c, where, "field '%s' is not valid UTF-8 (save the file "
+    rc = conv_fail(c, at_field(c, where, field), "field '%s' is not valid UTF-8 (save the file "
                    "as UTF-8, not TCVN3 or VNI)", field);
   } else if (t == LUA_TSTRING || t == LUA_TNUMBER) {
     *out = xstrdup(c, lua_tostring(c->L, -1));
     if (*out == NULL)
       rc = -1;
   } else {
-    rc = conv_fail(c, where, "field '%s' must be a string, not a %s", field,
+    rc = conv_fail(c, at_field(c, where, field), "field '%s' must be a string, not a %s", field,
                    lua_typename(c->L, t));
   }
   lua_pop(c->L, 1);
@@ -145,10 +207,10 @@ static int parse_date_field(struct conv *c, const char *where,
                             const char *field, const char *s, cal_day *out)
 {
   if (cal_parse_date(s, out) != 0)
-    return conv_fail(c, where, "field '%s': '%s' is not a real date "
+    return conv_fail(c, at_field(c, where, field), "field '%s': '%s' is not a real date "
                      "(YYYY-MM-DD)", field, s);
   if (!year_ok(*out))
-    return conv_fail(c, where, "field '%s': %s is outside the years %d to "
+    return conv_fail(c, at_field(c, where, field), "field '%s': %s is outside the years %d to "
                      "%d", field, s, MODEL_YEAR_MIN, MODEL_YEAR_MAX);
   return 0;
 }
@@ -178,10 +240,10 @@ static int get_number(struct conv *c, const char *where, const char *field,
     if (isfinite(v) && v >= lo && v <= hi)
       *out = v;
     else
-      rc = conv_fail(c, where, "field '%s' must be a number from %g to %g, "
+      rc = conv_fail(c, at_field(c, where, field), "field '%s' must be a number from %g to %g, "
                      "not %s", field, lo, hi, number_text(v, got));
   } else if (!lua_isnil(c->L, -1)) {
-    rc = conv_fail(c, where, "field '%s' must be a number, not a %s", field,
+    rc = conv_fail(c, at_field(c, where, field), "field '%s' must be a number, not a %s", field,
                    luaL_typename(c->L, -1));
   }
   lua_pop(c->L, 1);
@@ -212,11 +274,11 @@ static int get_int(struct conv *c, const char *where, const char *field,
   *out = dflt;
   if (lua_type(c->L, -1) == LUA_TNUMBER) {
     if (!whole_in(c->L, -1, lo, hi, out))
-      rc = conv_fail(c, where, "field '%s' must be a whole number from %ld "
+      rc = conv_fail(c, at_field(c, where, field), "field '%s' must be a whole number from %ld "
                      "to %ld, not %s", field, lo, hi,
                      number_text(lua_tonumber(c->L, -1), got));
   } else if (!lua_isnil(c->L, -1)) {
-    rc = conv_fail(c, where, "field '%s' must be a whole number, not a %s",
+    rc = conv_fail(c, at_field(c, where, field), "field '%s' must be a whole number, not a %s",
                    field, luaL_typename(c->L, -1));
   }
   lua_pop(c->L, 1);
@@ -232,7 +294,7 @@ static int get_bool(struct conv *c, const char *where, const char *field,
   if (lua_type(c->L, -1) == LUA_TBOOLEAN)
     *out = lua_toboolean(c->L, -1);
   else if (!lua_isnil(c->L, -1))
-    rc = conv_fail(c, where, "field '%s' must be true or false", field);
+    rc = conv_fail(c, at_field(c, where, field), "field '%s' must be true or false", field);
   lua_pop(c->L, 1);
   return rc;
 }
@@ -249,13 +311,13 @@ static int get_ref(struct conv *c, const char *where, const char *field,
     if (lua_type(c->L, -1) == LUA_TSTRING)
       rc = (*out = xstrdup(c, lua_tostring(c->L, -1))) ? 0 : -1;
     else
-      rc = conv_fail(c, where, "field '%s' must be an agency id or "
+      rc = conv_fail(c, at_field(c, where, field), "field '%s' must be an agency id or "
                      "role \"…\"", field);
     lua_pop(c->L, 1);
   } else if (lua_type(c->L, -1) == LUA_TSTRING) {
     rc = (*out = xstrdup(c, lua_tostring(c->L, -1))) ? 0 : -1;
   } else if (!lua_isnil(c->L, -1) || required) {
-    rc = conv_fail(c, where, "field '%s' must be an agency id or role \"…\"",
+    rc = conv_fail(c, at_field(c, where, field), "field '%s' must be an agency id or role \"…\"",
                    field);
   }
   lua_pop(c->L, 1);
@@ -308,6 +370,8 @@ static int get_agency_list(struct conv *c, const char *where,
     } else if (sel) {
       for (size_t i = 0; i < j->n_agencies && rc == 0; i++) {
         const struct agency *a = &j->agencies[i];
+        if (a->id == NULL || a->kind == NULL)
+          continue;              /* its declaration failed, and said so */
         if (strcmp(sel, "members") == 0 ? a->member
                                         : strcmp(a->kind, kind) == 0)
           rc = push_string(c, where, field, out, n, a->id);
@@ -338,7 +402,8 @@ static int get_agency_list(struct conv *c, const char *where,
 
 /* "12-05", "01-15 next year", "end+10", "start-5", "end+5wd", "2024-12-05",
  * "as_instructed" */
-static int parse_due(struct conv *c, const char *where, const char *s,
+static int parse_due(struct conv *c, const char *where, const char *field,
+                     const char *s,
                      struct due_spec *d)
 {
   memset(d, 0, sizeof *d);
@@ -351,7 +416,7 @@ static int parse_due(struct conv *c, const char *where, const char *s,
   if (cal_parse_date(s, &d->fixed) == 0) {
     d->base = DUE_FIXED;
     if (!year_ok(d->fixed))
-      return conv_fail(c, where, "due %s is outside the years %d to %d", s,
+      return conv_fail(c, at_field(c, where, field), "due %s is outside the years %d to %d", s,
                        MODEL_YEAR_MIN, MODEL_YEAR_MAX);
     return 0;
   }
@@ -379,7 +444,7 @@ static int parse_due(struct conv *c, const char *where, const char *s,
     memcpy(md, s, 5);
     md[5] = '\0';
     if (cal_parse_month_day(md, &m, &day) != 0)
-      return conv_fail(c, where, "due '%s': no such day in the year", s);
+      return conv_fail(c, at_field(c, where, field), "due '%s': no such day in the year", s);
     d->base = DUE_MONTH_DAY;
     d->month = m;
     d->day = day;
@@ -388,7 +453,7 @@ static int parse_due(struct conv *c, const char *where, const char *s,
     if (sscanf(s + 5, " %31[a-z ]", tail) == 1 && strcmp(tail, "next year") == 0)
       { d->year_offset = 1; return 0; }
   }
-  return conv_fail(c, where, "due '%s' is not one of \"MM-DD\", \"MM-DD next "
+  return conv_fail(c, at_field(c, where, field), "due '%s' is not one of \"MM-DD\", \"MM-DD next "
                    "year\", \"end+N\", \"start-N\", \"end+Nwd\", \"YYYY-MM-DD\"", s);
 }
 
@@ -398,7 +463,7 @@ static int get_due(struct conv *c, const char *where, const char *field,
   char *s;
   if (get_string(c, where, field, dflt == NULL, &s) != 0)
     return -1;
-  int rc = parse_due(c, where, s ? s : dflt, d);
+  int rc = parse_due(c, where, field, s ? s : dflt, d);
   free(s);
   return rc;
 }
@@ -412,16 +477,19 @@ static int each_decl(struct conv *c, const char *kind,
   lua_getfield(c->L, -1, kind);
   size_t n = lua_rawlen(c->L, -1);
   *count = n;
-  int rc = 0;
-  for (size_t i = 0; i < n && rc == 0; i++) {
-    lua_rawgeti(c->L, -1, (lua_Integer)i + 1);
+  int rc = 0, list = lua_gettop(c->L);
+  /* A declaration that fails is reported and skipped; the others are
+   * still converted, so one pass finds every mistake it can. */
+  for (size_t i = 0; i < n && !conv_stop(c); i++) {
+    lua_rawgeti(c->L, list, (lua_Integer)i + 1);
     lua_getfield(c->L, -1, "__where");
     char where[SANDBOX_ERR_LEN];
     snprintf(where, sizeof where, "%s",
              lua_isstring(c->L, -1) ? lua_tostring(c->L, -1) : kind);
     lua_pop(c->L, 1);
-    rc = fn(c, where, i);
-    lua_pop(c->L, 1);
+    if (fn(c, where, i) != 0)
+      rc = -1;
+    lua_settop(c->L, list);    /* whatever an error path left */
   }
   lua_pop(c->L, 1);
   return rc;
@@ -953,12 +1021,12 @@ static int get_targets(struct conv *c, const char *where, const char *field,
       if (small >= 1 && small <= 64 && lua_type(c->L, -1) == LUA_TNUMBER) {
         /* { [2025] = 15,5 } is Lua for { [2025] = 15, 5 }: a Vietnamese
          * decimal comma, not a second entry */
-        rc = conv_fail(c, where, "%s: a number without a year (%s) — a "
+        rc = conv_fail(c, at_field(c, where, field), "%s: a number without a year (%s) — a "
                        "decimal comma? Lua needs a point: [2025] = 15.5",
                        label, number_text(lua_tonumber(c->L, -1), what));
       } else if (!whole_in(c->L, -2, MODEL_YEAR_MIN, MODEL_YEAR_MAX,
                            &t.year)) {
-        rc = conv_fail(c, where, "%s: keys must be years from %d to %d, as "
+        rc = conv_fail(c, at_field(c, where, field), "%s: keys must be years from %d to %d, as "
                        "[2025] = 60", label, MODEL_YEAR_MIN, MODEL_YEAR_MAX);
       } else if (lua_type(c->L, -1) == LUA_TBOOLEAN) {
         t.value = lua_toboolean(c->L, -1);
@@ -967,12 +1035,12 @@ static int get_targets(struct conv *c, const char *where, const char *field,
         snprintf(what, sizeof what, "%s[%d]", label, t.year);
         rc = check_value(c, where, what, t.value);
       } else {
-        rc = conv_fail(c, where, "%s[%d] must be a number", label, t.year);
+        rc = conv_fail(c, at_field(c, where, field), "%s[%d] must be a number", label, t.year);
       }
       if (rc == 0) {
         struct target *nt = realloc(*out, (*n + 1) * sizeof *nt);
         if (nt == NULL)
-          rc = conv_fail(c, where, "out of memory");
+          rc = conv_fail(c, at_field(c, where, field), "out of memory");
         else
           (*out = nt)[(*n)++] = t;
       }
@@ -983,7 +1051,7 @@ static int get_targets(struct conv *c, const char *where, const char *field,
     else if (*n)
       qsort(*out, *n, sizeof **out, cmp_target);
   } else if (!lua_isnil(c->L, -1)) {
-    rc = conv_fail(c, where, "%s must be a table { [year] = value }", label);
+    rc = conv_fail(c, at_field(c, where, field), "%s must be a table { [year] = value }", label);
   }
   lua_pop(c->L, 1);
   return rc;
@@ -1329,8 +1397,22 @@ static int conv_jurisdiction(struct conv *c, const char *id)
 }
 
 /* References between declarations, checked once everything is converted. */
-static int check_ref(struct conv *c, const char *where, const char *what,
-                     const char *id, int roles_ok)
+/* A reference to something not declared, remembered once per id. */
+struct missing {
+  const char *id, *what, *where;
+  bool roles_ok;
+  size_t uses;
+};
+
+struct missing_set {
+  struct missing v[DECLS_MAX_ERRORS];
+  size_t n;
+};
+
+/* Note a use of id by `where` (field `what`) if it names nothing; -1 when
+ * the budget ran out. */
+static int check_ref(struct conv *c, struct missing_set *m, const char *where,
+                     const char *what, const char *id, bool roles_ok)
 {
   /* each look-up walks the lists: charged, as a Lua loop would be */
   if (sandbox_spend(c->L, 1 + c->j->n_agencies + c->j->n_roles) != 0)
@@ -1339,49 +1421,77 @@ static int check_ref(struct conv *c, const char *where, const char *what,
   if (id == NULL || model_agency(c->j, id) ||
       (roles_ok && model_role(c->j, id)))
     return 0;
-  return conv_fail(c, where, "%s '%s' is not a declared agency%s", what, id,
-                   roles_ok ? " or role" : "");
+  for (size_t i = 0; i < m->n; i++)
+    if (strcmp(m->v[i].id, id) == 0) {
+      m->v[i].uses++;
+      m->v[i].roles_ok &= roles_ok;
+      return 0;
+    }
+  if (m->n < DECLS_MAX_ERRORS)
+    m->v[m->n++] = (struct missing){id, what, where, roles_ok, 1};
+  return 0;
 }
 
+/* One error per missing id, at its first use. A use in an inherited file
+ * is the inheriting province's to fix: the message says so and where. */
+static void report_missing(struct conv *c, const struct missing_set *m)
+{
+  const struct jurisdiction *j = c->j;
+  size_t dirlen = strlen(j->dir);
+  for (size_t i = 0; i < m->n && !conv_stop(c); i++) {
+    const struct missing *x = &m->v[i];
+    const char *kind = x->roles_ok ? "role or agency" : "agency";
+    char more[48] = "";
+    if (x->uses > 1)
+      snprintf(more, sizeof more, " (and %zu more use%s)", x->uses - 1,
+               x->uses > 2 ? "s" : "");
+    bool inherited = strncmp(x->where, j->dir, dirlen) != 0 ||
+                     x->where[dirlen] != '/';
+    if (inherited)
+      conv_fail(c, j->id, "%s '%s' used by %s%s (%s) is not declared; "
+                "declare it in %s/%s", kind, x->id, x->where, more, x->what,
+                j->dir, x->roles_ok ? "roles.lua" : "agencies.lua");
+    else
+      conv_fail(c, x->where, "%s '%s' is not a declared %s%s", x->what,
+                x->id, kind, more);
+  }
+}
+
+/* Every reference checked, every missing one reported (once). */
 static int check_references(struct conv *c)
 {
   const struct jurisdiction *j = c->j;
-  for (size_t i = 0; i < j->n_agencies; i++)
-    if (check_ref(c, j->agencies[i].where, "successor",
-                  j->agencies[i].successor, 0))
-      return -1;
-  for (size_t i = 0; i < j->n_roles; i++)
-    for (size_t k = 0; k < j->roles[i].n_terms; k++)
-      if (check_ref(c, j->roles[i].where, "role holder",
-                    j->roles[i].terms[k].agency, 0))
-        return -1;
-  for (size_t i = 0; i < j->n_obligations; i++) {
+  struct missing_set m = {.n = 0};
+  int rc = 0;
+  for (size_t i = 0; i < j->n_agencies && rc == 0; i++)
+    rc = check_ref(c, &m, j->agencies[i].where, "successor",
+                   j->agencies[i].successor, false);
+  for (size_t i = 0; i < j->n_roles && rc == 0; i++)
+    for (size_t k = 0; k < j->roles[i].n_terms && rc == 0; k++)
+      rc = check_ref(c, &m, j->roles[i].where, "role holder",
+                     j->roles[i].terms[k].agency, false);
+  for (size_t i = 0; i < j->n_obligations && rc == 0; i++) {
     const struct obligation *o = &j->obligations[i];
-    for (size_t k = 0; k < o->n_from; k++)
-      if (check_ref(c, o->where, "from", o->from[k], 0))
-        return -1;
-    for (size_t k = 0; k < o->n_to; k++)
-      if (check_ref(c, o->where, "to", o->to[k], 1))
-        return -1;
-    if (
-        (o->from_role && !model_role(j, o->from_role) &&
-         conv_fail(c, o->where, "from: '%s' is not a declared role",
-                   o->from_role)))
-      return -1;
+    for (size_t k = 0; k < o->n_from && rc == 0; k++)
+      rc = check_ref(c, &m, o->where, "from", o->from[k], false);
+    for (size_t k = 0; k < o->n_to && rc == 0; k++)
+      rc = check_ref(c, &m, o->where, "to", o->to[k], true);
+    if (rc == 0 && o->from_role && !model_role(j, o->from_role))
+      rc = conv_fail(c, o->where, "from: '%s' is not a declared role",
+                     o->from_role);
   }
-  for (size_t i = 0; i < j->n_indicators; i++) {
+  for (size_t i = 0; i < j->n_indicators && rc == 0; i++) {
     const struct indicator *ind = &j->indicators[i];
-    if (check_ref(c, ind->where, "lead", ind->lead, 1))
-      return -1;
-    for (size_t k = 0; k < ind->n_support; k++)
-      if (check_ref(c, ind->where, "support", ind->support[k], 1))
-        return -1;
-    if (ind->is_ratio && (!model_indicator(j, ind->num) ||
-                          !model_indicator(j, ind->den)))
-      return conv_fail(c, ind->where, "ratio(\"%s\", \"%s\"): both must be "
-                       "declared indicators", ind->num, ind->den);
+    rc = check_ref(c, &m, ind->where, "lead", ind->lead, true);
+    for (size_t k = 0; k < ind->n_support && rc == 0; k++)
+      rc = check_ref(c, &m, ind->where, "support", ind->support[k], true);
+    if (rc == 0 && ind->is_ratio && (!model_indicator(j, ind->num) ||
+                                     !model_indicator(j, ind->den)))
+      conv_fail(c, ind->where, "ratio(\"%s\", \"%s\"): both must be "
+                "declared indicators", ind->num, ind->den);
   }
-  return 0;
+  report_missing(c, &m);
+  return m.n > 0 || rc != 0 ? -1 : 0;
 }
 
 /* A zeroed array of n; *count is set only once it exists, so that
@@ -1462,10 +1572,40 @@ static int too_many(struct conv *c, const char *kind, size_t n)
 }
 
 /* Convert the result table (top of stack) into j. */
+static int conv_agencies(struct conv *c)
+{
+  size_t n;
+  return each_decl(c, "agency", conv_agency, &n);
+}
+
+static int conv_roles(struct conv *c)
+{
+  size_t n;
+  return each_decl(c, "role", conv_role, &n);
+}
+
+static int conv_obligations(struct conv *c)
+{
+  size_t n;
+  return each_decl(c, "obligation", conv_obligation, &n);
+}
+
+static int conv_campaigns(struct conv *c)
+{
+  size_t n;
+  return each_decl(c, "campaign", conv_campaign, &n);
+}
+
+static int conv_indicators(struct conv *c)
+{
+  size_t n;
+  return each_decl(c, "indicator", conv_indicator, &n);
+}
+
 static int convert(struct conv *c, const char *id)
 {
   struct jurisdiction *j = c->j;
-  size_t n, n_agencies, n_roles, n_indicators;
+  size_t n_agencies, n_roles, n_indicators;
   lua_getfield(c->L, -1, "agency");
   n_agencies = lua_rawlen(c->L, -1);
   lua_getfield(c->L, -2, "role");
@@ -1475,32 +1615,41 @@ static int convert(struct conv *c, const char *id)
   lua_pop(c->L, 3);
   if (too_many(c, "agency", n_agencies) || too_many(c, "role", n_roles) ||
       too_many(c, "indicator", n_indicators) ||
-      conv_jurisdiction(c, id) ||
       alloc_array(c, (void **)&j->agencies, &j->n_agencies, n_agencies,
                   sizeof *j->agencies) ||
       alloc_array(c, (void **)&j->roles, &j->n_roles, n_roles,
                   sizeof *j->roles) ||
       alloc_array(c, (void **)&j->indicators, &j->n_indicators, n_indicators,
-                  sizeof *j->indicators) ||
-      each_decl(c, "agency", conv_agency, &n) ||
-      each_decl(c, "role", conv_role, &n) ||
-      each_decl(c, "obligation", conv_obligation, &n) ||
-      each_decl(c, "campaign", conv_campaign, &n) ||
-      each_decl(c, "indicator", conv_indicator, &n) ||
-      conv_policy(c) || conv_messages(c) || conv_holidays(c))
+                  sizeof *j->indicators))
     return -1;
-  /* A template's references are resolved by the jurisdictions using it. */
-  return j->is_template ? 0 : check_references(c) || check_abolished(c);
+  /* Each step goes on after errors that stay with their declaration. */
+  int (*const steps[])(struct conv *) = {
+    conv_agencies, conv_roles, conv_obligations, conv_campaigns,
+    conv_indicators, conv_policy, conv_messages, conv_holidays,
+  };
+  int rc = conv_jurisdiction(c, id), top = lua_gettop(c->L);
+  if (rc != 0)                 /* everything else reads the jurisdiction */
+    return -1;
+  for (size_t k = 0; k < sizeof steps / sizeof *steps && !conv_stop(c); k++) {
+    if (steps[k](c) != 0)
+      rc = -1;
+    lua_settop(c->L, top);
+  }
+  /* A template's references are resolved by the jurisdictions using it;
+   * after errors in the Lua files, missing declarations would cascade. */
+  if (j->is_template || conv_stop(c) || !c->job->check_references)
+    return rc;
+  if (check_references(c) != 0)
+    rc = -1;
+  return rc != 0 || check_abolished(c) != 0 ? -1 : 0;
 }
 
 int decls_convert(lua_State *L)
 {
   struct decls_job *job = lua_touserdata(L, 1);
-  struct conv c = {.L = L, .j = job->j};
+  struct conv c = {.L = L, .j = job->j, .job = job};
   luaL_checktype(L, 2, LUA_TTABLE);
   lua_settop(L, 2);
-  job->rc = convert(&c, job->id);
-  if (job->rc != 0)
-    snprintf(job->err, sizeof job->err, "%s", c.err);
+  job->rc = convert(&c, job->id) != 0 || job->n_err > 0 ? -1 : 0;
   return 0;
 }

@@ -76,7 +76,7 @@ size_t model_diag_errors(const struct jurisdiction *j)
 const struct agency *model_agency(const struct jurisdiction *j, const char *id)
 {
   for (size_t i = 0; i < j->n_agencies; i++)
-    if (strcmp(j->agencies[i].id, id) == 0)
+    if (j->agencies[i].id && strcmp(j->agencies[i].id, id) == 0)
       return &j->agencies[i];
   return NULL;
 }
@@ -84,7 +84,7 @@ const struct agency *model_agency(const struct jurisdiction *j, const char *id)
 const struct role *model_role(const struct jurisdiction *j, const char *id)
 {
   for (size_t i = 0; i < j->n_roles; i++)
-    if (strcmp(j->roles[i].id, id) == 0)
+    if (j->roles[i].id && strcmp(j->roles[i].id, id) == 0)
       return &j->roles[i];
   return NULL;
 }
@@ -93,7 +93,7 @@ const struct obligation *model_obligation(const struct jurisdiction *j,
                                           const char *id)
 {
   for (size_t i = 0; i < j->n_obligations; i++)
-    if (strcmp(j->obligations[i].id, id) == 0)
+    if (j->obligations[i].id && strcmp(j->obligations[i].id, id) == 0)
       return &j->obligations[i];
   return NULL;
 }
@@ -102,7 +102,7 @@ const struct indicator *model_indicator(const struct jurisdiction *j,
                                         const char *id)
 {
   for (size_t i = 0; i < j->n_indicators; i++)
-    if (strcmp(j->indicators[i].id, id) == 0)
+    if (j->indicators[i].id && strcmp(j->indicators[i].id, id) == 0)
       return &j->indicators[i];
   return NULL;
 }

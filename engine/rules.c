@@ -134,7 +134,27 @@ static int l_load_jurisdiction(lua_State *L)
     if (lua_setupvalue(L, -2, 1) == NULL)           /* _ENV := env */
       lua_pop(L, 1);
     sandbox_set_source(L, path);
-    lua_call(L, 0, 0);
+    /* A file that fails is reported and the next one still runs, so one
+     * `rules check` shows the mistakes of every file. Not after the first
+     * file (the others need its jurisdiction declaration), nor when the
+     * sandbox's limits ran out, nor past the limit of errors. */
+    int status = lua_pcall(L, 0, 0, 0);
+    if (status != LUA_OK) {
+      const char *msg = lua_tostring(L, -1);
+      if (status == LUA_ERRMEM || i == 1 || msg == NULL ||
+          strstr(msg, "instruction budget") || strstr(msg, "time limit") ||
+          strstr(msg, "memory limit"))
+        return lua_error(L);
+      lua_getfield(L, lua_upvalueindex(2), "file_errors");
+      lua_Integer k = (lua_Integer)lua_rawlen(L, -1);
+      if (k + 1 >= DECLS_MAX_ERRORS) {
+        lua_pop(L, 1);
+        return lua_error(L);
+      }
+      lua_insert(L, -2);
+      lua_rawseti(L, -2, k + 1);                    /* the message */
+      lua_pop(L, 1);
+    }
     lua_pop(L, 1);                                  /* path */
   }
   return 0;
@@ -142,24 +162,29 @@ static int l_load_jurisdiction(lua_State *L)
 
 /* ---- loading ------------------------------------------------------- */
 
+static int add_error(struct ruleset *rs, const char *id, const char *msg);
+
+/* Load jurisdiction `id` into j. Returns 0, or -1 with every error found
+ * added to rs (-2: out of memory adding them). */
 static int load_one(const struct rules_options *o, const char *id,
-                    struct jurisdiction *j, char err[SANDBOX_ERR_LEN])
+                    struct jurisdiction *j, struct ruleset *rs)
 {
+  char err[SANDBOX_ERR_LEN];
+  struct decls_job *job = NULL;
   struct sandbox *sb = sandbox_new(o->memory_limit, o->instruction_limit);
-  if (sb == NULL) {
-    snprintf(err, SANDBOX_ERR_LEN, "%s: out of memory", id);
-    return -1;
-  }
+  if (sb == NULL)
+    return add_error(rs, id, "out of memory") ? -2 : -1;
   sandbox_set_time_limit(sb, o->time_limit_ms);
   lua_State *L = sandbox_state(sb);
   char dir[4096];
   int rc = -1;
+  err[0] = '\0';
 
   memset(j, 0, sizeof *j);
   cal_holidays_init(&j->holidays);
   snprintf(dir, sizeof dir, "%s/%s", o->rules_dir, id);
   if ((j->dir = strdup(dir)) == NULL) {
-    snprintf(err, SANDBOX_ERR_LEN, "%s: out of memory", id);
+    snprintf(err, sizeof err, "%s: out of memory", id);
     goto out;
   }
   if (sandbox_load_string(sb, dondoc_prelude_lua, "=prelude", err) != 0 ||
@@ -175,27 +200,53 @@ static int load_one(const struct rules_options *o, const char *id,
   lua_pushcclosure(L, l_load_jurisdiction, 3);
   lua_pushvalue(L, -1);
   lua_setfield(L, hooks, "load_jurisdiction");
+  lua_newtable(L);
+  lua_setfield(L, hooks, "file_errors");
   lua_pushstring(L, id);
   if (sandbox_call(sb, 1, 0, err) != 0)
     goto out;
-  /* The declarations, converted under protection: running out of memory
-   * there must raise a Lua error, not abort the process. */
-  struct decls_job job = {.id = id, .j = j};
+  /* The errors of files that failed, then the declarations of the others,
+   * converted under protection: running out of memory there must raise a
+   * Lua error, not abort the process. */
+  if ((job = calloc(1, sizeof *job)) == NULL) {
+    snprintf(err, sizeof err, "%s: out of memory", id);
+    goto out;
+  }
+  job->id = id;
+  job->j = j;
+  lua_getfield(L, hooks, "file_errors");
+  for (lua_Integer k = 1; k <= (lua_Integer)lua_rawlen(L, -1); k++) {
+    lua_rawgeti(L, -1, k);
+    const char *msg = lua_tostring(L, -1);
+    snprintf(job->err[job->n_err++], sizeof job->err[0], "%s",
+             msg ? msg : "?");
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  job->check_references = job->n_err == 0;
   lua_pushcfunction(L, decls_convert);
-  lua_pushlightuserdata(L, &job);
+  lua_pushlightuserdata(L, job);
   lua_getfield(L, hooks, "result");
   lua_pushstring(L, id);
   if (sandbox_call(sb, 1, 1, err) != 0 || sandbox_call(sb, 2, 0, err) != 0)
     goto out;
-  if (job.rc != 0) {
-    snprintf(err, SANDBOX_ERR_LEN, "%s", job.err);
+  if (job->rc != 0 || job->n_err > 0) {
+    for (size_t k = 0; k < job->n_err; k++)
+      if (add_error(rs, id, job->err[k]) != 0) {
+        rc = -2;
+        break;
+      }
+    err[0] = '\0';            /* reported */
     goto out;
   }
   rc = 0;
 out:
+  free(job);
   sandbox_free(sb);
   if (rc != 0)
     model_jurisdiction_release(j);
+  if (rc == -1 && err[0] && add_error(rs, id, err) != 0)
+    rc = -2;
   return rc;
 }
 
@@ -222,10 +273,10 @@ int rules_load(const struct rules_options *o, const char *const *ids,
     return -1;
   rs->jurisdictions = js;
   for (size_t i = 0; i < n_ids; i++) {
-    char err[SANDBOX_ERR_LEN];
-    if (load_one(o, ids[i], &rs->jurisdictions[rs->n], err) == 0)
+    int rc = load_one(o, ids[i], &rs->jurisdictions[rs->n], rs);
+    if (rc == 0)
       rs->n++;
-    else if (add_error(rs, ids[i], err) != 0)
+    else if (rc == -2)
       return -1;
   }
   return rs->n_errors ? 1 : 0;
