@@ -101,7 +101,7 @@ static const struct reminder *find(const struct fx *x, const char *item,
 {
   for (size_t i = 0; i < x->r.n; i++) {
     const struct finding *f = x->r.v[i].f;
-    const char *id = f->obligation ? f->obligation->id : f->indicator->id;
+    const char *id = finding_item_id(f);
     if (strcmp(id, item) == 0 &&
         (agency == NULL || (f->agency && strcmp(f->agency->id, agency) == 0)))
       return &x->r.v[i];

@@ -76,7 +76,7 @@ static const struct finding *find(const struct fx *x, const char *item,
 {
   for (size_t i = 0; i < x->f.n; i++) {
     const struct finding *f = &x->f.v[i];
-    const char *id = f->obligation ? f->obligation->id : f->indicator->id;
+    const char *id = finding_item_id(f);
     if (strcmp(id, item) == 0 &&
         (agency == NULL || (f->agency && strcmp(f->agency->id, agency) == 0)) &&
         (period == NULL || strcmp(f->period.id, period) == 0))
