@@ -717,7 +717,7 @@ static json_t *item_json(const struct reminder *r)
     bad |= json_object_set_new(o, "campaign", json_string(f->campaign->id)) |
            json_object_set_new(o, "window_from", json_string(from)) |
            json_object_set_new(o, "window_to", json_string(to)) |
-           json_object_set_new(o, "day", f->kind == FIND_CAMPAIGN_ACTIVE ? json_integer(f->day) : json_null()) |
+           json_object_set_new(o, "day", f->kind == FIND_CAMPAIGN_ACTIVE ? json_integer(f->window_day) : json_null()) |
            json_object_set_new(o, "days_in_window", json_integer(f->period.end - f->period.start + 1));
   } else {
     bad |= json_object_set_new(o, "indicator", json_string(f->indicator->id)) |

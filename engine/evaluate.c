@@ -600,7 +600,7 @@ static int campaign_finding(struct ctx *c, const struct campaign *cp,
     f->kind = FIND_CAMPAIGN_ACTIVE;
     f->due = p->end;
     f->days = p->end - now;
-    f->day = now - p->start + 1;
+    f->window_day = now - p->start + 1;
   } else {
     f->kind = FIND_CAMPAIGN_ENDED;
     f->due = p->end;

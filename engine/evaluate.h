@@ -30,7 +30,8 @@ enum finding_kind {
  * of the Committee) has the year's window as its period, and:
  *   campaign_upcoming  due = the window's first day, days = days to go
  *   campaign_active    due = its last day, days = days left (0: the last),
- *                      day = the day of the window (1 on the first)
+ *                      window_day = the day of the window (1 on the
+ *                      first)
  *   campaign_ended     due = its last day, days = days since */
 struct finding {
   enum finding_kind kind;
@@ -38,7 +39,7 @@ struct finding {
   const struct obligation *obligation;    /* one of these three is set */
   const struct indicator *indicator;
   const struct campaign *campaign;
-  int day;                         /* campaign_active: day N of the window */
+  int window_day;                  /* campaign_active: day N of the window */
   const struct agency *agency;     /* who owes it / who leads (may be NULL) */
   const struct agency *succeeded;  /* the ended agency it is owed for */
   struct cal_period period;

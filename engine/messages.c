@@ -154,7 +154,7 @@ static void campaign_message(const struct finding *f, char *buf, size_t len)
              to);
   else if (f->kind == FIND_CAMPAIGN_ACTIVE)
     snprintf(buf, len, "%s năm %d đang diễn ra: ngày %d/%d (từ %s đến hết "
-             "%s).", cp->title, f->period.year, f->day,
+             "%s).", cp->title, f->period.year, f->window_day,
              (int)(f->period.end - f->period.start + 1), from, to);
   else
     snprintf(buf, len, "%s năm %d đã kết thúc ngày %s (%d ngày trước).",

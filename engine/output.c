@@ -48,7 +48,7 @@ static int campaign_json(json_t *o, const struct finding *f)
                              date_or_null(f->period.start, true));
   bad |= json_object_set_new(o, "window_to", date_or_null(f->period.end, true));
   bad |= json_object_set_new(o, "day", f->kind == FIND_CAMPAIGN_ACTIVE
-                                       ? json_integer(f->day) : json_null());
+                                       ? json_integer(f->window_day) : json_null());
   bad |= json_object_set_new(o, "days_in_window",
                              json_integer(f->period.end - f->period.start + 1));
   return bad;
@@ -192,12 +192,12 @@ static void campaign_row(FILE *out, const struct finding *x)
   cal_format_vn(x->period.start, from);
   cal_format_vn(x->period.end, to);
   if (x->kind == FIND_CAMPAIGN_ACTIVE)
-    snprintf(where, sizeof where, "ngày %d/%d", x->day,
+    snprintf(where, sizeof where, "ngày %d/%d", x->window_day,
              (int)(x->period.end - x->period.start + 1));
   else if (x->kind == FIND_CAMPAIGN_UPCOMING)
     snprintf(where, sizeof where, "còn %d ngày", x->days);
   else
-    snprintf(where, sizeof where, "xong %d ngày", x->days);
+    snprintf(where, sizeof where, "qua %d ngày", x->days);
   put_cell(out, "", 1);
   put_cell(out, finding_kind_name(x->kind), 17);
   put_cell(out, from, 10);
