@@ -699,8 +699,8 @@ static json_t *item_json(const struct reminder *r)
   cal_format_vn(f->due, due_vn);
   int bad = json_object_set_new(o, "kind", json_string(finding_kind_name(f->kind))) |
             json_object_set_new(o, "stage", json_string(r->stage)) |
-            json_object_set_new(o, "agency", r->to ? json_string(r->to->id) : json_null()) |
-            json_object_set_new(o, "agency_name", r->to ? json_string(r->to->name) : json_null()) |
+            json_object_set_new(o, "agency", r->to && !f->campaign ? json_string(r->to->id) : json_null()) |
+            json_object_set_new(o, "agency_name", r->to && !f->campaign ? json_string(r->to->name) : json_null()) |
             json_object_set_new(o, "title", json_string(finding_item_title(f))) |
             json_object_set_new(o, "period", json_string(f->period.id)) |
             json_object_set_new(o, "due", json_string(due)) |
@@ -715,6 +715,7 @@ static json_t *item_json(const struct reminder *r)
     cal_format(f->period.start, from);
     cal_format(f->period.end, to);
     bad |= json_object_set_new(o, "campaign", json_string(f->campaign->id)) |
+           json_object_set_new(o, "agencies", json_array()) |
            json_object_set_new(o, "window_from", json_string(from)) |
            json_object_set_new(o, "window_to", json_string(to)) |
            json_object_set_new(o, "day", f->kind == FIND_CAMPAIGN_ACTIVE ? json_integer(f->window_day) : json_null()) |
@@ -735,6 +736,21 @@ static json_t *item_json(const struct reminder *r)
   return o;
 }
 
+/* A campaign is told to every member, one reminder each; a chat reads
+ * better with one item per campaign and stage, listing the members told
+ * (`agencies`). made[k] is the item reminder k went into; returns the one
+ * an earlier reminder about the same campaign finding and stage made, or
+ * NULL. */
+static json_t *campaign_item(const struct reminder *const *items,
+                             json_t *const *made, size_t i)
+{
+  for (size_t k = 0; k < i; k++)
+    if (items[k]->f == items[i]->f &&
+        strcmp(items[k]->stage, items[i]->stage) == 0)
+      return made[k];
+  return NULL;
+}
+
 char *compose_payload(const struct jurisdiction *j,
                       const struct reminder *const *items, size_t n,
                       const char *id, cal_day now, int minute,
@@ -750,11 +766,22 @@ char *compose_payload(const struct jurisdiction *j,
   json_t *root = json_object(), *jur = json_object(), *sum = json_object();
   json_t *arr = json_array();
   int bad = !root || !jur || !sum || !arr;
+  json_t **made = malloc((n ? n : 1) * sizeof *made);
+  bad |= made == NULL;
   for (size_t i = 0; i < n && !bad; i++) {
-    json_t *it = item_json(items[i]);
-    counts[items[i]->f->kind]++;
-    bad = it == NULL || json_array_append_new(arr, it) != 0;
+    const struct reminder *r = items[i];
+    counts[r->f->kind]++;
+    json_t *it = r->f->campaign ? campaign_item(items, made, i) : NULL;
+    if (it == NULL) {
+      it = item_json(r);
+      bad = it == NULL || json_array_append_new(arr, it) != 0;
+    }
+    made[i] = it;                  /* arr holds it: borrowed */
+    if (!bad && r->f->campaign && r->to)
+      bad = json_array_append_new(json_object_get(it, "agencies"),
+                                  json_string(r->to->id)) != 0;
   }
+  free(made);
   if (!bad) {
     static const enum finding_kind shown[] = {
       FIND_OVERDUE, FIND_DUE_SOON, FIND_OFF_TRACK, FIND_AT_RISK, FIND_NO_DATA

@@ -1092,23 +1092,39 @@ static void test_campaign_payload(void **state)
                                     campaign_reminder(x, "am", "c")};
   json_t *root = payload(x, items, 2, "msg_0123456789abcdef", "2024-11-15",
                          480);
+  /* one item for the campaign, naming the members told */
   json_t *arr = json_object_get(root, "items");
-  assert_int_equal(json_array_size(arr), 2);
+  assert_int_equal(json_array_size(arr), 1);
   json_t *it = json_array_get(arr, 0);
   assert_string_equal(str(it, "kind"), "campaign_active");
   assert_string_equal(str(it, "stage"), "campaign-start");
   assert_string_equal(str(it, "campaign"), "am");
   assert_null(json_object_get(it, "obligation"));
   assert_null(json_object_get(it, "indicator"));
-  assert_string_equal(str(it, "agency"), "a");
-  assert_string_equal(str(it, "agency_name"), "Sở A");
+  assert_true(json_is_null(json_object_get(it, "agency")));
+  json_t *told = json_object_get(it, "agencies");
+  assert_int_equal(json_array_size(told), 2);
+  assert_string_equal(json_string_value(json_array_get(told, 0)), "a");
+  assert_string_equal(json_string_value(json_array_get(told, 1)), "c");
   assert_string_equal(str(it, "title"), "Tháng hành động vì bình đẳng giới");
   assert_string_equal(str(it, "window_from"), "2024-11-15");
   assert_string_equal(str(it, "window_to"), "2024-12-15");
   assert_int_equal(num(it, "day"), 1);
   assert_int_equal(num(it, "days_in_window"), 31);
   assert_string_equal(str(it, "period"), "2024");
-  assert_string_equal(str(json_array_get(arr, 1), "agency"), "c");
+  assert_int_equal(num(json_object_get(root, "summary"), "overdue"), 0);
+
+  /* the announcement a week before: one item too, no day yet */
+  plan_at(x, "2024-11-08");
+  const struct reminder *mixed[] = {campaign_reminder(x, "am", "a"),
+                                    campaign_reminder(x, "am", "b")};
+  root = payload(x, mixed, 2, "msg_0123456789abcdef", "2024-11-08", 480);
+  arr = json_object_get(root, "items");
+  assert_int_equal(json_array_size(arr), 1);
+  it = json_array_get(arr, 0);
+  assert_string_equal(str(it, "stage"), "campaign-before-7");
+  assert_true(json_is_null(json_object_get(it, "day")));
+  assert_int_equal(json_array_size(json_object_get(it, "agencies")), 2);
 }
 
 int main(void)
