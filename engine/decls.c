@@ -857,6 +857,10 @@ static int conv_campaign_part(struct conv *c, const char *where,
                   "basis; name the instruction that sets its date (%s = { "
                   "due = …, basis = \"…\" }) or leave the report out",
                   cp->id, part, part);
+  if (rc == 0 && o->n_from == 0 && o->from_role == NULL)
+    rc = add_diag(c, where, false, "campaign '%s': nobody owes the %s report;"
+                  " say who does in the campaign (from = members(), to = "
+                  "role \"secretariat\")", cp->id, part);
   free(basis);
   return rc;
 }

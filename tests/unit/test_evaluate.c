@@ -734,6 +734,18 @@ static void test_campaign_rules_checked(void **state)
   rules_release(&rs);
   scratch_remove(&t);
 
+  /* a report nobody owes: a warning too */
+  assert_int_equal(load_lua(&t, HEAD "campaign \"c\" { title = \"C\", "
+                            "window = { from = \"11-15\", to = \"12-15\" },\n"
+                            "  plan = { due = \"start-5\", basis = \"CV 1\" } "
+                            "}\n", &rs), 0);
+  j = &rs.jurisdictions[0];
+  assert_int_equal(j->n_diags, 1);
+  assert_non_null(strstr(j->diags[0].message, ":3: warning: campaign 'c': "
+                         "nobody owes the plan report"));
+  rules_release(&rs);
+  scratch_remove(&t);
+
   /* drop("obligation", "<campaign>-results") keeps the campaign */
   assert_int_equal(load_lua(&t, HEAD "campaign \"c\" { title = \"C\", "
                             "window = { from = \"11-15\", to = \"12-15\" },\n"
