@@ -44,16 +44,16 @@ static void html_escaped(FILE *out, const char *s)
     }
 }
 
-/* The thread a reminder belongs to: one per report (or indicator) and
- * period, whatever the stage, so every reminder about it threads. */
+/* The thread a reminder belongs to: one per report (or indicator, or
+ * campaign) and period, whatever the stage, so every reminder about it
+ * threads. */
 static void thread_id(const struct reminder *r, const char *domain, char *buf,
                       size_t len)
 {
   char key[512], h[17];
   const struct finding *f = r->f;
-  snprintf(key, sizeof key, "%s|%s|%s|%s", f->j->id,
-           f->obligation ? f->obligation->id : f->indicator->id,
-           f->agency ? f->agency->id : "", f->period.id);
+  snprintf(key, sizeof key, "%s|%s|%s|%s", f->j->id, finding_item_id(f),
+           r->to ? r->to->id : "", f->period.id);
   compose_hash(key, h);
   snprintf(buf, len, "<dondoc-thread-%s@%s>", h, domain);
 }
@@ -126,25 +126,28 @@ static const char *or_default(const char *set, const char *dflt)
   return set ? set : dflt;
 }
 
-static const char *item_title(const struct finding *f)
-{
-  return f->obligation ? f->obligation->title : f->indicator->title;
-}
-
 /* The phrase that names one item in a subject. */
 static void subject_one(const struct reminder *r, FILE *out)
 {
   const struct finding *f = r->f;
-  if (f->indicator)
-    fprintf(out, "Chỉ tiêu cần quan tâm: %s", item_title(f));
+  char from[CAL_DATE_LEN];
+  cal_format_vn(f->period.start, from);
+  if (f->campaign && f->kind == FIND_CAMPAIGN_UPCOMING)
+    fprintf(out, "Sắp bắt đầu (%s): %s năm %d", from, finding_item_title(f),
+            f->period.year);
+  else if (f->campaign)
+    fprintf(out, "Bắt đầu từ %s: %s năm %d", from, finding_item_title(f),
+            f->period.year);
+  else if (f->indicator)
+    fprintf(out, "Chỉ tiêu cần quan tâm: %s", finding_item_title(f));
   else if (f->kind == FIND_OVERDUE)
     fprintf(out, "%sQuá hạn %d ngày: %s kỳ %s",
             r->escalation ? "Đề nghị chỉ đạo — " : "", f->days,
-            item_title(f), f->period.id);
+            finding_item_title(f), f->period.id);
   else if (f->days == 0)
-    fprintf(out, "Hạn hôm nay: %s kỳ %s", item_title(f), f->period.id);
+    fprintf(out, "Hạn hôm nay: %s kỳ %s", finding_item_title(f), f->period.id);
   else
-    fprintf(out, "Còn %d ngày: %s kỳ %s", f->days, item_title(f),
+    fprintf(out, "Còn %d ngày: %s kỳ %s", f->days, finding_item_title(f),
             f->period.id);
 }
 
@@ -153,12 +156,14 @@ static void subject_counts(const struct reminder *const *items, size_t n,
                            const char *label, const char *escalated_label,
                            FILE *out)
 {
-  size_t overdue = 0, soon = 0, indicators = 0, escalated = 0;
+  size_t overdue = 0, soon = 0, indicators = 0, escalated = 0, campaigns = 0;
   for (size_t i = 0; i < n; i++) {
     const struct finding *f = items[i]->f;
     if (items[i]->escalation)
       escalated++;
-    if (f->indicator)
+    if (f->campaign)
+      campaigns++;
+    else if (f->indicator)
       indicators++;
     else if (f->kind == FIND_OVERDUE)
       overdue++;
@@ -175,8 +180,12 @@ static void subject_counts(const struct reminder *const *items, size_t n,
     fprintf(out, "%s%zu báo cáo sắp đến hạn", sep, soon);
     sep = ", ";
   }
-  if (indicators)
+  if (indicators) {
     fprintf(out, "%s%zu chỉ tiêu cần quan tâm", sep, indicators);
+    sep = ", ";
+  }
+  if (campaigns)
+    fprintf(out, "%s%zu tháng hành động, chiến dịch", sep, campaigns);
 }
 
 static void subject_for(const struct jurisdiction *j,
@@ -266,8 +275,7 @@ static void letter_item(FILE *t, FILE *h, size_t number,
                         bool copy)
 {
   const struct finding *f = r->f;
-  const char *basis = f->obligation ? f->obligation->basis
-                                    : f->indicator->basis;
+  const char *basis = finding_item_basis(f);
   char msg[2048], others[2048];
   message_for_finding(f, msg, sizeof msg);
   others_line(r, address, copy, others, sizeof others);
@@ -535,6 +543,28 @@ static void digest_indicators(FILE *t, FILE *h, const struct jurisdiction *j,
   fputs("</ul></li>\n", h);
 }
 
+/* The campaigns running today, one line each ("Tháng hành động … đang diễn
+ * ra: ngày 25/31 …"), above the numbered sections; nothing when none. */
+static void digest_campaigns(FILE *t, FILE *h, const struct jurisdiction *j,
+                             const struct findings *f)
+{
+  char msg[2048];
+  bool any = false;
+  for (size_t i = 0; i < f->n; i++) {
+    const struct finding *x = &f->v[i];
+    if (x->j != j || !x->campaign || x->kind != FIND_CAMPAIGN_ACTIVE)
+      continue;
+    message_for_finding(x, msg, sizeof msg);
+    fprintf(t, "%s\n", msg);
+    fputs("<p><strong>", h);
+    html_escaped(h, msg);
+    fputs("</strong></p>\n", h);
+    any = true;
+  }
+  if (any)
+    fputs("\n", t);
+}
+
 int compose_digest(const struct jurisdiction *j, const struct findings *f,
                    const struct digest_notes *notes, const char *domain,
                    cal_day now, struct composed *out)
@@ -573,6 +603,7 @@ int compose_digest(const struct jurisdiction *j, const struct findings *f,
   html_escaped(h, j->name);
   fputs("</h2>\n", h);
 
+  digest_campaigns(t, h, j, f);
   fprintf(t, "I. Báo cáo quá hạn: %zu\n", n_overdue);
   fprintf(h, "<h3>I. Báo cáo quá hạn: %zu</h3>\n<ul>\n", n_overdue);
   for (size_t i = 0; i < n_overdue; i++) {
@@ -670,9 +701,9 @@ static json_t *item_json(const struct reminder *r)
   cal_format_vn(f->due, due_vn);
   int bad = json_object_set_new(o, "kind", json_string(finding_kind_name(f->kind))) |
             json_object_set_new(o, "stage", json_string(r->stage)) |
-            json_object_set_new(o, "agency", f->agency ? json_string(f->agency->id) : json_null()) |
-            json_object_set_new(o, "agency_name", f->agency ? json_string(f->agency->name) : json_null()) |
-            json_object_set_new(o, "title", json_string(item_title(f))) |
+            json_object_set_new(o, "agency", r->to && !f->campaign ? json_string(r->to->id) : json_null()) |
+            json_object_set_new(o, "agency_name", r->to && !f->campaign ? json_string(r->to->name) : json_null()) |
+            json_object_set_new(o, "title", json_string(finding_item_title(f))) |
             json_object_set_new(o, "period", json_string(f->period.id)) |
             json_object_set_new(o, "due", json_string(due)) |
             json_object_set_new(o, "due_vn", json_string(due_vn)) |
@@ -681,6 +712,16 @@ static json_t *item_json(const struct reminder *r)
             json_object_set_new(o, "message", json_string(msg));
   if (f->obligation) {
     bad |= json_object_set_new(o, "obligation", json_string(f->obligation->id));
+  } else if (f->campaign) {
+    char from[CAL_DATE_LEN], to[CAL_DATE_LEN];
+    cal_format(f->period.start, from);
+    cal_format(f->period.end, to);
+    bad |= json_object_set_new(o, "campaign", json_string(f->campaign->id)) |
+           json_object_set_new(o, "agencies", json_array()) |
+           json_object_set_new(o, "window_from", json_string(from)) |
+           json_object_set_new(o, "window_to", json_string(to)) |
+           json_object_set_new(o, "day", f->kind == FIND_CAMPAIGN_ACTIVE ? json_integer(f->window_day) : json_null()) |
+           json_object_set_new(o, "days_in_window", json_integer(f->period.end - f->period.start + 1));
   } else {
     bad |= json_object_set_new(o, "indicator", json_string(f->indicator->id)) |
            json_object_set_new(o, "unit", json_string(f->indicator->unit)) |
@@ -695,6 +736,21 @@ static json_t *item_json(const struct reminder *r)
     return NULL;
   }
   return o;
+}
+
+/* A campaign is told to every member, one reminder each; a chat reads
+ * better with one item per campaign and stage, listing the members told
+ * (`agencies`). made[k] is the item reminder k went into; returns the one
+ * an earlier reminder about the same campaign finding and stage made, or
+ * NULL. */
+static json_t *campaign_item(const struct reminder *const *items,
+                             json_t *const *made, size_t i)
+{
+  for (size_t k = 0; k < i; k++)
+    if (items[k]->f == items[i]->f &&
+        strcmp(items[k]->stage, items[i]->stage) == 0)
+      return made[k];
+  return NULL;
 }
 
 char *compose_payload(const struct jurisdiction *j,
@@ -712,11 +768,22 @@ char *compose_payload(const struct jurisdiction *j,
   json_t *root = json_object(), *jur = json_object(), *sum = json_object();
   json_t *arr = json_array();
   int bad = !root || !jur || !sum || !arr;
+  json_t **made = malloc((n ? n : 1) * sizeof *made);
+  bad |= made == NULL;
   for (size_t i = 0; i < n && !bad; i++) {
-    json_t *it = item_json(items[i]);
-    counts[items[i]->f->kind]++;
-    bad = it == NULL || json_array_append_new(arr, it) != 0;
+    const struct reminder *r = items[i];
+    counts[r->f->kind]++;
+    json_t *it = r->f->campaign ? campaign_item(items, made, i) : NULL;
+    if (it == NULL) {
+      it = item_json(r);
+      bad = it == NULL || json_array_append_new(arr, it) != 0;
+    }
+    made[i] = it;                  /* arr holds it: borrowed */
+    if (!bad && r->f->campaign && r->to)
+      bad = json_array_append_new(json_object_get(it, "agencies"),
+                                  json_string(r->to->id)) != 0;
   }
+  free(made);
   if (!bad) {
     static const enum finding_kind shown[] = {
       FIND_OVERDUE, FIND_DUE_SOON, FIND_OFF_TRACK, FIND_AT_RISK, FIND_NO_DATA

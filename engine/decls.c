@@ -918,70 +918,147 @@ static int conv_obligation(struct conv *c, const char *where, size_t i)
   return conv_schedules(c, where, o);
 }
 
-/* campaign "action-month" { window = { from = "11-15", to = "12-15" },
- *   plan = { due = "start-5" }, results = { due = "end+5" }, from = …, to = … }
- * becomes obligations "<id>-plan" and "<id>-results" over the window. */
-static int conv_campaign(struct conv *c, const char *where, size_t i)
+/* Whether the table on top has only the fields in known[0..n); else an
+ * error naming the first other one. */
+static int only_fields(struct conv *c, const char *where, const char *what,
+                       const char *const *known, size_t n, const char *list)
 {
-  (void)i;
-  static const char *const parts[] = {"plan", "results"};
-  static const char *const prefix[] = {"Kế hoạch", "Báo cáo kết quả"};
-  char *id = decl_id(c), *title = NULL, *from = NULL, *to = NULL;
-  int fm = 0, fd = 0, tm = 0, td = 0, rc = 0;
+  int rc = 0;
+  lua_pushnil(c->L);
+  while (rc == 0 && lua_next(c->L, -2) != 0) {
+    const char *k = lua_type(c->L, -2) == LUA_TSTRING
+                    ? lua_tostring(c->L, -2) : NULL;
+    bool ok = false;
+    for (size_t i = 0; k && i < n && !ok; i++)
+      ok = strcmp(k, known[i]) == 0;
+    if (!ok)
+      rc = conv_fail(c, where, "%s: unknown field '%s' (%s)", what,
+                     k ? k : "?", list);
+    lua_pop(c->L, 1);
+  }
+  if (rc != 0)
+    lua_pop(c->L, 1);          /* the key lua_next left */
+  return rc;
+}
 
-  if (id == NULL || get_string(c, where, "title", 1, &title))
-    rc = -1;
+/* window = { from = "11-15", to = "12-15" } of campaign cp (table on top). */
+static int conv_window(struct conv *c, const char *where, struct campaign *cp)
+{
+  static const char *const known[] = {"from", "to"};
+  char *from = NULL, *to = NULL, what[300];
+  int rc = 0;
+  snprintf(what, sizeof what, "campaign '%s': window", cp->id);
   lua_getfield(c->L, -1, "window");
-  if (rc == 0 && !lua_istable(c->L, -1))
-    rc = conv_fail(c, where, "campaign needs window = { from = \"MM-DD\", "
-                   "to = \"MM-DD\" }");
-  if (rc == 0 && (get_string(c, where, "from", 1, &from) ||
+  if (!lua_istable(c->L, -1))
+    rc = conv_fail(c, where, "campaign '%s' needs window = { from = "
+                   "\"MM-DD\", to = \"MM-DD\" }", cp->id);
+  if (rc == 0 && (only_fields(c, where, what, known, 2, "from, to") ||
+                  get_string(c, where, "from", 1, &from) ||
                   get_string(c, where, "to", 1, &to)))
     rc = -1;
-  if (rc == 0 && (cal_parse_month_day(from, &fm, &fd) != 0 ||
-                  cal_parse_month_day(to, &tm, &td) != 0))
+  if (rc == 0 && (cal_parse_month_day(from, &cp->from_m, &cp->from_d) != 0 ||
+                  cal_parse_month_day(to, &cp->to_m, &cp->to_d) != 0))
     rc = conv_fail(c, where, "campaign window '%s'..'%s' is not two MM-DD "
                    "days", from, to);
   lua_pop(c->L, 1);
+  free(from);
+  free(to);
+  return rc;
+}
+
+/* A part of campaign cp (plan or results), its table on top, declared by
+ * a jurisdiction that wants that report: obligation "<id>-<part>" whose
+ * period is each year's window. Who reports, to whom and when it is
+ * active come from the campaign (at index -2); the basis is the part's
+ * own, since the campaign's decision sets the window, not this date. */
+static int conv_campaign_part(struct conv *c, const char *where,
+                              const struct campaign *cp, const char *part,
+                              const char *prefix)
+{
+  static const char *const known[] = {"due", "title", "wording", "basis"};
+  char buf[512], what[300], *basis = NULL;
+  snprintf(what, sizeof what, "campaign '%s': %s", cp->id, part);
+  if (only_fields(c, where, what, known, 4, "due, title, wording, basis"))
+    return -1;
+  struct obligation *o = new_obligation(c, where);
+  struct schedule *s = o ? calloc(1, sizeof *s) : NULL;
+  if (s == NULL)
+    return o ? conv_fail(c, where, "out of memory") : -1;
+  o->schedules = s;
+  o->n_schedules = 1;
+  s->kind = CAL_WINDOW;
+  s->win_from_m = cp->from_m; s->win_from_d = cp->from_d;
+  s->win_to_m = cp->to_m; s->win_to_d = cp->to_d;
+  snprintf(buf, sizeof buf, "%s-%s", cp->id, part);
+  int rc = (o->id = xstrdup(c, buf)) && (o->campaign = xstrdup(c, cp->id))
+           ? 0 : -1;
+  if (rc == 0)
+    rc = get_due(c, where, "due", NULL, &s->due);
+  if (rc == 0)
+    rc = get_string(c, where, "title", 0, &o->title);
+  if (rc == 0 && o->title == NULL) {
+    snprintf(buf, sizeof buf, "%s %s", prefix, cp->title);
+    rc = (o->title = xstrdup(c, buf)) ? 0 : -1;
+  }
+  if (rc == 0)
+    rc = get_wording(c, where, &o->wording);
+  if (rc == 0)
+    rc = get_string(c, where, "basis", 0, &basis);
+  lua_pushvalue(c->L, -2);               /* the campaign */
+  if (rc == 0)
+    rc = conv_obligation_common(c, where, o);
+  lua_pop(c->L, 1);
+  if (rc == 0) {
+    free(o->basis);
+    o->basis = basis;
+    basis = NULL;
+  }
+  if (rc == 0 && o->basis == NULL)
+    rc = add_diag(c, where, false, "campaign '%s': the %s report has no "
+                  "basis; name the instruction that sets its date (%s = { "
+                  "due = …, basis = \"…\" }) or leave the report out",
+                  cp->id, part, part);
+  if (rc == 0 && o->n_from == 0 && o->from_role == NULL)
+    rc = add_diag(c, where, false, "campaign '%s': nobody owes the %s report;"
+                  " say who does in the campaign (from = members(), to = "
+                  "role \"secretariat\")", cp->id, part);
+  free(basis);
+  return rc;
+}
+
+/* campaign "action-month" { title = …, basis = …,
+ *   window = { from = "11-15", to = "12-15" },
+ *   -- only where a plan asks for these reports, with its own basis:
+ *   plan = { due = "start-5", basis = … }, results = { due = "end+5", … },
+ *   from = …, to = … }
+ * A campaign is a status of its own (evaluate.c); each part declared as a
+ * table becomes an obligation; a part set to false is left out (an
+ * inherited one turned off). */
+static int conv_campaign(struct conv *c, const char *where, size_t i)
+{
+  static const char *const parts[] = {"plan", "results"};
+  static const char *const prefix[] = {"Kế hoạch", "Báo cáo kết quả"};
+  struct campaign *cp = &c->j->campaigns[i];
+  if ((cp->id = decl_id(c)) == NULL || (cp->where = xstrdup(c, where)) == NULL)
+    return -1;
+  int rc = get_string(c, where, "title", 1, &cp->title) ||
+           get_string(c, where, "basis", 0, &cp->basis) ||
+           get_date(c, where, "active_from", CAL_DAY_MIN, &cp->active_from) ||
+           get_date(c, where, "active_until", CAL_DAY_MAX,
+                    &cp->active_until) ||
+           conv_window(c, where, cp) ? -1 : 0;
+  if (rc == 0 && cp->active_until < cp->active_from)
+    rc = conv_fail(c, where, "campaign '%s' ends before it starts", cp->id);
   for (size_t k = 0; k < 2 && rc == 0; k++) {
     lua_getfield(c->L, -1, parts[k]);
-    if (lua_istable(c->L, -1)) {
-      struct obligation *o = new_obligation(c, where);
-      struct schedule *s = o ? calloc(1, sizeof *s) : NULL;
-      char buf[512];
-      if (s == NULL) {
-        rc = o ? conv_fail(c, where, "out of memory") : -1;
-        lua_pop(c->L, 1);
-        break;
-      }
-      o->schedules = s;
-      o->n_schedules = 1;
-      s->kind = CAL_WINDOW;
-      s->win_from_m = fm; s->win_from_d = fd;
-      s->win_to_m = tm; s->win_to_d = td;
-      snprintf(buf, sizeof buf, "%s-%s", id, parts[k]);
-      o->id = xstrdup(c, buf);
-      o->campaign = xstrdup(c, id);
-      rc = o->id && o->campaign ? 0 : -1;
-      if (rc == 0)
-        rc = get_due(c, where, "due", NULL, &s->due);
-      if (rc == 0)
-        rc = get_string(c, where, "title", 0, &o->title);
-      if (rc == 0 && o->title == NULL) {
-        snprintf(buf, sizeof buf, "%s %s", prefix[k], title);
-        rc = (o->title = xstrdup(c, buf)) ? 0 : -1;
-      }
-      if (rc == 0)
-        rc = get_wording(c, where, &o->wording);
-      lua_pop(c->L, 1);
-      /* who and to whom come from the campaign itself */
-      if (rc == 0)
-        rc = conv_obligation_common(c, where, o);
-    } else {
-      lua_pop(c->L, 1);
-    }
+    if (lua_istable(c->L, -1))
+      rc = conv_campaign_part(c, where, cp, parts[k], prefix[k]);
+    else if (!lua_isnil(c->L, -1) && !(lua_isboolean(c->L, -1) &&
+                                       !lua_toboolean(c->L, -1)))
+      rc = conv_fail(c, where, "campaign '%s': %s must be { due = …, basis "
+                     "= … } or false", cp->id, parts[k]);
+    lua_pop(c->L, 1);
   }
-  free(id); free(title); free(from); free(to);
   return rc;
 }
 
@@ -1605,22 +1682,27 @@ static int conv_indicators(struct conv *c)
 static int convert(struct conv *c, const char *id)
 {
   struct jurisdiction *j = c->j;
-  size_t n_agencies, n_roles, n_indicators;
+  size_t n_agencies, n_roles, n_indicators, n_campaigns;
   lua_getfield(c->L, -1, "agency");
   n_agencies = lua_rawlen(c->L, -1);
   lua_getfield(c->L, -2, "role");
   n_roles = lua_rawlen(c->L, -1);
   lua_getfield(c->L, -3, "indicator");
   n_indicators = lua_rawlen(c->L, -1);
-  lua_pop(c->L, 3);
+  lua_getfield(c->L, -4, "campaign");
+  n_campaigns = lua_rawlen(c->L, -1);
+  lua_pop(c->L, 4);
   if (too_many(c, "agency", n_agencies) || too_many(c, "role", n_roles) ||
       too_many(c, "indicator", n_indicators) ||
+      too_many(c, "campaign", n_campaigns) ||
       alloc_array(c, (void **)&j->agencies, &j->n_agencies, n_agencies,
                   sizeof *j->agencies) ||
       alloc_array(c, (void **)&j->roles, &j->n_roles, n_roles,
                   sizeof *j->roles) ||
       alloc_array(c, (void **)&j->indicators, &j->n_indicators, n_indicators,
-                  sizeof *j->indicators))
+                  sizeof *j->indicators) ||
+      alloc_array(c, (void **)&j->campaigns, &j->n_campaigns, n_campaigns,
+                  sizeof *j->campaigns))
     return -1;
   /* Each step goes on after errors that stay with their declaration. */
   int (*const steps[])(struct conv *) = {

@@ -7,6 +7,9 @@
  * ended passes its duty to its successor (the 2025 mergers), unless the
  * successor owes the report itself anyway.
  *
+ * Campaigns: each year's window of a campaign (the Action Month) is
+ * upcoming, active or ended; the findings say which, and on which day.
+ *
  * Indicators: the latest period whose value is due decides the status. The
  * value is compared with the straight path from the starting point
  * (baseline, or the previous target) to the next target, and a least-squares
@@ -23,10 +26,29 @@
 static const char *const kind_names[] = {
   "due_soon", "overdue", "off_track", "at_risk", "no_data",
   "upcoming", "on_time", "late", "on_track", "achieved", "exempt",
-  "unassigned", "awaiting_date"
+  "unassigned", "awaiting_date", "campaign_upcoming", "campaign_active",
+  "campaign_ended"
 };
 
 const char *finding_kind_name(enum finding_kind k) { return kind_names[k]; }
+
+const char *finding_item_id(const struct finding *f)
+{
+  return f->obligation ? f->obligation->id
+         : f->indicator ? f->indicator->id : f->campaign->id;
+}
+
+const char *finding_item_title(const struct finding *f)
+{
+  return f->obligation ? f->obligation->title
+         : f->indicator ? f->indicator->title : f->campaign->title;
+}
+
+const char *finding_item_basis(const struct finding *f)
+{
+  return f->obligation ? f->obligation->basis
+         : f->indicator ? f->indicator->basis : f->campaign->basis;
+}
 
 int finding_kind_parse(const char *name, enum finding_kind *k)
 {
@@ -615,6 +637,86 @@ static int indicator_status(struct ctx *c, const struct indicator *ind)
   return 0;
 }
 
+/* ---- campaigns ------------------------------------------------------ */
+
+/* The window of cp that starts in year y, when it falls within the
+ * campaign's active days. Windows never move for weekends or holidays. */
+static bool campaign_window(const struct campaign *cp, int y,
+                            struct cal_period *p)
+{
+  return cal_window_make(y, cp->from_m, cp->from_d, cp->to_m, cp->to_d,
+                         p) == 0 &&
+         p->start <= cp->active_until && p->end >= cp->active_from;
+}
+
+static int campaign_finding(struct ctx *c, const struct campaign *cp,
+                            const struct cal_period *p)
+{
+  cal_day now = c->o->now;
+  struct finding *f = findings_add(c->out);
+  if (f == NULL)
+    return fail(c, "out of memory");
+  f->j = c->j;
+  f->campaign = cp;
+  f->period = *p;
+  if (now < p->start) {
+    f->kind = FIND_CAMPAIGN_UPCOMING;
+    f->due = p->start;
+    f->days = p->start - now;
+  } else if (now <= p->end) {
+    f->kind = FIND_CAMPAIGN_ACTIVE;
+    f->due = p->end;
+    f->days = p->end - now;
+    f->window_day = now - p->start + 1;
+  } else {
+    f->kind = FIND_CAMPAIGN_ENDED;
+    f->due = p->end;
+    f->days = now - p->end;
+  }
+  f->nominal_due = f->due;
+  return 0;
+}
+
+/* Each campaign around now: the window running (campaign_active), else the
+ * next one when it opens by c->hi — within the policy's reminder window,
+ * or a year ahead with --all (campaign_upcoming); with --all, also the last
+ * one that ended, if it ended after c->lo (campaign_ended). */
+static int campaign_findings(struct ctx *c)
+{
+  cal_day now = c->o->now;
+  int y, m, d;
+  cal_to_ymd(now, &y, &m, &d);
+  for (size_t i = 0; i < c->j->n_campaigns; i++) {
+    const struct campaign *cp = &c->j->campaigns[i];
+    struct cal_period p, cur, last, next;
+    bool active = false, has_last = false, has_next = false;
+    /* a window that starts the year before may still run (15/12–15/01) */
+    for (int yy = y - 1; yy <= y + 1; yy++) {
+      if (!campaign_window(cp, yy, &p))
+        continue;
+      if (p.start <= now && now <= p.end) {
+        cur = p;
+        active = true;
+      } else if (p.end < now) {
+        last = p;
+        has_last = true;
+      } else if (!has_next) {
+        next = p;
+        has_next = true;
+      }
+    }
+    if (active && campaign_finding(c, cp, &cur) != 0)
+      return -1;
+    if (!active && c->o->all && has_last && last.end >= c->lo &&
+        campaign_finding(c, cp, &last) != 0)
+      return -1;
+    if (!active && has_next && next.start <= c->hi &&
+        campaign_finding(c, cp, &next) != 0)
+      return -1;
+  }
+  return 0;
+}
+
 /* ---- the whole jurisdiction ---------------------------------------- */
 
 static int by_due(const void *a, const void *b)
@@ -653,6 +755,8 @@ int evaluate_jurisdiction(const struct jurisdiction *j, struct store *s,
     return EVAL_ERR_RULES;
   }
 
+  if (campaign_findings(&c) != 0)
+    return EVAL_ERR_STORE;
   size_t first = out->n;
   for (size_t i = 0; i < j->n_obligations; i++)
     if (obligation_instances(&c, &j->obligations[i]) != 0)

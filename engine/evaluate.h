@@ -1,9 +1,10 @@
 /*
  * evaluate.h — what is due, overdue and off track at a given moment.
  *
- * evaluate_jurisdiction() walks every obligation instance (agency ×
- * obligation × period) and every indicator of one jurisdiction, looks up
- * what the store holds for them, and appends findings. `now` is always a
+ * evaluate_jurisdiction() walks every campaign window, every obligation
+ * instance (agency × obligation × period) and every indicator of one
+ * jurisdiction, looks up what the store holds for them, and appends
+ * findings (campaigns first, then reports by due date, then indicators). `now` is always a
  * parameter: the same rules, data and date give the same findings.
  */
 #ifndef DONDOC_EVALUATE_H
@@ -14,21 +15,31 @@
 #include "model.h"
 #include "store.h"
 
-/* The first five and FIND_UNASSIGNED (a report owed by an agency that
- * ended without a successor) are always shown; the rest only when every
- * status is asked for (check --all). */
+/* The first five, unassigned (a report owed by an agency that ended
+ * without a successor), campaign_upcoming and campaign_active are always
+ * shown; the others only when every status is asked for (check --all). */
 enum finding_kind {
   FIND_DUE_SOON, FIND_OVERDUE, FIND_OFF_TRACK, FIND_AT_RISK, FIND_NO_DATA,
   FIND_UPCOMING, FIND_ON_TIME, FIND_LATE, FIND_ON_TRACK, FIND_ACHIEVED,
-  FIND_EXEMPT, FIND_UNASSIGNED, FIND_AWAITING_DATE
+  FIND_EXEMPT, FIND_UNASSIGNED, FIND_AWAITING_DATE, FIND_CAMPAIGN_UPCOMING,
+  FIND_CAMPAIGN_ACTIVE, FIND_CAMPAIGN_ENDED
 };
-#define FIND_N_KINDS (FIND_AWAITING_DATE + 1)
+#define FIND_N_KINDS (FIND_CAMPAIGN_ENDED + 1)
 
+/* A campaign finding (campaign set; agency NULL: it concerns every member
+ * of the Committee) has the year's window as its period, and:
+ *   campaign_upcoming  due = the window's first day, days = days to go
+ *   campaign_active    due = its last day, days = days left (0: the last),
+ *                      window_day = the day of the window (1 on the
+ *                      first)
+ *   campaign_ended     due = its last day, days = days since */
 struct finding {
   enum finding_kind kind;
   const struct jurisdiction *j;
-  const struct obligation *obligation;    /* one of these two is set */
+  const struct obligation *obligation;    /* one of these three is set */
   const struct indicator *indicator;
+  const struct campaign *campaign;
+  int window_day;                  /* campaign_active: day N of the window */
   const struct agency *agency;     /* who owes it / who leads (may be NULL) */
   const struct agency *succeeded;  /* the ended agency it is owed for */
   struct cal_period period;
@@ -76,6 +87,11 @@ void findings_release(struct findings *f);
 /* Drop the findings from index n on (those of a failed jurisdiction). */
 void findings_truncate(struct findings *f, size_t n);
 const char *finding_kind_name(enum finding_kind k);
+/* What f is about — its obligation, indicator or campaign: the id, the
+ * title and the basis (NULL when the rules name none). */
+const char *finding_item_id(const struct finding *f);
+const char *finding_item_title(const struct finding *f);
+const char *finding_item_basis(const struct finding *f);
 /* Parse a kind name; returns 0 or -1. */
 int finding_kind_parse(const char *name, enum finding_kind *k);
 

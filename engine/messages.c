@@ -32,6 +32,9 @@ const char *message_status(enum finding_kind k)
     [FIND_ON_TRACK] = "đúng lộ trình", [FIND_ACHIEVED] = "đã đạt mục tiêu",
     [FIND_EXEMPT] = "được miễn", [FIND_UNASSIGNED] = "chưa có cơ quan gửi",
     [FIND_AWAITING_DATE] = "chờ văn bản ấn định hạn",
+    [FIND_CAMPAIGN_UPCOMING] = "sắp bắt đầu",
+    [FIND_CAMPAIGN_ACTIVE] = "đang diễn ra",
+    [FIND_CAMPAIGN_ENDED] = "đã kết thúc",
   };
   return (unsigned)k < FIND_N_KINDS && names[k] ? names[k] : "";
 }
@@ -157,6 +160,27 @@ static void indicator_message(const struct finding *f, char *buf, size_t len)
            agency_name(f));
 }
 
+/* "Tháng hành động … năm 2024 đang diễn ra: ngày 25/31 (từ 15/11/2024
+ * đến hết 15/12/2024)." */
+static void campaign_message(const struct finding *f, char *buf, size_t len)
+{
+  char from[CAL_DATE_LEN], to[CAL_DATE_LEN];
+  const struct campaign *cp = f->campaign;
+  cal_format_vn(f->period.start, from);
+  cal_format_vn(f->period.end, to);
+  if (f->kind == FIND_CAMPAIGN_UPCOMING)
+    snprintf(buf, len, "%s năm %d bắt đầu ngày %s (còn %d ngày) và kéo dài "
+             "đến hết ngày %s.", cp->title, f->period.year, from, f->days,
+             to);
+  else if (f->kind == FIND_CAMPAIGN_ACTIVE)
+    snprintf(buf, len, "%s năm %d đang diễn ra: ngày %d/%d (từ %s đến hết "
+             "%s).", cp->title, f->period.year, f->window_day,
+             (int)(f->period.end - f->period.start + 1), from, to);
+  else
+    snprintf(buf, len, "%s năm %d đã kết thúc ngày %s (%d ngày trước).",
+             cp->title, f->period.year, to, f->days);
+}
+
 /* snprintf cuts at a byte; a message cut inside a character would be
  * invalid UTF-8 (refused by JSON, garbled in mail). Drop the partial
  * character at the end, if any. */
@@ -207,6 +231,9 @@ void message_for_finding(const struct finding *f, char *buf, size_t len)
       snprintf(buf + used, len - used, " Đã gia hạn theo văn bản %s "
                "(hạn ban đầu %s).", f->letter, orig);
     }
+  }
+  else if (f->campaign) {
+    campaign_message(f, buf, len);
   }
   else {
     indicator_message(f, buf, len);

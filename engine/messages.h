@@ -2,7 +2,8 @@
  * messages.h — a finding said in Vietnamese, for people.
  *
  * One sentence per finding, as the secretariat would write it: who, what,
- * which period, due when (dd/mm/yyyy), how late or how far off. Numbers use
+ * which period, due when (dd/mm/yyyy), how late or how far off; for a
+ * campaign, its window and, while it runs, its day ("ngày 25/31"). Numbers use
  * the Vietnamese decimal comma. Used by check's output, the reminders and
  * the digest, which show no raw status codes.
  */

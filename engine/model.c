@@ -54,6 +54,11 @@ void model_jurisdiction_release(struct jurisdiction *j)
     free(ind->targets); free(ind->parent_targets);
   }
   free(j->indicators);
+  for (size_t i = 0; i < j->n_campaigns; i++) {
+    struct campaign *c = &j->campaigns[i];
+    free(c->id); free(c->title); free(c->basis); free(c->where);
+  }
+  free(j->campaigns);
   free(j->policy.digest);
   free(j->texts.subject_prefix); free(j->texts.greeting);
   free(j->texts.intro); free(j->texts.closing); free(j->texts.signature);
@@ -104,6 +109,15 @@ const struct indicator *model_indicator(const struct jurisdiction *j,
   for (size_t i = 0; i < j->n_indicators; i++)
     if (j->indicators[i].id && strcmp(j->indicators[i].id, id) == 0)
       return &j->indicators[i];
+  return NULL;
+}
+
+const struct campaign *model_campaign(const struct jurisdiction *j,
+                                      const char *id)
+{
+  for (size_t i = 0; i < j->n_campaigns; i++)
+    if (strcmp(j->campaigns[i].id, id) == 0)
+      return &j->campaigns[i];
   return NULL;
 }
 

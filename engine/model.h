@@ -19,8 +19,8 @@
 /* What rules may say (decls.c refuses the rest at its FILE:LINE): dates,
  * target, baseline and holiday years within these years; figures within
  * ±MODEL_VALUE_MAX; policy day counts up to POLICY_MAX_DAYS; at most
- * MODEL_MAX_ITEMS agencies, roles, obligations, indicators and holiday
- * entries, and as many entries in a list (from, support, a role's
+ * MODEL_MAX_ITEMS agencies, roles, obligations, indicators, campaigns and
+ * holiday entries, and as many entries in a list (from, support, a role's
  * holders). */
 #define MODEL_YEAR_MIN 2000
 #define MODEL_YEAR_MAX 2100
@@ -93,6 +93,20 @@ struct obligation {
   struct schedule *schedules; size_t n_schedules;
   cal_day active_from, active_until;
 };
+
+/* Something the plans ask agencies to *run* every year over a fixed
+ * window (the Action Month 15/11–15/12, June's month against domestic
+ * violence), not a report. The window is the same days every year and never
+ * moves for weekends or holidays. Its optional plan/results reports, when a
+ * jurisdiction declares them, are ordinary obligations whose `campaign`
+ * names it. */
+struct campaign {
+  char *id, *title, *basis, *where;
+  int from_m, from_d, to_m, to_d;   /* the window; ends before it starts:
+                                     * it runs into the next year */
+  cal_day active_from, active_until;
+};
+
 
 /* at_least / at_most meet the target on it ("ít nhất 60%"); above / below
  * only strictly past it ("đạt trên 90%", "dưới 5%"). */
@@ -168,6 +182,7 @@ struct jurisdiction {
   struct role *roles; size_t n_roles;
   struct obligation *obligations; size_t n_obligations;
   struct indicator *indicators; size_t n_indicators;
+  struct campaign *campaigns; size_t n_campaigns;
   struct policy policy;
   struct message_texts texts;
   struct cal_holidays holidays;
@@ -185,6 +200,8 @@ const struct obligation *model_obligation(const struct jurisdiction *j,
                                           const char *id);
 const struct indicator *model_indicator(const struct jurisdiction *j,
                                         const char *id);
+const struct campaign *model_campaign(const struct jurisdiction *j,
+                                      const char *id);
 /* Whoever holds role-or-agency `id` on day d: the role's holder then, or the
  * agency itself. NULL when nobody does. */
 const struct agency *model_holder(const struct jurisdiction *j, const char *id,

@@ -1,5 +1,6 @@
 /*
- * output.c — render findings as the contract's JSON or a readable table.
+ * output.c — render findings as the contract's JSON or a readable table
+ * (campaigns, then reports, then indicators, each in a section of its own).
  */
 #include "output.h"
 
@@ -34,6 +35,25 @@ static bool parent_target(const struct indicator *ind, int year, double *v)
   return false;
 }
 
+/* A campaign finding's own fields; nonzero when one could not be set. */
+static int campaign_json(json_t *o, const struct finding *f)
+{
+  const struct campaign *cp = f->campaign;
+  int bad = 0;
+  bad |= json_object_set_new(o, "campaign", json_string(cp->id));
+  bad |= json_object_set_new(o, "title", json_string(cp->title));
+  bad |= json_object_set_new(o, "basis",
+                             cp->basis ? json_string(cp->basis) : json_null());
+  bad |= json_object_set_new(o, "window_from",
+                             date_or_null(f->period.start, true));
+  bad |= json_object_set_new(o, "window_to", date_or_null(f->period.end, true));
+  bad |= json_object_set_new(o, "day", f->kind == FIND_CAMPAIGN_ACTIVE
+                                       ? json_integer(f->window_day) : json_null());
+  bad |= json_object_set_new(o, "days_in_window",
+                             json_integer(f->period.end - f->period.start + 1));
+  return bad;
+}
+
 static json_t *finding_json(const struct finding *f)
 {
   char msg[2048];
@@ -64,6 +84,8 @@ static json_t *finding_json(const struct finding *f)
     if (f->kind == FIND_UNASSIGNED)
       bad |= json_object_set_new(o, "agency_until",
                                  date_or_null(f->agency->valid_until, true));
+  } else if (f->campaign) {
+    bad |= campaign_json(o, f);
   } else {
     const struct indicator *ind = f->indicator;
     double pt;
@@ -182,6 +204,28 @@ static void obligation_row(FILE *out, const struct finding *x)
   fprintf(out, "%s\n", x->period.id);
 }
 
+/* A campaign: its window and how far along it is. */
+static void campaign_row(FILE *out, const struct finding *x)
+{
+  char from[CAL_DATE_LEN], to[CAL_DATE_LEN], where[32];
+  cal_format_vn(x->period.start, from);
+  cal_format_vn(x->period.end, to);
+  if (x->kind == FIND_CAMPAIGN_ACTIVE)
+    snprintf(where, sizeof where, "ngày %d/%d", x->window_day,
+             (int)(x->period.end - x->period.start + 1));
+  else if (x->kind == FIND_CAMPAIGN_UPCOMING)
+    snprintf(where, sizeof where, "còn %d ngày", x->days);
+  else
+    snprintf(where, sizeof where, "qua %d ngày", x->days);
+  put_cell(out, "", 1);
+  put_cell(out, finding_kind_name(x->kind), 17);
+  put_cell(out, from, 10);
+  put_cell(out, to, 10);
+  put_cell(out, where, 12);
+  put_cell(out, x->campaign->id, 20);
+  fprintf(out, "%s\n", x->campaign->title);
+}
+
 /* A value for the table: "45,5%" for percentages, the bare number for
  * other units (the unit is in the JSON and the message), có/không for
  * yes/no indicators. */
@@ -234,6 +278,17 @@ int output_findings_table(FILE *out, const struct findings *f, cal_day now)
       if (x->j->plan)
         fprintf(out, "%s\n", x->j->plan);
     }
+    if (x->campaign && (i == 0 || !f->v[i - 1].campaign ||
+                        x->j != f->v[i - 1].j)) {
+      fputs("\nChiến dịch, tháng hành động\n", out);
+      put_cell(out, "", 1);
+      put_cell(out, "status", 17);
+      put_cell(out, "từ ngày", 10);
+      put_cell(out, "đến ngày", 10);
+      put_cell(out, "tiến độ", 12);
+      put_cell(out, "chiến dịch", 20);
+      fputs("tên\n", out);
+    }
     if (x->obligation && (i == 0 || !f->v[i - 1].obligation ||
                           x->j != f->v[i - 1].j)) {
       fputs("\nBáo cáo\n", out);
@@ -261,6 +316,8 @@ int output_findings_table(FILE *out, const struct findings *f, cal_day now)
     counts[x->kind]++;
     if (x->obligation)
       obligation_row(out, x);
+    else if (x->campaign)
+      campaign_row(out, x);
     else
       indicator_row(out, x);
   }

@@ -254,10 +254,32 @@ function api.holidays(year)
   end
 end
 
+-- A campaign's optional reports are obligations named "<campaign>-plan" and
+-- "<campaign>-results"; dropping one sets that part of the campaign to
+-- false (no report) and keeps the campaign. Returns whether id was one.
+local function drop_campaign_part(id)
+  for cid, c in pairs(decls.campaign) do
+    for _, part in ipairs({ "plan", "results" }) do
+      if id == cid .. "-" .. part and type(c[part]) == "table" then
+        local d = {}
+        for k, v in pairs(c) do d[k] = v end
+        d[part] = false
+        decls.campaign[cid] = d
+        return true
+      end
+    end
+  end
+  return false
+end
+
 -- drop("indicator", "m5.2"): the jurisdiction does not take this inherited item.
 function api.drop(kind, id)
   if not decls[kind] or kind == "policy" or kind == "holidays" or kind == "messages" then
     fail("drop: unknown kind '" .. tostring(kind) .. "'")
+  end
+  if kind == "obligation" and not decls.obligation[id] and type(id) == "string"
+     and drop_campaign_part(id) then
+    return
   end
   if not decls[kind][id] then fail(sformat("drop: no %s '%s' to drop", kind, tostring(id))) end
   decls[kind][id] = nil

@@ -23,6 +23,15 @@
  * period, and a counter that moves every policy.indicator_repeat days from
  * the day the value was due — so a change of status is sent at once, and a
  * standing one is repeated at the slower pace.
+ * Campaign stages, to every member of the Committee valid that day (the
+ * campaign is theirs to run, not a report to send):
+ *   campaign-before-N  from N days before the window opens to the day
+ *                      before, N the largest of policy.before (the window
+ *                      of `check`'s campaign_upcoming): one announcement
+ *   campaign-start     from the first day to the first working day on or
+ *                      after it, so a window opening on a Saturday is
+ *                      announced on the Monday when reminders go out on
+ *                      working days only
  */
 #include "remind.h"
 
@@ -123,6 +132,29 @@ bool remind_obligation_stage(const struct policy *p, const struct finding *f,
   return overdue_stage(p, -left, buf, len, escalation);
 }
 
+bool remind_campaign_stage(const struct jurisdiction *j,
+                           const struct finding *f, cal_day now, char *buf,
+                           size_t len)
+{
+  const struct policy *p = &j->policy;
+  if (f->kind == FIND_CAMPAIGN_UPCOMING) {
+    int window = 0, left = f->period.start - now;
+    for (size_t i = 0; i < p->n_before; i++)
+      if (p->before[i] > window)
+        window = p->before[i];
+    if (left <= 0 || left > window)
+      return false;
+    snprintf(buf, len, "campaign-before-%d", window);
+    return true;
+  }
+  if (f->kind == FIND_CAMPAIGN_ACTIVE && now >= f->period.start &&
+      now <= cal_next_working_day(&j->holidays, f->period.start)) {
+    snprintf(buf, len, "campaign-start");
+    return true;
+  }
+  return false;
+}
+
 static void add_cc(struct reminder *r, const struct agency *a,
                    const char *address)
 {
@@ -151,6 +183,30 @@ static const char *address_of(const struct agency *a)
   return a && a->email && a->email[0] ? a->email : NULL;
 }
 
+/* One reminder per member valid at now, when campaign finding x has a
+ * stage today. Returns 0, or -1 when out of memory. */
+static int campaign_reminders(const struct jurisdiction *j,
+                              const struct finding *x, cal_day now,
+                              struct reminders *out)
+{
+  char stage[40];
+  if (!remind_campaign_stage(j, x, now, stage, sizeof stage))
+    return 0;
+  for (size_t i = 0; i < j->n_agencies; i++) {
+    const struct agency *a = &j->agencies[i];
+    if (!a->member || !model_agency_valid(a, now))
+      continue;
+    struct reminder *r = reminders_add(out);
+    if (r == NULL)
+      return -1;
+    r->f = x;
+    r->to = a;
+    r->to_address = address_of(a);
+    snprintf(r->stage, sizeof r->stage, "%s", stage);
+  }
+  return 0;
+}
+
 int remind_plan(const struct jurisdiction *j, const struct findings *f,
                 cal_day now, struct reminders *out)
 {
@@ -163,6 +219,11 @@ int remind_plan(const struct jurisdiction *j, const struct findings *f,
     bool escalation = false;
     if (x->j != j)
       continue;
+    if (x->campaign) {
+      if (campaign_reminders(j, x, now, out) != 0)
+        return -1;
+      continue;
+    }
     if (x->obligation) {
       if (!remind_obligation_stage(p, x, now, stage, sizeof stage,
                                    &escalation))

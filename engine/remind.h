@@ -4,7 +4,8 @@
  * Pure decisions: findings (evaluated with every status) and the
  * jurisdiction's policy in, reminders out; nothing is read or written. Each
  * reminder names its stage — "before-7", "due", "overdue-2",
- * "escalate-2", "off_track-2023-1" — and the stage is what makes a reminder
+ * "escalate-2", "off_track-2023-1", "campaign-before-7",
+ * "campaign-start" — and the stage is what makes a reminder
  * unique: the outbox sends each (recipient, item, stage) once, so running
  * twice a day sends nothing new, and a run skipped for days sends only the
  * stage current now, not the backlog.
@@ -22,7 +23,8 @@
 
 struct reminder {
   const struct finding *f;
-  const struct agency *to;          /* who must act */
+  const struct agency *to;          /* who must act: f's agency, or for a
+                                     * campaign each member in turn */
   const char *to_address;           /* NULL when the agency has no address;
                                      * its head's address on escalations */
   const char **cc;                  /* copies, never to_address, no repeats */
@@ -47,5 +49,12 @@ void reminders_release(struct reminders *r);
 bool remind_obligation_stage(const struct policy *p, const struct finding *f,
                              cal_day now, char *buf, size_t len,
                              bool *escalation);
+
+/* The stage of a campaign finding of j at now ("campaign-before-7",
+ * "campaign-start") into buf; false when none is due today. A campaign's
+ * reminders go to every member of j valid at now. Exposed for tests. */
+bool remind_campaign_stage(const struct jurisdiction *j,
+                           const struct finding *f, cal_day now, char *buf,
+                           size_t len);
 
 #endif

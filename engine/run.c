@@ -88,8 +88,8 @@ static void item_key(const struct job *jb, const char *channel,
 {
   const struct finding *f = r->f;
   snprintf(buf, len, "%s:%s|%s|%s|%s|%s|%s", channel, recipient, f->j->id,
-           f->obligation ? f->obligation->id : f->indicator->id,
-           f->agency ? f->agency->id : "", f->period.id, r->stage);
+           finding_item_id(f), r->to ? r->to->id : "", f->period.id,
+           r->stage);
   (void)jb;
 }
 
@@ -103,8 +103,8 @@ static int add_items(struct job *jb, long long message, const char *channel,
     item_key(jb, channel, recipient, v[i], key, sizeof key);
     struct outbox_item it = {
       .dedup_key = key, .recipient = recipient, .jurisdiction = f->j->id,
-      .item = f->obligation ? f->obligation->id : f->indicator->id,
-      .agency = f->agency ? f->agency->id : NULL, .period = f->period.id,
+      .item = finding_item_id(f),
+      .agency = v[i]->to ? v[i]->to->id : NULL, .period = f->period.id,
       .kind = finding_kind_name(f->kind), .stage = v[i]->stage,
       .run_day = jb->day,
     };
@@ -211,8 +211,7 @@ static int note_no_address(struct job *jb, const struct reminder *x,
                           : NULL;
   snprintf(line, sizeof line, "%s: %s kỳ %s%s%s",
            x->to ? x->to->name : "(không có cơ quan chủ trì)",
-           x->f->obligation ? x->f->obligation->title
-                            : x->f->indicator->title, x->f->period.id,
+           finding_item_title(x->f), x->f->period.id,
            why ? " — " : "", why ? why : "");
   line[utf8_boundary(line, strlen(line))] = '\0';
   nv = realloc(*no_address, (*n_no_address + 1) * sizeof *nv);

@@ -9,8 +9,6 @@
 # Invented but plausible figures for a province of ~1.4 million people:
 #   * reports received (dondoc submit … --on DATE):
 #       - Ban VSTBPN 6-month report (due 05/6): almost all on time;
-#       - Action Month plan (due 10/11, a Sunday, so Monday 11/11): most on
-#         time, some on 11/11 itself, two late, two never;
 #       - Ban VSTBPN annual report and self-inspection (due 05/12): some on
 #         time, some late, several still missing on 09/12 (overdue);
 #       - national programme results (due 25/12): one early.
@@ -19,6 +17,10 @@
 #     indicators furthest behind are those footnote 2 of the plan names
 #     (M1, M3.1, M4.1, M5 ThS/TS, M6.3). M6.1 has no 2023 value (no data):
 #     it is measured by the 2024 sociological survey.
+#
+# On 09/12 the Action Month (15/11–15/12) is on its 25th day of 31: a
+# campaign to run, with no report of its own in the plan (its results go
+# into the annual Ban VSTBPN report, Phụ lục 02).
 #
 # Deterministic and idempotent: submit keeps the first receipt of a report,
 # observe replaces a value, so running it twice gives the same data.
@@ -71,28 +73,6 @@ sub ubnd-yen-phong    ban-vstbpn 2024-H1 2024-06-05
 sub ubnd-thuan-thanh  ban-vstbpn 2024-H1 2024-06-07     # late, 2 days
 sub ubnd-gia-binh     ban-vstbpn 2024-H1 2024-06-12     # late, 7 days
 #   ubnd-luong-tai: never sent
-
-# ---- Action Month plan 2024: due 10/11 (Sunday) → Monday 11/11/2024 ------
-sub hoi-lhpn          action-month-plan 2024 2024-11-01
-sub so-ldtbxh         action-month-plan 2024 2024-11-04
-sub so-vhttdl         action-month-plan 2024 2024-11-05
-sub so-noi-vu         action-month-plan 2024 2024-11-06
-sub ubnd-tp-bac-ninh  action-month-plan 2024 2024-11-06
-sub so-gddt           action-month-plan 2024 2024-11-07
-sub so-tttt           action-month-plan 2024 2024-11-07
-sub ubnd-yen-phong    action-month-plan 2024 2024-11-07
-sub so-tu-phap        action-month-plan 2024 2024-11-08
-sub so-y-te           action-month-plan 2024 2024-11-08
-sub dai-ptth          action-month-plan 2024 2024-11-08
-sub ubnd-tu-son       action-month-plan 2024 2024-11-08
-sub so-khdt           action-month-plan 2024 2024-11-11  # on time: the
-sub so-tai-chinh      action-month-plan 2024 2024-11-11  # Sunday deadline
-sub cuc-thong-ke      action-month-plan 2024 2024-11-11  # moved to Monday
-sub ubnd-que-vo       action-month-plan 2024 2024-11-11
-sub ubnd-tien-du      action-month-plan 2024 2024-11-11
-sub cong-an           action-month-plan 2024 2024-11-12  # late, 1 day
-sub ubnd-thuan-thanh  action-month-plan 2024 2024-11-14  # late, 3 days
-#   ubnd-gia-binh, ubnd-luong-tai: never sent
 
 # ---- (2) Ban VSTBPN, annual report 2024: due Thursday 05/12/2024 ---------
 sub hoi-lhpn          ban-vstbpn 2024 2024-11-29

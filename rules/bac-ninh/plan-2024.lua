@@ -8,7 +8,15 @@
 -- "by") ngày 05/12 là ngày cuối cùng; nếu là ngày nghỉ thì lùi sang ngày
 -- làm việc tiếp theo (BLDS 2015, Điều 148).
 -- Kế hoạch chỉ áp dụng cho năm 2024: kế hoạch năm sau ghi vào tệp mới.
--- Tháng hành động (15/11–15/12) kế thừa từ rules/national/jurisdiction.lua.
+--
+-- Hai tháng hành động kế thừa từ rules/national/campaigns.lua, đúng như kế
+-- hoạch yêu cầu: các sở, ngành, địa phương tổ chức Tháng hành động vì bình
+-- đẳng giới năm 2024 (mục III.4.1); Sở LĐTBXH tham mưu UBND tỉnh kế hoạch
+-- hoạt động Tháng hành động "theo chỉ đạo, hướng dẫn của Bộ LĐTBXH" (mục
+-- IV.1, không ghi hạn). Kế hoạch KHÔNG đặt hạn nộp kế hoạch hay báo cáo kết
+-- quả riêng của Tháng hành động: kết quả tháng 6 (phòng, chống bạo lực gia
+-- đình) và Tháng hành động được báo cáo trong báo cáo chuyên đề Ban VSTBPN
+-- năm, hạn 05/12 (Phụ lục 02, mục 4) — báo cáo (2) dưới đây.
 --
 -- Mã kỳ báo cáo khi ghi nhận (dondoc submit): năm "2024", 6 tháng "2024-H1".
 
@@ -35,9 +43,11 @@ obligation "ket-qua-ctqg" {
 
 -- (2) Báo cáo chuyên đề kết quả hoạt động của Ban VSTBPN các cấp, ngành,
 -- đơn vị, theo đề cương Phụ lục 02: 6 tháng trước 05/6, năm trước 05/12.
+-- Mục 4 của đề cương gồm kết quả tháng hành động phòng, chống bạo lực gia
+-- đình (tháng 6) và Tháng hành động vì bình đẳng giới (15/11–15/12).
 obligation "ban-vstbpn" {
   title        = "Báo cáo chuyên đề kết quả hoạt động của Ban vì sự tiến bộ của phụ nữ (Phụ lục 02)",
-  basis        = "QĐ 373/QĐ-UBND ngày 08/4/2024, mục V.2",
+  basis        = "QĐ 373/QĐ-UBND ngày 08/4/2024, mục V.2; Phụ lục 02 (mục 4: kết quả các tháng hành động)",
   from         = members(),
   to           = role "secretariat",
   wording      = "before",                        -- "trước 05 tháng 6", "trước ngày 05 tháng 12"

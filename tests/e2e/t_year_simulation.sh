@@ -94,7 +94,7 @@ for r, item, agency, period, stage, d in items:
         assert agency == 'so-ldtbxh', ('secretariat copied', item, agency, stage)
 
 overdue = json.load(open(work + '/overdue.json'))
-assert len(overdue) > 100, len(overdue)
+assert len(overdue) > 70, len(overdue)    # no Action Month reports since issue 11
 for f in overdue:
     key = (f['obligation'], f['agency'], f['period'])
     due = datetime.date.fromisoformat(f['due'])

@@ -15,6 +15,9 @@
  * teardown), then remind_plan. Fixture facts: "annual" is due 05/12/2024
  * from a (head_email giamdoc.a@…), b and c (no email); indicator "lead" has
  * no 2023 value (due 25/12/2023), led by b, target 60% in 2025.
+ *
+ * Campaigns use tests/fixtures/rules/campaigns: the Action Month "am"
+ * (15/11–15/12, basis "NQ 28/NQ-CP") told to members a, b and c.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -101,7 +104,7 @@ static const struct reminder *find(const struct fx *x, const char *item,
 {
   for (size_t i = 0; i < x->r.n; i++) {
     const struct finding *f = x->r.v[i].f;
-    const char *id = f->obligation ? f->obligation->id : f->indicator->id;
+    const char *id = finding_item_id(f);
     if (strcmp(id, item) == 0 &&
         (agency == NULL || (f->agency && strcmp(f->agency->id, agency) == 0)))
       return &x->r.v[i];
@@ -784,6 +787,7 @@ static void test_status_words(void **state)
   assert_string_equal(message_status(FIND_AT_RISK), "có nguy cơ không đạt");
   assert_string_equal(message_status(FIND_NO_DATA), "chưa có số liệu");
   assert_string_equal(message_status(FIND_OVERDUE), "quá hạn");
+  assert_string_equal(message_status(FIND_CAMPAIGN_ACTIVE), "đang diễn ra");
   for (int k = 0; k < FIND_N_KINDS; k++)
     assert_true(message_status((enum finding_kind)k)[0] != '\0');
   assert_string_equal(message_status((enum finding_kind)FIND_N_KINDS), "");
@@ -967,6 +971,162 @@ static void test_hash(void **state)
   assert_string_not_equal(a, b);
 }
 
+
+/* ---- campaigns (tests/fixtures/rules/campaigns) ------------------------ */
+
+static int setup_campaigns(void **state)
+{
+  struct fx *x = calloc(1, sizeof *x);
+  const char *ids[] = {"campaigns"};
+  if (x == NULL)
+    return -1;
+  *state = x;
+  if (fixture_rules(&x->rs, ids, 1) != 0 ||
+      fixture_db_open(&x->fdb, "compose-camp") != 0)
+    return -1;
+  x->j = rules_find(&x->rs, "campaigns");
+  x->s = x->fdb.s;
+  return x->j ? 0 : -1;
+}
+
+/* The reminder about campaign `id` to agency `to`. */
+static const struct reminder *campaign_reminder(const struct fx *x,
+                                                const char *id,
+                                                const char *to)
+{
+  for (size_t i = 0; i < x->r.n; i++) {
+    const struct reminder *r = &x->r.v[i];
+    if (r->f->campaign && strcmp(r->f->campaign->id, id) == 0 &&
+        strcmp(r->to->id, to) == 0)
+      return r;
+  }
+  fail_msg("no reminder for campaign %s to %s", id, to);
+  return NULL;
+}
+
+static void test_campaign_email(void **state)
+{
+  struct fx *x = *state;
+  char thread[128], thread_before[128];
+
+  plan_at(x, "2024-11-08");
+  const struct reminder *r = campaign_reminder(x, "am", "a");
+  struct letter l = {.address = "a@camp.example", .act = &r, .n_act = 1};
+  assert_int_equal(compose_email(x->j, &l, DOMAIN, day("2024-11-08"), &x->c),
+                   0);
+  assert_string_equal(x->c.subject, "[Tỉnh Chiến dịch] Sắp bắt đầu "
+                      "(15/11/2024): Tháng hành động vì bình đẳng giới năm "
+                      "2024");
+  assert_non_null(strstr(x->c.text, "1. Tháng hành động vì bình đẳng giới "
+                         "năm 2024 bắt đầu ngày 15/11/2024 (còn 7 ngày) và "
+                         "kéo dài đến hết ngày 15/12/2024.\n"
+                         "   Căn cứ: NQ 28/NQ-CP\n"));
+  snprintf(thread_before, sizeof thread_before, "%s", x->c.in_reply_to);
+  composed_release(&x->c);
+
+  plan_at(x, "2024-11-15");
+  r = campaign_reminder(x, "am", "a");
+  l.act = &r;
+  assert_int_equal(compose_email(x->j, &l, DOMAIN, day("2024-11-15"), &x->c),
+                   0);
+  assert_string_equal(x->c.subject, "[Tỉnh Chiến dịch] Bắt đầu từ "
+                      "15/11/2024: Tháng hành động vì bình đẳng giới năm "
+                      "2024");
+  const char *t = x->c.text;
+  assert_true(starts_with(t, "Kính gửi: Sở A\n"));
+  assert_non_null(strstr(t, "1. Tháng hành động vì bình đẳng giới năm 2024 "
+                         "đang diễn ra: ngày 1/31 (từ 15/11/2024 đến hết "
+                         "15/12/2024).\n"));
+  assert_non_null(strstr(x->c.html, "<li>Tháng hành động vì bình đẳng giới "
+                         "năm 2024 đang diễn ra: ngày 1/31"));
+  /* a campaign is run, not sent: no "if you have sent it already" */
+  assert_null(strstr(t, "Nếu quý cơ quan đã gửi"));
+  /* one thread per campaign, member and year, whatever the stage */
+  expected_thread("campaigns|am|a|2024", thread, sizeof thread);
+  assert_string_equal(x->c.in_reply_to, thread);
+  assert_string_equal(thread_before, thread);
+  composed_release(&x->c);
+
+  /* several campaign items are counted as such */
+  const struct reminder *two[] = {campaign_reminder(x, "am", "a"),
+                                  campaign_reminder(x, "am", "b")};
+  l.act = two;
+  l.n_act = 2;
+  assert_int_equal(compose_email(x->j, &l, DOMAIN, day("2024-11-15"), &x->c),
+                   0);
+  assert_string_equal(x->c.subject, "[Tỉnh Chiến dịch] Nhắc việc: 2 tháng "
+                      "hành động, chiến dịch");
+}
+
+static void test_campaign_digest(void **state)
+{
+  struct fx *x = *state;
+  plan_at(x, "2024-12-09");
+  assert_int_equal(compose_digest(x->j, &x->f, NULL, DOMAIN,
+                                  day("2024-12-09"), &x->d), 0);
+  const char *line = strstr(x->d.text, "Tháng hành động vì bình đẳng giới "
+                            "năm 2024 đang diễn ra: ngày 25/31 (từ 15/11/2024 "
+                            "đến hết 15/12/2024).\n");
+  assert_non_null(line);
+  assert_true(line < strstr(x->d.text, "I. Báo cáo quá hạn: 0"));
+  assert_non_null(strstr(x->d.html, "<p><strong>Tháng hành động vì bình đẳng "
+                         "giới năm 2024 đang diễn ra: ngày 25/31"));
+  composed_release(&x->d);
+  /* once it has ended (or before it starts), it is not in the digest */
+  plan_at(x, "2024-12-16");
+  assert_int_equal(compose_digest(x->j, &x->f, NULL, DOMAIN,
+                                  day("2024-12-16"), &x->d), 0);
+  assert_null(strstr(x->d.text, "đang diễn ra"));
+  composed_release(&x->d);
+  plan_at(x, "2024-11-14");
+  assert_int_equal(compose_digest(x->j, &x->f, NULL, DOMAIN,
+                                  day("2024-11-14"), &x->d), 0);
+  assert_null(strstr(x->d.text, "Tháng hành động"));
+}
+
+static void test_campaign_payload(void **state)
+{
+  struct fx *x = *state;
+  plan_at(x, "2024-11-15");
+  const struct reminder *items[] = {campaign_reminder(x, "am", "a"),
+                                    campaign_reminder(x, "am", "c")};
+  json_t *root = payload(x, items, 2, "msg_0123456789abcdef", "2024-11-15",
+                         480);
+  /* one item for the campaign, naming the members told */
+  json_t *arr = json_object_get(root, "items");
+  assert_int_equal(json_array_size(arr), 1);
+  json_t *it = json_array_get(arr, 0);
+  assert_string_equal(str(it, "kind"), "campaign_active");
+  assert_string_equal(str(it, "stage"), "campaign-start");
+  assert_string_equal(str(it, "campaign"), "am");
+  assert_null(json_object_get(it, "obligation"));
+  assert_null(json_object_get(it, "indicator"));
+  assert_true(json_is_null(json_object_get(it, "agency")));
+  json_t *told = json_object_get(it, "agencies");
+  assert_int_equal(json_array_size(told), 2);
+  assert_string_equal(json_string_value(json_array_get(told, 0)), "a");
+  assert_string_equal(json_string_value(json_array_get(told, 1)), "c");
+  assert_string_equal(str(it, "title"), "Tháng hành động vì bình đẳng giới");
+  assert_string_equal(str(it, "window_from"), "2024-11-15");
+  assert_string_equal(str(it, "window_to"), "2024-12-15");
+  assert_int_equal(num(it, "day"), 1);
+  assert_int_equal(num(it, "days_in_window"), 31);
+  assert_string_equal(str(it, "period"), "2024");
+  assert_int_equal(num(json_object_get(root, "summary"), "overdue"), 0);
+
+  /* the announcement a week before: one item too, no day yet */
+  plan_at(x, "2024-11-08");
+  const struct reminder *mixed[] = {campaign_reminder(x, "am", "a"),
+                                    campaign_reminder(x, "am", "b")};
+  root = payload(x, mixed, 2, "msg_0123456789abcdef", "2024-11-08", 480);
+  arr = json_object_get(root, "items");
+  assert_int_equal(json_array_size(arr), 1);
+  it = json_array_get(arr, 0);
+  assert_string_equal(str(it, "stage"), "campaign-before-7");
+  assert_true(json_is_null(json_object_get(it, "day")));
+  assert_int_equal(json_array_size(json_object_get(it, "agencies")), 2);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -987,6 +1147,12 @@ int main(void)
                                     teardown),
     cmocka_unit_test(test_status_words),
     cmocka_unit_test(test_hash),
+    cmocka_unit_test_setup_teardown(test_campaign_email, setup_campaigns,
+                                    teardown),
+    cmocka_unit_test_setup_teardown(test_campaign_digest, setup_campaigns,
+                                    teardown),
+    cmocka_unit_test_setup_teardown(test_campaign_payload, setup_campaigns,
+                                    teardown),
   };
   return cmocka_run_group_tests_name("compose", tests, NULL, NULL);
 }

@@ -8,6 +8,12 @@
  * distance (2 points); "agri" must fall to 20% by 2025; "vio" is the ratio
  * of two count series; "legacy" is owed by d, which ends 28/02/2025 and is
  * succeeded by b.
+ *
+ * Campaigns (tests/fixtures/rules/campaigns, camp-province, camp-drop-part,
+ * and rule snippets written to a mkdtemp directory): the Action Month "am"
+ * 15/11–15/12, June's "dv" until 2025, "ny" 20/12–10/01 across the new
+ * year; the policy's before window is 7 days. 15/11/2024 is a Friday,
+ * 15/12/2024 a Sunday, 15/11/2025 a Saturday.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -21,7 +27,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
+#include <jansson.h>
+
 #include "evaluate.h"
+#include "output.h"
 #include "rules.h"
 #include "store.h"
 #include "fixture.h"
@@ -76,7 +86,7 @@ static const struct finding *find(const struct fx *x, const char *item,
 {
   for (size_t i = 0; i < x->f.n; i++) {
     const struct finding *f = &x->f.v[i];
-    const char *id = f->obligation ? f->obligation->id : f->indicator->id;
+    const char *id = finding_item_id(f);
     if (strcmp(id, item) == 0 &&
         (agency == NULL || (f->agency && strcmp(f->agency->id, agency) == 0)) &&
         (period == NULL || strcmp(f->period.id, period) == 0))
@@ -475,6 +485,378 @@ static void test_empty_window(void **state)
     assert_null(x->f.v[i].obligation);
 }
 
+
+/* ---- campaigns --------------------------------------------------------- */
+
+static int setup_campaigns(void **state)
+{
+  struct fx *x = calloc(1, sizeof *x);
+  const char *ids[] = {"campaigns", "camp-province", "camp-drop-part"};
+  if (x == NULL)
+    return -1;
+  *state = x;
+  if (fixture_rules(&x->rs, ids, 3) != 0 ||
+      fixture_db_open(&x->fdb, "camp") != 0)
+    return -1;
+  x->j = rules_find(&x->rs, "campaigns");
+  x->s = x->fdb.s;
+  return x->j ? 0 : -1;
+}
+
+/* How many findings are about item `id`. */
+static size_t count_item(const struct fx *x, const char *id)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < x->f.n; i++)
+    n += strcmp(finding_item_id(&x->f.v[i]), id) == 0;
+  return n;
+}
+
+/* The done-when of issue 11: the Action Month on 14/11, 15/11, 15/12 and
+ * 16/12, and what shows without --all and with it. */
+static void test_action_month_statuses(void **state)
+{
+  struct fx *x = *state;
+  const struct finding *f;
+
+  /* 8 days before: outside the policy's before window (7) */
+  eval_at(x, "campaigns", "2024-11-07", false);
+  assert_int_equal(count_item(x, "am"), 0);
+  eval_at(x, "campaigns", "2024-11-07", true);
+  f = find(x, "am", NULL, "2024");
+  assert_non_null(f);
+  assert_int_equal(f->kind, FIND_CAMPAIGN_UPCOMING);
+  assert_int_equal(f->days, 8);
+
+  /* 14/11: upcoming, one day to go */
+  eval_at(x, "campaigns", "2024-11-14", false);
+  assert_int_equal(count_item(x, "am"), 1);
+  f = find(x, "am", NULL, "2024");
+  assert_int_equal(f->kind, FIND_CAMPAIGN_UPCOMING);
+  assert_int_equal(f->days, 1);
+  assert_int_equal(f->due, day("2024-11-15"));
+  assert_null(f->agency);
+  assert_null(f->obligation);
+  assert_null(f->indicator);
+  assert_string_equal(f->campaign->id, "am");
+  assert_int_equal(f->period.start, day("2024-11-15"));
+  assert_int_equal(f->period.end, day("2024-12-15"));
+
+  /* 15/11: day 1 of 31 */
+  eval_at(x, "campaigns", "2024-11-15", false);
+  assert_int_equal(count_item(x, "am"), 1);
+  f = find(x, "am", NULL, "2024");
+  assert_int_equal(f->kind, FIND_CAMPAIGN_ACTIVE);
+  assert_int_equal(f->window_day, 1);
+  assert_int_equal(f->period.end - f->period.start + 1, 31);
+  assert_int_equal(f->days, 30);
+  assert_int_equal(f->due, day("2024-12-15"));
+
+  /* 15/12, a Sunday: still day 31 of 31 — the window never moves */
+  eval_at(x, "campaigns", "2024-12-15", false);
+  f = find(x, "am", NULL, "2024");
+  assert_int_equal(f->kind, FIND_CAMPAIGN_ACTIVE);
+  assert_int_equal(f->window_day, 31);
+  assert_int_equal(f->days, 0);
+  assert_int_equal(f->due, day("2024-12-15"));
+
+  /* 16/12: ended, shown only with --all, beside next year's window */
+  eval_at(x, "campaigns", "2024-12-16", false);
+  assert_int_equal(count_item(x, "am"), 0);
+  eval_at(x, "campaigns", "2024-12-16", true);
+  assert_int_equal(count_item(x, "am"), 2);
+  f = find(x, "am", NULL, "2024");
+  assert_int_equal(f->kind, FIND_CAMPAIGN_ENDED);
+  assert_int_equal(f->days, 1);
+  assert_int_equal(f->due, day("2024-12-15"));
+  f = find(x, "am", NULL, "2025");
+  assert_int_equal(f->kind, FIND_CAMPAIGN_UPCOMING);
+  assert_int_equal(f->days, 334);
+
+  /* 15/11/2025 is a Saturday: the window opens that day all the same */
+  eval_at(x, "campaigns", "2025-11-15", false);
+  f = find(x, "am", NULL, "2025");
+  assert_int_equal(f->kind, FIND_CAMPAIGN_ACTIVE);
+  assert_int_equal(f->window_day, 1);
+  assert_int_equal(f->period.start, day("2025-11-15"));
+}
+
+static void test_campaign_windows(void **state)
+{
+  struct fx *x = *state;
+  const struct finding *f;
+
+  /* a window across the new year is the period of the year it starts */
+  eval_at(x, "campaigns", "2025-01-05", false);
+  f = find(x, "ny", NULL, "2024");
+  assert_non_null(f);
+  assert_int_equal(f->kind, FIND_CAMPAIGN_ACTIVE);
+  assert_int_equal(f->window_day, 17);
+  assert_int_equal(f->period.end, day("2025-01-10"));
+  eval_at(x, "campaigns", "2025-01-11", true);
+  assert_int_equal(find(x, "ny", NULL, "2024")->kind, FIND_CAMPAIGN_ENDED);
+  assert_int_equal(find(x, "ny", NULL, "2025")->due, day("2025-12-20"));
+
+  /* June: 01/06/2024 is a Saturday, day 1 of 30 */
+  eval_at(x, "campaigns", "2024-06-01", false);
+  f = find(x, "dv", NULL, "2024");
+  assert_int_equal(f->kind, FIND_CAMPAIGN_ACTIVE);
+  assert_int_equal(f->window_day, 1);
+  assert_int_equal(f->period.end - f->period.start + 1, 30);
+
+  /* active_until 2025-12-31: the 2025 window ended, no 2026 one */
+  eval_at(x, "campaigns", "2026-05-30", true);
+  assert_int_equal(find(x, "dv", NULL, "2025")->kind, FIND_CAMPAIGN_ENDED);
+  assert_null(find(x, "dv", NULL, "2026"));
+  eval_at(x, "campaigns", "2026-06-05", false);
+  assert_int_equal(count_item(x, "dv"), 0);
+
+  /* campaigns come first, in the order declared (am running; ny's last
+   * window and its next); then the reports */
+  eval_at(x, "camp-province", "2024-12-09", true);
+  assert_true(x->f.n >= 4);
+  assert_string_equal(finding_item_id(&x->f.v[0]), "am");
+  assert_string_equal(finding_item_id(&x->f.v[1]), "ny");
+  assert_int_equal(x->f.v[1].kind, FIND_CAMPAIGN_ENDED);
+  assert_string_equal(finding_item_id(&x->f.v[2]), "ny");
+  assert_int_equal(x->f.v[2].kind, FIND_CAMPAIGN_UPCOMING);
+  for (size_t i = 3; i < x->f.n; i++)
+    assert_null(x->f.v[i].campaign);
+  assert_non_null(x->f.v[3].obligation);
+  assert_int_equal(count_item(x, "dv"), 0);      /* dropped by the province */
+}
+
+/* Plan and results reports exist only where a jurisdiction declares them,
+ * with its basis; an inherited one can be dropped again. */
+static void test_campaign_reports_opt_in(void **state)
+{
+  struct fx *x = *state;
+  const struct jurisdiction *j = rules_find(&x->rs, "campaigns");
+  const struct campaign *am = model_campaign(j, "am");
+  assert_int_equal(j->n_campaigns, 3);
+  assert_non_null(am);
+  assert_string_equal(am->basis, "NQ 28/NQ-CP");
+  assert_int_equal(am->from_m, 11);
+  assert_int_equal(am->to_d, 15);
+  assert_int_equal(j->n_obligations, 0);
+
+  j = rules_find(&x->rs, "camp-province");
+  const struct obligation *plan = model_obligation(j, "am-plan");
+  assert_non_null(plan);
+  assert_null(model_obligation(j, "am-results"));
+  assert_string_equal(plan->campaign, "am");
+  assert_string_equal(plan->basis, "Công văn 9/UBND-VX ngày 01/10/2024");
+  assert_int_equal(plan->wording, WORDING_BEFORE);
+  assert_int_equal(plan->n_from, 3);               /* members a, b, c */
+  assert_string_equal(model_campaign(j, "am")->basis, "NQ 28/NQ-CP");
+  assert_null(model_campaign(j, "dv"));
+  assert_int_equal(j->n_diags, 0);
+  /* 10/11/2024 is a Sunday: the plan is due Monday 11/11 */
+  eval_at(x, "camp-province", "2024-11-12", false);
+  const struct finding *f = find(x, "am-plan", "a", "2024");
+  assert_non_null(f);
+  assert_int_equal(f->kind, FIND_OVERDUE);
+  assert_int_equal(f->nominal_due, day("2024-11-10"));
+  assert_int_equal(f->due, day("2024-11-11"));
+
+  j = rules_find(&x->rs, "camp-drop-part");
+  assert_null(model_obligation(j, "am-plan"));
+  assert_non_null(model_campaign(j, "am"));
+  eval_at(x, "camp-drop-part", "2024-11-12", true);
+  assert_int_equal(count_item(x, "am-plan"), 0);
+  assert_int_equal(find(x, "am", NULL, "2024")->kind, FIND_CAMPAIGN_UPCOMING);
+}
+
+/* ---- campaign rules written for one test ------------------------------ */
+
+struct scratch { char dir[64], folder[96], file[128]; };
+
+/* Write `lua` as jurisdiction "p" in a fresh mkdtemp rules directory and
+ * load it; returns rules_load's status. */
+static int load_lua(struct scratch *t, const char *lua, struct ruleset *rs)
+{
+  struct rules_options o;
+  const char *ids[] = {"p"};
+  snprintf(t->dir, sizeof t->dir, "/tmp/dondoc-camp.XXXXXX");
+  assert_non_null(mkdtemp(t->dir));
+  snprintf(t->folder, sizeof t->folder, "%s/p", t->dir);
+  snprintf(t->file, sizeof t->file, "%s/jurisdiction.lua", t->folder);
+  assert_int_equal(mkdir(t->folder, 0700), 0);
+  FILE *f = fopen(t->file, "w");
+  assert_non_null(f);
+  assert_true(fputs(lua, f) >= 0);
+  assert_int_equal(fclose(f), 0);
+  rules_options_default(&o, t->dir);
+  memset(rs, 0, sizeof *rs);
+  return rules_load(&o, ids, 1, rs);
+}
+
+static void scratch_remove(struct scratch *t)
+{
+  (void)unlink(t->file);
+  (void)rmdir(t->folder);
+  (void)rmdir(t->dir);
+}
+
+#define HEAD "jurisdiction \"p\" { name = \"P\" }\nagency \"a\" { name = \"A\" }\n"
+
+/* A campaign written on line 3 that must fail with `msg` there. */
+static void expect_campaign_error(const char *line, const char *msg)
+{
+  struct scratch t;
+  struct ruleset rs;
+  char lua[1024], where[160];
+  snprintf(lua, sizeof lua, HEAD "%s\n", line);
+  assert_int_equal(load_lua(&t, lua, &rs), 1);
+  assert_int_equal(rs.n_errors, 1);
+  snprintf(where, sizeof where, "%s:3: ", t.file);
+  if (strstr(rs.errors[0].message, where) == NULL ||
+      strstr(rs.errors[0].message, msg) == NULL)
+    fail_msg("%s: got '%s', expected '%s' and '%s'", line,
+             rs.errors[0].message, where, msg);
+  rules_release(&rs);
+  scratch_remove(&t);
+}
+
+static void test_campaign_rules_checked(void **state)
+{
+  (void)state;
+  expect_campaign_error("campaign \"c\" { title = \"C\" }",
+                        "campaign 'c' needs window = { from = \"MM-DD\"");
+  expect_campaign_error("campaign \"c\" { title = \"C\", window = { from = "
+                        "\"11-15\", ends = \"12-15\" } }",
+                        "campaign 'c': window: unknown field 'ends'");
+  expect_campaign_error("campaign \"c\" { title = \"C\", window = { from = "
+                        "\"02-30\", to = \"03-15\" } }",
+                        "campaign window '02-30'..'03-15' is not two MM-DD "
+                        "days");
+  expect_campaign_error("campaign \"c\" { title = \"C\", window = { from = "
+                        "\"11-15\", to = \"12-15\" }, plan = { due = "
+                        "\"start-5\", basiss = \"CV 1\" } }",
+                        "campaign 'c': plan: unknown field 'basiss'");
+  expect_campaign_error("campaign \"c\" { title = \"C\", window = { from = "
+                        "\"11-15\", to = \"12-15\" }, results = \"yes\" }",
+                        "campaign 'c': results must be { due = …, basis = "
+                        "… } or false");
+  expect_campaign_error("campaign \"c\" { title = \"C\", window = { from = "
+                        "\"11-15\", to = \"12-15\" }, active_from = "
+                        "\"2025-01-01\", active_until = \"2024-12-31\" }",
+                        "campaign 'c' ends before it starts");
+
+  /* a report without a basis loads, with a warning at its line */
+  struct scratch t;
+  struct ruleset rs;
+  assert_int_equal(load_lua(&t, HEAD "campaign \"c\" { title = \"C\", "
+                            "window = { from = \"11-15\", to = \"12-15\" },\n"
+                            "  from = { \"a\" }, to = \"a\", plan = { due = "
+                            "\"start-5\" }, results = false }\n", &rs), 0);
+  const struct jurisdiction *j = &rs.jurisdictions[0];
+  assert_non_null(model_obligation(j, "c-plan"));
+  assert_null(model_obligation(j, "c-results"));
+  assert_int_equal(j->n_diags, 1);
+  assert_false(j->diags[0].error);
+  assert_non_null(strstr(j->diags[0].message, ":3: warning: campaign 'c': "
+                         "the plan report has no basis"));
+  rules_release(&rs);
+  scratch_remove(&t);
+
+  /* a report nobody owes: a warning too */
+  assert_int_equal(load_lua(&t, HEAD "campaign \"c\" { title = \"C\", "
+                            "window = { from = \"11-15\", to = \"12-15\" },\n"
+                            "  plan = { due = \"start-5\", basis = \"CV 1\" } "
+                            "}\n", &rs), 0);
+  j = &rs.jurisdictions[0];
+  assert_int_equal(j->n_diags, 1);
+  assert_non_null(strstr(j->diags[0].message, ":3: warning: campaign 'c': "
+                         "nobody owes the plan report"));
+  rules_release(&rs);
+  scratch_remove(&t);
+
+  /* drop("obligation", "<campaign>-results") keeps the campaign */
+  assert_int_equal(load_lua(&t, HEAD "campaign \"c\" { title = \"C\", "
+                            "window = { from = \"11-15\", to = \"12-15\" },\n"
+                            "  from = { \"a\" }, to = \"a\", results = { due "
+                            "= \"end+5\", basis = \"CV 2\" } }\n"
+                            "drop(\"obligation\", \"c-results\")\n", &rs), 0);
+  j = &rs.jurisdictions[0];
+  assert_int_equal(j->n_obligations, 0);
+  assert_int_equal(j->n_campaigns, 1);
+  rules_release(&rs);
+  scratch_remove(&t);
+}
+
+/* The JSON of campaign findings (docs/cli.md) and check's table. */
+static void test_campaign_output(void **state)
+{
+  struct fx *x = *state;
+  char *buf = NULL;
+  size_t len = 0, skipped = 9;
+  json_error_t jerr;
+
+  eval_at(x, "campaigns", "2024-11-15", false);
+  FILE *out = open_memstream(&buf, &len);
+  assert_non_null(out);
+  assert_int_equal(output_findings_json(out, &x->f, &skipped), 0);
+  assert_int_equal(fclose(out), 0);
+  assert_int_equal(skipped, 0);
+  json_t *root = json_loads(buf, 0, &jerr);
+  free(buf);
+  assert_non_null(root);
+  json_t *o = json_array_get(root, 0);
+  assert_string_equal(json_string_value(json_object_get(o, "kind")),
+                      "campaign_active");
+  assert_string_equal(json_string_value(json_object_get(o, "campaign")), "am");
+  assert_true(json_is_null(json_object_get(o, "agency")));
+  assert_null(json_object_get(o, "obligation"));
+  assert_string_equal(json_string_value(json_object_get(o, "window_from")),
+                      "2024-11-15");
+  assert_string_equal(json_string_value(json_object_get(o, "window_to")),
+                      "2024-12-15");
+  assert_int_equal(json_integer_value(json_object_get(o, "day")), 1);
+  assert_int_equal(json_integer_value(json_object_get(o, "days_in_window")),
+                   31);
+  assert_string_equal(json_string_value(json_object_get(o, "due")),
+                      "2024-12-15");
+  assert_int_equal(json_integer_value(json_object_get(o, "days")), 30);
+  assert_string_equal(json_string_value(json_object_get(o, "period")), "2024");
+  assert_string_equal(json_string_value(json_object_get(o, "basis")),
+                      "NQ 28/NQ-CP");
+  assert_string_equal(json_string_value(json_object_get(o, "message")),
+                      "Tháng hành động vì bình đẳng giới năm 2024 đang diễn "
+                      "ra: ngày 1/31 (từ 15/11/2024 đến hết 15/12/2024).");
+  json_decref(root);
+
+  /* upcoming: no day yet */
+  eval_at(x, "campaigns", "2024-11-14", false);
+  out = open_memstream(&buf, &len);
+  assert_non_null(out);
+  assert_int_equal(output_findings_json(out, &x->f, &skipped), 0);
+  assert_int_equal(fclose(out), 0);
+  root = json_loads(buf, 0, &jerr);
+  free(buf);
+  assert_non_null(root);
+  o = json_array_get(root, 0);
+  assert_string_equal(json_string_value(json_object_get(o, "kind")),
+                      "campaign_upcoming");
+  assert_true(json_is_null(json_object_get(o, "day")));
+  assert_int_equal(json_integer_value(json_object_get(o, "days")), 1);
+  assert_non_null(strstr(json_string_value(json_object_get(o, "message")),
+                         "bắt đầu ngày 15/11/2024 (còn 1 ngày)"));
+  json_decref(root);
+
+  /* the table: a section of its own, day N of 31 */
+  eval_at(x, "campaigns", "2024-12-09", false);
+  out = open_memstream(&buf, &len);
+  assert_non_null(out);
+  assert_int_equal(output_findings_table(out, &x->f, day("2024-12-09")), 0);
+  assert_int_equal(fclose(out), 0);
+  assert_non_null(strstr(buf, "\nChiến dịch, tháng hành động\n"));
+  assert_non_null(strstr(buf, "campaign_active   15/11/2024 15/12/2024 "
+                              "ngày 25/31"));
+  assert_non_null(strstr(buf, "1 campaign_active"));
+  free(buf);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -493,6 +875,15 @@ int main(void)
     cmocka_unit_test_setup_teardown(test_window_is_bounded, setup, teardown),
     cmocka_unit_test_setup_teardown(test_monitor_from_indicators, setup, teardown),
     cmocka_unit_test_setup_teardown(test_empty_window, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_action_month_statuses,
+                                    setup_campaigns, teardown),
+    cmocka_unit_test_setup_teardown(test_campaign_windows, setup_campaigns,
+                                    teardown),
+    cmocka_unit_test_setup_teardown(test_campaign_reports_opt_in,
+                                    setup_campaigns, teardown),
+    cmocka_unit_test(test_campaign_rules_checked),
+    cmocka_unit_test_setup_teardown(test_campaign_output, setup_campaigns,
+                                    teardown),
   };
   return cmocka_run_group_tests_name("evaluate", tests, NULL, NULL);
 }

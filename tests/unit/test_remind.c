@@ -17,6 +17,11 @@
  * escalate_after 14, indicator_repeat 30, and the defaults for the rest:
  * backoff_after 30, backoff_every 30, escalate_every 0 (once), the
  * secretariat not copied on escalations, max_per_week 3.
+ *
+ * Campaign stages and recipients use tests/fixtures/rules/campaigns: the
+ * Action Month "am" (15/11–15/12; 15/11/2024 a Friday, 15/11/2025 a
+ * Saturday), members a, b (ends 14/11/2025) and c (no address), d and sec
+ * not members; before window 7 days.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -94,7 +99,7 @@ static const struct reminder *find(const struct fx *x, const char *item,
   const struct reminder *found = NULL;
   for (size_t i = 0; i < x->r.n; i++) {
     const struct finding *f = x->r.v[i].f;
-    const char *id = f->obligation ? f->obligation->id : f->indicator->id;
+    const char *id = finding_item_id(f);
     if (strcmp(id, item) == 0 &&
         (agency == NULL || (f->agency && strcmp(f->agency->id, agency) == 0))) {
       assert_null(found);                 /* exactly one */
@@ -686,6 +691,126 @@ static void test_plan_many_copies(void **state)
   scratch_remove(&t);
 }
 
+
+/* ---- campaigns (tests/fixtures/rules/campaigns) ------------------------ */
+
+static int setup_campaigns(void **state)
+{
+  struct fx *x = calloc(1, sizeof *x);
+  const char *ids[] = {"campaigns"};
+  if (x == NULL)
+    return -1;
+  *state = x;
+  if (fixture_rules(&x->rs, ids, 1) != 0 ||
+      fixture_db_open(&x->fdb, "remind-camp") != 0)
+    return -1;
+  x->j = rules_find(&x->rs, "campaigns");
+  x->s = x->fdb.s;
+  return x->j ? 0 : -1;
+}
+
+/* The stage of campaign "am" at `date` under j's rules ("" when none),
+ * from its running or coming window. */
+static const char *am_stage(struct fx *x, const struct jurisdiction *j,
+                            const char *date)
+{
+  static char buf[40];
+  char err[256];
+  struct eval_options o = {.now = day(date), .all = true};
+  findings_release(&x->f);
+  assert_int_equal(evaluate_jurisdiction(x->j, x->s, &o, &x->f, err,
+                                         sizeof err), 0);
+  for (size_t i = 0; i < x->f.n; i++) {
+    const struct finding *f = &x->f.v[i];
+    if (!f->campaign || strcmp(f->campaign->id, "am") != 0 ||
+        f->kind == FIND_CAMPAIGN_ENDED)
+      continue;
+    memset(buf, 'X', sizeof buf);
+    return remind_campaign_stage(j, f, o.now, buf, sizeof buf) ? buf : "";
+  }
+  return "";
+}
+
+static void test_campaign_stages(void **state)
+{
+  struct fx *x = *state;
+  /* 2024: the window opens on Friday 15/11 */
+  assert_string_equal(am_stage(x, x->j, "2024-11-07"), "");
+  assert_string_equal(am_stage(x, x->j, "2024-11-08"), "campaign-before-7");
+  assert_string_equal(am_stage(x, x->j, "2024-11-14"), "campaign-before-7");
+  assert_string_equal(am_stage(x, x->j, "2024-11-15"), "campaign-start");
+  assert_string_equal(am_stage(x, x->j, "2024-11-16"), "");
+  assert_string_equal(am_stage(x, x->j, "2024-12-15"), "");
+  assert_string_equal(am_stage(x, x->j, "2024-12-16"), "");
+  /* 2025: it opens on Saturday 15/11; the start stage lasts to Monday,
+   * the first working day, when working-day reminders go out */
+  assert_string_equal(am_stage(x, x->j, "2025-11-15"), "campaign-start");
+  assert_string_equal(am_stage(x, x->j, "2025-11-17"), "campaign-start");
+  assert_string_equal(am_stage(x, x->j, "2025-11-18"), "");
+  /* the before window is the policy's: none, no announcement */
+  struct jurisdiction copy = *x->j;
+  copy.policy.n_before = 0;
+  assert_string_equal(am_stage(x, &copy, "2024-11-14"), "");
+  assert_string_equal(am_stage(x, &copy, "2024-11-15"), "campaign-start");
+  copy.policy.before[0] = 3;
+  copy.policy.n_before = 1;
+  assert_string_equal(am_stage(x, &copy, "2024-11-11"), "");
+  assert_string_equal(am_stage(x, &copy, "2024-11-12"), "campaign-before-3");
+}
+
+/* The reminders for campaign "am" in x->r, in agency order: their
+ * agencies' ids into ids (at most n), how many there are. */
+static size_t am_reminders(const struct fx *x, const char **ids, size_t n,
+                           const char *stage)
+{
+  size_t k = 0;
+  for (size_t i = 0; i < x->r.n; i++) {
+    const struct reminder *r = &x->r.v[i];
+    if (!r->f->campaign || strcmp(r->f->campaign->id, "am") != 0)
+      continue;
+    assert_string_equal(r->stage, stage);
+    assert_int_equal(r->n_cc, 0);
+    assert_false(r->escalation);
+    assert_null(r->f->agency);
+    if (k < n)
+      ids[k] = r->to->id;
+    k++;
+  }
+  return k;
+}
+
+static void test_campaign_plan(void **state)
+{
+  struct fx *x = *state;
+  const char *ids[8];
+
+  /* every member valid that day, to its own address; c has none */
+  plan_at(x, day("2024-11-08"));
+  assert_int_equal(am_reminders(x, ids, 8, "campaign-before-7"), 3);
+  plan_at(x, day("2024-11-15"));
+  assert_int_equal(am_reminders(x, ids, 8, "campaign-start"), 3);
+  assert_string_equal(ids[0], "a");
+  assert_string_equal(ids[1], "b");
+  assert_string_equal(ids[2], "c");
+  for (size_t i = 0; i < x->r.n; i++) {
+    const struct reminder *r = &x->r.v[i];
+    if (strcmp(r->to->id, "c") == 0)
+      assert_null(r->to_address);
+    else
+      assert_non_null(strstr(r->to_address, "@camp.example"));
+    assert_string_not_equal(r->to->id, "d");      /* not a member */
+    assert_string_not_equal(r->to->id, "sec");
+  }
+  /* nothing while the month runs on */
+  plan_at(x, day("2024-11-20"));
+  assert_int_equal(am_reminders(x, ids, 8, ""), 0);
+  /* b ended on 14/11/2025: not among those told on 17/11/2025 */
+  plan_at(x, day("2025-11-17"));
+  assert_int_equal(am_reminders(x, ids, 8, "campaign-start"), 2);
+  assert_string_equal(ids[0], "a");
+  assert_string_equal(ids[1], "c");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -702,6 +827,10 @@ int main(void)
                                     teardown),
     cmocka_unit_test(test_policy_checked),
     cmocka_unit_test_setup_teardown(test_plan_many_copies, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_campaign_stages, setup_campaigns,
+                                    teardown),
+    cmocka_unit_test_setup_teardown(test_campaign_plan, setup_campaigns,
+                                    teardown),
   };
   return cmocka_run_group_tests_name("remind", tests, NULL, NULL);
 }
