@@ -3,6 +3,7 @@
 -- rules.c runs this chunk once per jurisdiction, trusted, in a fresh
 -- sandboxed lua_State, before any rule file. It returns a table of hooks:
 --   begin_file(path, jurisdiction) -> env   a fresh _ENV for one rule file
+--   begin_law_file(path)           -> env   … for a file of rules/law/
 --   result()                               -> the declarations collected
 -- Rule files only ever see their own env, whose reads fall through to a
 -- read-only table of the constructs below plus a vetted standard library.
