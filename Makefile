@@ -34,7 +34,7 @@ ENGINE_SRC = $(wildcard engine/*.c) $(NOTIFIER_SRC)
 CLI_SRC    = $(wildcard cli/*.c)
 GEN_SRC    = build/gen/prelude_lua.c
 UNIT_SRC   = $(addprefix tests/unit/test_,$(addsuffix .c,\
-             calendar sandbox store rules evaluate remind outbox compose \
+             calendar lunar sandbox store rules evaluate remind outbox compose \
              email smtp webhook template utf8))
 
 # Two flavours of every object: plain (build/) and sanitized (build/asan/).

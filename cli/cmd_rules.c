@@ -7,6 +7,32 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "evaluate.h"
+#include "legal_calendar.h"
+
+/* Say once, for all the loaded jurisdictions, which years from a year back
+ * to a year ahead (or from monitor_from) have only computed holidays. */
+static void warn_computed_years(const struct cli *c, const struct world *w)
+{
+  int years[MODEL_YEAR_MAX - MODEL_YEAR_MIN + 1];
+  size_t n = 0;
+  struct eval_options o = {.now = c->today, .all = true};
+  for (size_t i = 0; i < w->rules.n; i++) {
+    const struct jurisdiction *j = &w->rules.jurisdictions[i];
+    cal_day lo, hi;
+    if (j->is_template)
+      continue;
+    evaluate_window(j, &o, &lo, &hi);
+    n = legal_unannounced_years(&j->holidays, lo, hi, years, n,
+                                sizeof years / sizeof *years);
+  }
+  for (size_t i = 0; i < n; i++) {
+    char msg[LEGAL_NOTE_LEN];
+    legal_year_note(years[i], msg, sizeof msg);
+    fprintf(stderr, "dondoc: warning: %s\n", msg);
+  }
+}
+
 int cmd_rules(struct cli *c, struct world *w)
 {
   int failed = 0, rc;
@@ -18,16 +44,20 @@ int cmd_rules(struct cli *c, struct world *w)
   const char *const *ids = c->n_args > 2 ? c->args + 2 : NULL;
   if ((rc = world_load_rules(c, w, ids, (size_t)(c->n_args - 2), &failed)))
     return rc;
+  warn_computed_years(c, w);
+  int year, month, day;
+  cal_to_ymd(c->today, &year, &month, &day);
   for (size_t i = 0; i < w->rules.n; i++) {
     const struct jurisdiction *j = &w->rules.jurisdictions[i];
     size_t errors = model_diag_errors(j);
     size_t warnings = j->n_diags - errors;
     if (!c->quiet)
       printf("%s: %s (%s; %zu agencies, %zu roles, %zu obligations, "
-             "%zu indicators, %zu holidays)", j->id,
+             "%zu indicators, %zu weekdays off in %d)", j->id,
              errors ? "errors" : warnings ? "ok, with warnings" : "ok",
              j->name, j->n_agencies, j->n_roles, j->n_obligations,
-             j->n_indicators, j->holidays.n_off);
+             j->n_indicators, cal_holidays_weekdays_off(&j->holidays, year),
+             year);
     if (!c->quiet && j->n_diags)
       printf(": %zu error%s, %zu warning%s, listed above", errors,
              errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");

@@ -211,6 +211,7 @@ void cal_holidays_init(struct cal_holidays *h) {
 void cal_holidays_release(struct cal_holidays *h) {
   free(h->off);
   free(h->work);
+  free(h->announced);
   cal_holidays_init(h);
 }
 
@@ -298,6 +299,46 @@ static void cal_days_normalize(cal_day *a, size_t *n) {
 void cal_holidays_finish(struct cal_holidays *h) {
   cal_days_normalize(h->off, &h->n_off);
   cal_days_normalize(h->work, &h->n_work);
+}
+
+int cal_holidays_set_announced(struct cal_holidays *h, int year) {
+  if (cal_holidays_announced(h, year)) return 0;
+  if (h->n_announced == h->cap_announced) {
+    size_t ncap = h->cap_announced ? h->cap_announced * 2 : 16;
+    if (ncap > SIZE_MAX / sizeof *h->announced) return -1;
+    int *p = realloc(h->announced, ncap * sizeof *p);
+    if (p == NULL) return -1;
+    h->announced = p;
+    h->cap_announced = ncap;
+  }
+  size_t i = h->n_announced;
+  while (i > 0 && h->announced[i - 1] > year) {    /* keep them sorted */
+    h->announced[i] = h->announced[i - 1];
+    i--;
+  }
+  h->announced[i] = year;
+  h->n_announced++;
+  return 0;
+}
+
+bool cal_holidays_announced(const struct cal_holidays *h, int year) {
+  for (size_t i = 0; i < h->n_announced; i++)
+    if (h->announced[i] == year) return true;
+  return false;
+}
+
+size_t cal_holidays_weekdays_off(const struct cal_holidays *h, int year) {
+  cal_day first, last;
+  if (cal_from_ymd(year, 1, 1, &first) != 0 ||
+      cal_from_ymd(year, 12, 31, &last) != 0)
+    return 0;
+  size_t n = 0;
+  for (size_t i = cal_lower_bound(h->off, h->n_off, first);
+       i < h->n_off && h->off[i] <= last; i++)
+    if (cal_weekday(h->off[i]) < 5 &&
+        !cal_days_contain(h->work, h->n_work, h->off[i]))
+      n++;
+  return n;
 }
 
 /* A day listed both ways is a make-up working day: the make-up list is the

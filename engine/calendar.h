@@ -55,11 +55,17 @@ void cal_today(int utc_offset_minutes, cal_day *day, int *minute);
 /* A set of days off (public holidays, Tết) and of make-up working days
  * (Saturdays worked in exchange for a bridge day). Weekends are Saturday and
  * Sunday unless listed as make-up working days. The struct is owned by the
- * caller; cal_holidays_release frees what it holds. */
+ * caller; cal_holidays_release frees what it holds.
+ *
+ * `announced` lists the years whose days are an announced civil-service
+ * schedule (the yearly notice) rather than computed from the law; the
+ * other years' statutory days are computed (legal_calendar.h), and a
+ * deadline in one of them is only as sure as that computation. */
 struct cal_holidays {
   cal_day *off;      size_t n_off,  cap_off;    /* sorted after _finish */
   cal_day *work;     size_t n_work, cap_work;
   int first_year, last_year;   /* years covered by the data; 0 when empty */
+  int *announced;    size_t n_announced, cap_announced;   /* sorted */
 };
 
 void cal_holidays_init(struct cal_holidays *h);
@@ -69,6 +75,14 @@ int cal_holidays_add_off(struct cal_holidays *h, cal_day d);
 int cal_holidays_add_work(struct cal_holidays *h, cal_day d);
 /* Sort and deduplicate; call once after the last add and before queries. */
 void cal_holidays_finish(struct cal_holidays *h);
+
+/* Mark `year` as holding an announced schedule. Returns 0, or -1 when out
+ * of memory. */
+int cal_holidays_set_announced(struct cal_holidays *h, int year);
+bool cal_holidays_announced(const struct cal_holidays *h, int year);
+/* The weekdays of calendar year `year` that are not working days: what
+ * the holidays cost a count of working days. */
+size_t cal_holidays_weekdays_off(const struct cal_holidays *h, int year);
 
 bool cal_is_holiday(const struct cal_holidays *h, cal_day d);
 bool cal_is_working_day(const struct cal_holidays *h, cal_day d);

@@ -25,6 +25,7 @@
 #include <lauxlib.h>
 
 #include "email.h"
+#include "legal_calendar.h"
 
 struct conv {
   lua_State *L;
@@ -1396,9 +1397,57 @@ static int conv_messages(struct conv *c)
   return rc;
 }
 
-static int conv_holidays(struct conv *c)
+/* holidays(YEAR) { notice = "…" }: the year's days are the announced
+ * schedule, not computed. The entry is on top of the stack. */
+static int conv_notice(struct conv *c, const char *where)
+{
+  char *notice = NULL;
+  int year = 0;
+  int rc = get_string(c, where, "notice", 1, &notice) ||
+           get_int(c, where, "year", MODEL_YEAR_MIN, MODEL_YEAR_MAX, 0,
+                   &year) ? -1 : 0;
+  free(notice);
+  if (rc == 0 && cal_holidays_set_announced(&c->j->holidays, year) != 0)
+    rc = conv_fail(c, where, "out of memory");
+  return rc;
+}
+
+/* One day or range of days off (or a worked Saturday) on top of the stack. */
+static int conv_holiday_days(struct conv *c, const char *where)
 {
   struct cal_holidays *h = &c->j->holidays;
+  char *from = NULL, *to = NULL;
+  cal_day a = 0, b = -1;     /* set on every path clang can follow */
+  bool work = false;
+  int year = 0;
+  int rc = get_string(c, where, "from", 1, &from) ||
+           get_string(c, where, "to", 1, &to) ||
+           get_bool(c, where, "work", false, &work) ||
+           get_int(c, where, "year", MODEL_YEAR_MIN, MODEL_YEAR_MAX, 0,
+                   &year) ||
+           parse_date_field(c, where, "holiday", from, &a) ||
+           parse_date_field(c, where, "holiday", to, &b) ? -1 : 0;
+  int y1, y2, m, d;
+  if (rc == 0) {
+    cal_to_ymd(a, &y1, &m, &d);
+    cal_to_ymd(b, &y2, &m, &d);
+    if (y1 != year || y2 != year || b < a || b - a > 31)
+      rc = conv_fail(c, where, "holidays(%d): %s..%s is not a range of "
+                     "days in %d", year, from, to, year);
+  }
+  for (cal_day x = a; rc == 0 && x <= b; x++)
+    if ((work ? cal_holidays_add_work(h, x) : cal_holidays_add_off(h, x)))
+      rc = conv_fail(c, where, "out of memory");
+  free(from);
+  free(to);
+  return rc;
+}
+
+/* The jurisdiction's days off: what holidays(YEAR) declares (rules/law/
+ * first, then the jurisdiction's own and its parents'), and for every year
+ * without an announced schedule the statutory days computed from the law. */
+static int conv_holidays(struct conv *c)
+{
   lua_getfield(c->L, -1, "holidays");
   size_t n = lua_rawlen(c->L, -1);
   int rc = 0;
@@ -1411,39 +1460,23 @@ static int conv_holidays(struct conv *c)
     n = 0;
   }
   for (size_t i = 1; i <= n && rc == 0; i++) {
-    char where[SANDBOX_ERR_LEN], *from = NULL, *to = NULL;
-    cal_day a = 0, b = -1;     /* set on every path clang can follow */
-    bool work = false;
-    int year = 0;
+    char where[SANDBOX_ERR_LEN];
     lua_rawgeti(c->L, -1, (lua_Integer)i);
     lua_getfield(c->L, -1, "__where");
     snprintf(where, sizeof where, "%s",
              lua_isstring(c->L, -1) ? lua_tostring(c->L, -1) : "holidays");
     lua_pop(c->L, 1);
-    rc = get_string(c, where, "from", 1, &from) ||
-         get_string(c, where, "to", 1, &to) ||
-         get_bool(c, where, "work", false, &work) ||
-         get_int(c, where, "year", MODEL_YEAR_MIN, MODEL_YEAR_MAX, 0,
-                 &year) ||
-         parse_date_field(c, where, "holiday", from, &a) ||
-         parse_date_field(c, where, "holiday", to, &b) ? -1 : 0;
-    int y1, y2, m, d;
-    if (rc == 0) {
-      cal_to_ymd(a, &y1, &m, &d);
-      cal_to_ymd(b, &y2, &m, &d);
-      if (y1 != year || y2 != year || b < a || b - a > 31)
-        rc = conv_fail(c, where, "holidays(%d): %s..%s is not a range of "
-                       "days in %d", year, from, to, year);
-    }
-    for (cal_day x = a; rc == 0 && x <= b; x++)
-      if ((work ? cal_holidays_add_work(h, x) : cal_holidays_add_off(h, x)))
-        rc = conv_fail(c, where, "out of memory");
-    free(from);
-    free(to);
+    lua_getfield(c->L, -1, "notice");
+    bool is_notice = !lua_isnil(c->L, -1);
+    lua_pop(c->L, 1);
+    rc = is_notice ? conv_notice(c, where) : conv_holiday_days(c, where);
     lua_pop(c->L, 1);
   }
   lua_pop(c->L, 1);
-  cal_holidays_finish(h);
+  if (rc == 0 && legal_holidays_fill(&c->j->holidays, MODEL_YEAR_MIN,
+                                     MODEL_YEAR_MAX) != 0)
+    rc = conv_fail(c, c->j->dir, "out of memory");
+  cal_holidays_finish(&c->j->holidays);
   return rc;
 }
 

@@ -728,6 +728,23 @@ static int by_due(const void *a, const void *b)
   return r ? r : strcmp(x->obligation->id, y->obligation->id);
 }
 
+/* Days before a deadline that count as "soon": the longest reminder lead. */
+static int policy_soon(const struct jurisdiction *j)
+{
+  int soon = 0;
+  for (size_t i = 0; i < j->policy.n_before; i++)
+    if (j->policy.before[i] > soon)
+      soon = j->policy.before[i];
+  return soon;
+}
+
+void evaluate_window(const struct jurisdiction *j,
+                     const struct eval_options *o, cal_day *lo, cal_day *hi)
+{
+  *lo = j->monitor_from != CAL_DAY_MIN ? j->monitor_from : o->now - 366;
+  *hi = o->all ? o->now + 366 : o->now + policy_soon(j);
+}
+
 int evaluate_jurisdiction(const struct jurisdiction *j, struct store *s,
                           const struct eval_options *o, struct findings *out,
                           char *err, size_t errlen)
@@ -736,12 +753,8 @@ int evaluate_jurisdiction(const struct jurisdiction *j, struct store *s,
                   .errlen = errlen};
   if (j->is_template)
     return 0;
-  c.soon = 0;
-  for (size_t i = 0; i < j->policy.n_before; i++)
-    if (j->policy.before[i] > c.soon)
-      c.soon = j->policy.before[i];
-  c.lo = j->monitor_from != CAL_DAY_MIN ? j->monitor_from : o->now - 366;
-  c.hi = o->all ? o->now + 366 : o->now + c.soon;
+  c.soon = policy_soon(j);
+  evaluate_window(j, o, &c.lo, &c.hi);
   /* Every period from monitor_from on is an instance per agency: bound the
    * window, or a mistyped year makes millions of them. */
   if (o->now - c.lo > EVAL_MAX_YEARS * 366) {

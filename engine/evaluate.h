@@ -83,6 +83,12 @@ int evaluate_jurisdiction(const struct jurisdiction *j, struct store *s,
                           const struct eval_options *o, struct findings *out,
                           char *err, size_t errlen);
 
+/* The deadlines evaluate_jurisdiction looks at for j at o, [*lo, *hi]:
+ * from monitor_from (or a year back) to the policy's longest reminder
+ * lead ahead (a year ahead with o->all). */
+void evaluate_window(const struct jurisdiction *j,
+                     const struct eval_options *o, cal_day *lo, cal_day *hi);
+
 void findings_release(struct findings *f);
 /* Drop the findings from index n on (those of a failed jurisdiction). */
 void findings_truncate(struct findings *f, size_t n);

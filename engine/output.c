@@ -134,35 +134,61 @@ static json_t *finding_json(const struct finding *f)
   return o;
 }
 
+/* The calendar note: a kind of its own beside the findings (consumers
+ * skip kinds they do not know), after them so F[0] stays a finding. */
+static json_t *calendar_note_json(const struct output_calendar_note *n)
+{
+  json_t *o = json_object();
+  if (o == NULL)
+    return NULL;
+  int bad = json_object_set_new(o, "kind", json_string("calendar"));
+  bad |= json_object_set_new(o, "year", json_integer(n->year));
+  bad |= json_object_set_new(o, "message", json_string(n->message));
+  if (bad) {
+    json_decref(o);
+    return NULL;
+  }
+  return o;
+}
+
+/* Write o (consumed) as the next element of the array; *written counts
+ * them. Returns 0, or -1 when it could not be encoded. */
+static int write_element(FILE *out, json_t *o, size_t *written)
+{
+  char *text = o ? json_dumps(o, JSON_INDENT(2) | JSON_REAL_PRECISION(6))
+                 : NULL;
+  json_decref(o);
+  if (text == NULL)
+    return -1;
+  /* indent the object's lines by two, as an element of the array */
+  fputs(*written ? ",\n  " : "\n  ", out);
+  for (const char *p = text; *p; p++) {
+    fputc(*p, out);
+    if (*p == '\n')
+      fputs("  ", out);
+  }
+  free(text);
+  (*written)++;
+  return 0;
+}
+
 /* The array is written one element at a time, so one finding that cannot
  * be encoded costs only itself, and memory stays flat however many there
  * are. */
 int output_findings_json(FILE *out, const struct findings *f,
-                         size_t *skipped)
+                         const struct output_calendar_note *notes,
+                         size_t n_notes, size_t *skipped)
 {
   size_t written = 0;
   *skipped = 0;
   if (fputs("[", out) == EOF)
     return -1;
-  for (size_t i = 0; i < f->n; i++) {
-    json_t *o = finding_json(&f->v[i]);
-    char *text = o ? json_dumps(o, JSON_INDENT(2) | JSON_REAL_PRECISION(6))
-                   : NULL;
-    json_decref(o);
-    if (text == NULL) {
+  for (size_t i = 0; i < f->n; i++)
+    if (write_element(out, finding_json(&f->v[i]), &written) != 0)
       (*skipped)++;
-      continue;
-    }
-    /* indent the object's lines by two, as an element of the array */
-    fputs(written ? ",\n  " : "\n  ", out);
-    for (const char *p = text; *p; p++) {
-      fputc(*p, out);
-      if (*p == '\n')
-        fputs("  ", out);
-    }
-    free(text);
-    written++;
-  }
+  for (size_t i = 0; i < n_notes; i++)
+    if (write_element(out, calendar_note_json(&notes[i]), &written) != 0)
+      (*skipped)++;
   fputs(written ? "\n]\n" : "]\n", out);
   return ferror(out) ? -1 : 0;
 }

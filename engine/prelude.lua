@@ -3,6 +3,7 @@
 -- rules.c runs this chunk once per jurisdiction, trusted, in a fresh
 -- sandboxed lua_State, before any rule file. It returns a table of hooks:
 --   begin_file(path, jurisdiction) -> env   a fresh _ENV for one rule file
+--   begin_law_file(path)           -> env   … for a file of rules/law/
 --   result()                               -> the declarations collected
 -- Rule files only ever see their own env, whose reads fall through to a
 -- read-only table of the constructs below plus a vetted standard library.
@@ -223,7 +224,14 @@ function api.messages(t)
 end
 
 -- holidays(2025) { { "2025-01-01", name = "…" }, { "from", "to", name = "…" },
---                  work = { "2025-04-26" } }
+--                  work = { "2025-04-26" }, notice = "Thông báo …" }
+-- With `notice`, the block is (part of) the year's announced civil-service
+-- schedule: its days replace the ones dondoc computes from the Labour Code
+-- for that year (engine/legal_calendar.h). Without it, the days add to them.
+-- rules/law/ declares the announced years for every jurisdiction.
+local holiday_fields = { work = true, notice = true }
+local in_law = false                   -- running a file of rules/law/
+
 function api.holidays(year)
   -- a whole number: holidays(1e300) must not reach C as an int
   local y = type(year) == "number" and tointeger(year)
@@ -233,13 +241,24 @@ function api.holidays(year)
     fail(sformat("holidays(%d): the year must be from %d to %d", year, YEAR_MIN, YEAR_MAX))
   end
   return function(t)
-    need_jurisdiction()
+    if not in_law then need_jurisdiction() end
     if type(t) ~= "table" then fail("holidays(" .. year .. ") expects a table") end
+    for k in pairs(t) do
+      if not tointeger(k) and not holiday_fields[k] then
+        fail(sformat("holidays(%d): unknown field '%s'", year, tostring(k)))
+      end
+    end
     if t.work ~= nil and type(t.work) ~= "table" then
       fail(sformat("holidays(%d): work must be a list of dates, as work = { \"%d-04-26\" }", year, year))
     end
+    if t.notice ~= nil and (type(t.notice) ~= "string" or t.notice == "") then
+      fail(sformat("holidays(%d): notice must name the announcement, as notice = \"Thông báo 9441/TB-BNV\"", year))
+    end
     local w = where()
     local list = decls.holidays
+    if t.notice then
+      list[#list + 1] = { notice = t.notice, year = year, __where = w }
+    end
     for i, h in ipairs(t) do
       if type(h) == "string" then h = { h } end
       if type(h) ~= "table" or type(h[1]) ~= "string" then
@@ -344,8 +363,20 @@ getmetatable("").__index = safe_string
 getmetatable("").__metatable = false
 
 function hooks.begin_file(path, jur)
-  current_file, current_jur = path, jur
+  current_file, current_jur, in_law = path, jur, false
   return setmetatable({}, { __index = base, __metatable = false })
+end
+
+-- A file of rules/law/, run for every jurisdiction before its own folder:
+-- the law's calendar, so only holidays(YEAR) { … } and the library.
+function hooks.begin_law_file(path)
+  current_file, current_jur, in_law = path, nil, true
+  return setmetatable({}, { __metatable = false, __index = function(_, k)
+    if (decls[k] and k ~= "holidays") or k == "drop" then
+      fail(sformat("only holidays(YEAR) { … } can be declared in rules/law (not %s)", tostring(k)))
+    end
+    return base[k]
+  end })
 end
 
 -- The declarations that apply to jurisdiction `jur`, each kind as a list in

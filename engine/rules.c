@@ -24,6 +24,7 @@
 extern const char dondoc_prelude_lua[];
 
 #define JURISDICTION_FILE "jurisdiction.lua"
+#define LAW_DIR "law"                  /* rules/law/: the legal calendar */
 
 void rules_options_default(struct rules_options *o, const char *rules_dir)
 {
@@ -48,11 +49,13 @@ static int cmp_names(const void *a, const void *b)
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Push a sorted Lua list of the folder's rule files, jurisdiction.lua first.
- * Names are gathered in a fixed buffer and the directory closed before any
- * Lua call, so a Lua error cannot leak the DIR handle or heap memory. */
+/* Push a sorted Lua list of the folder's rule files, jurisdiction.lua first
+ * when `with_jurisdiction` (the law folder has none). Names are gathered in
+ * a fixed buffer and the directory closed before any Lua call, so a Lua
+ * error cannot leak the DIR handle or heap memory. */
 #define MAX_RULE_FILES 256
-static void push_folder_files(lua_State *L, const char *dir)
+static void push_folder_files(lua_State *L, const char *dir,
+                              int with_jurisdiction)
 {
   char names[MAX_RULE_FILES][256];
   char *sorted[MAX_RULE_FILES];
@@ -78,12 +81,66 @@ static void push_folder_files(lua_State *L, const char *dir)
     luaL_error(L, "%s: more than %d rule files", dir, MAX_RULE_FILES);
   qsort(sorted, n, sizeof *sorted, cmp_names);
   lua_createtable(L, (int)n + 1, 0);
-  lua_pushfstring(L, "%s/%s", dir, JURISDICTION_FILE);
-  lua_rawseti(L, -2, 1);
+  lua_Integer k = 1;
+  if (with_jurisdiction) {
+    lua_pushfstring(L, "%s/%s", dir, JURISDICTION_FILE);
+    lua_rawseti(L, -2, k++);
+  }
   for (size_t i = 0; i < n; i++) {
     lua_pushfstring(L, "%s/%s", dir, sorted[i]);
-    lua_rawseti(L, -2, (lua_Integer)i + 2);
+    lua_rawseti(L, -2, k++);
   }
+}
+
+/* Run each file of the list on top of the stack in its own _ENV, made by
+ * hooks[begin](path, id) (hooks at stack index `hooks`). */
+static void run_rule_files(lua_State *L, int hooks, const char *begin,
+                           const char *id)
+{
+  int list = lua_gettop(L);
+  lua_Integer n = (lua_Integer)lua_rawlen(L, list);
+  for (lua_Integer i = 1; i <= n; i++) {
+    lua_rawgeti(L, list, i);
+    const char *path = lua_tostring(L, -1);
+    lua_getfield(L, hooks, begin);
+    lua_pushstring(L, path);
+    lua_pushstring(L, id);
+    lua_call(L, 2, 1);                              /* env */
+    if (luaL_loadfilex(L, path, "t") != LUA_OK) {
+      /* Syntax errors already read "path:line: …"; others need the path. */
+      const char *msg = lua_tostring(L, -1);
+      if (msg == NULL || strncmp(msg, path, strlen(path)) != 0)
+        lua_pushfstring(L, "%s: %s", path, msg ? msg : "cannot load");
+      lua_error(L);
+    }
+    lua_insert(L, -2);
+    if (lua_setupvalue(L, -2, 1) == NULL)           /* _ENV := env */
+      lua_pop(L, 1);
+    sandbox_set_source(L, path);
+    /* A file that fails is reported and the next one still runs, so one
+     * `rules check` shows the mistakes of every file. Not after the first
+     * file (the others need its jurisdiction declaration), nor when the
+     * sandbox's limits ran out, nor past the limit of errors. */
+    int status = lua_pcall(L, 0, 0, 0);
+    if (status != LUA_OK) {
+      const char *msg = lua_tostring(L, -1);
+      if (status == LUA_ERRMEM || i == 1 || msg == NULL ||
+          strstr(msg, "instruction budget") || strstr(msg, "time limit") ||
+          strstr(msg, "memory limit"))
+        lua_error(L);
+      lua_getfield(L, hooks, "file_errors");
+      lua_Integer k = (lua_Integer)lua_rawlen(L, -1);
+      if (k + 1 >= DECLS_MAX_ERRORS) {
+        lua_pop(L, 1);
+        lua_error(L);
+      }
+      lua_insert(L, -2);
+      lua_rawseti(L, -2, k + 1);                    /* the message */
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);                                  /* path */
+  }
+  lua_pop(L, 1);                                    /* list */
 }
 
 /* hooks.load_jurisdiction(id): run every file of the folder for `id`, each
@@ -113,51 +170,36 @@ static int l_load_jurisdiction(lua_State *L)
       lua_pushfstring(L, "%s: no rules for jurisdiction '%s'", first, id);
     return lua_error(L);
   }
-  push_folder_files(L, dir);
-  int list = lua_gettop(L);
-  lua_Integer n = (lua_Integer)lua_rawlen(L, list);
-  for (lua_Integer i = 1; i <= n; i++) {
-    lua_rawgeti(L, list, i);
-    const char *path = lua_tostring(L, -1);
-    lua_getfield(L, lua_upvalueindex(2), "begin_file");
-    lua_pushstring(L, path);
-    lua_pushstring(L, id);
-    lua_call(L, 2, 1);                              /* env */
-    if (luaL_loadfilex(L, path, "t") != LUA_OK) {
-      /* Syntax errors already read "path:line: …"; others need the path. */
-      const char *msg = lua_tostring(L, -1);
-      if (msg == NULL || strncmp(msg, path, strlen(path)) != 0)
-        lua_pushfstring(L, "%s: %s", path, msg ? msg : "cannot load");
-      return lua_error(L);
-    }
-    lua_insert(L, -2);
-    if (lua_setupvalue(L, -2, 1) == NULL)           /* _ENV := env */
-      lua_pop(L, 1);
-    sandbox_set_source(L, path);
-    /* A file that fails is reported and the next one still runs, so one
-     * `rules check` shows the mistakes of every file. Not after the first
-     * file (the others need its jurisdiction declaration), nor when the
-     * sandbox's limits ran out, nor past the limit of errors. */
-    int status = lua_pcall(L, 0, 0, 0);
-    if (status != LUA_OK) {
-      const char *msg = lua_tostring(L, -1);
-      if (status == LUA_ERRMEM || i == 1 || msg == NULL ||
-          strstr(msg, "instruction budget") || strstr(msg, "time limit") ||
-          strstr(msg, "memory limit"))
-        return lua_error(L);
-      lua_getfield(L, lua_upvalueindex(2), "file_errors");
-      lua_Integer k = (lua_Integer)lua_rawlen(L, -1);
-      if (k + 1 >= DECLS_MAX_ERRORS) {
-        lua_pop(L, 1);
-        return lua_error(L);
-      }
-      lua_insert(L, -2);
-      lua_rawseti(L, -2, k + 1);                    /* the message */
-      lua_pop(L, 1);
-    }
-    lua_pop(L, 1);                                  /* path */
-  }
+  push_folder_files(L, dir, 1);
+  run_rule_files(L, lua_upvalueindex(2), "begin_file", id);
   return 0;
+}
+
+/* The law's calendar (rules/law/: the announced civil-service schedules)
+ * runs for every jurisdiction, before its own folder, whatever its parent.
+ * Upvalues: hooks, the law folder. */
+static int l_load_law(lua_State *L)
+{
+  push_folder_files(L, lua_tostring(L, lua_upvalueindex(2)), 0);
+  run_rule_files(L, lua_upvalueindex(1), "begin_law_file", NULL);
+  return 0;
+}
+
+/* Where the law folder is: beside the jurisdictions, or for a draft beside
+ * its parents. 0 with the path in `out`, or -1 when there is none (every
+ * year's holidays are then computed, and check says so). */
+static int find_law_dir(const struct rules_options *o, char *out, size_t len)
+{
+  const char *dirs[2] = {o->rules_dir, o->parents_dir};
+  struct stat st;
+  for (size_t i = 0; i < 2; i++) {
+    if (dirs[i] == NULL)
+      continue;
+    snprintf(out, len, "%s/%s", dirs[i], LAW_DIR);
+    if (stat(out, &st) == 0 && S_ISDIR(st.st_mode))
+      return 0;
+  }
+  return -1;
 }
 
 /* ---- loading ------------------------------------------------------- */
@@ -191,6 +233,14 @@ static int load_one(const struct rules_options *o, const char *id,
       sandbox_call(sb, 0, 1, err) != 0)
     goto out;
   int hooks = lua_gettop(L);
+  char law[4096];
+  if (find_law_dir(o, law, sizeof law) == 0) {
+    lua_pushvalue(L, hooks);
+    lua_pushstring(L, law);
+    lua_pushcclosure(L, l_load_law, 2);
+    if (sandbox_call(sb, 0, 0, err) != 0)
+      goto out;
+  }
   lua_pushstring(L, o->rules_dir);
   lua_pushvalue(L, hooks);
   if (o->parents_dir)

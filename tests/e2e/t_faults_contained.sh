@@ -14,7 +14,7 @@
 PY=/usr/bin/python3
 sh "$ROOT/tests/e2e/make_test_ca.sh" "$WORK/ca" >/dev/null 2>&1 || fail "cannot make the test CA"
 mkdir -p "$WORK/rules" "$WORK/maildir" "$WORK/tpl"
-cp -R "$ROOT/tests/fixtures/rules/base" "$WORK/rules/"
+cp -R "$ROOT/tests/fixtures/rules/base" "$ROOT/tests/fixtures/rules/law" "$WORK/rules/"
 
 province() {  # ID NAME DOMAIN [EXTRA LUA]
   mkdir -p "$WORK/rules/$1"

@@ -1,9 +1,11 @@
 /*
- * test_calendar.c — unit tests for engine/calendar.c.
+ * test_calendar.c — unit tests for engine/calendar.c and the legal
+ * calendar (engine/legal_calendar.c, rules/law/).
  *
  * Dates are checked against independently known facts (weekdays of real
- * dates, the 2025 Tết schedule, leap-year rules) and against brute force
- * (day-by-day walks), never against the code's own formulas.
+ * dates, the civil service's announced days off for 2017–2026, leap-year
+ * rules) and against brute force (day-by-day walks), never against the
+ * code's own formulas.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,7 +19,13 @@
 #include <string.h>
 #include <time.h>
 
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "calendar.h"
+#include "legal_calendar.h"
+#include "rules.h"
 
 /* A day from a literal the test trusts; fails the test if it does not parse. */
 static cal_day D(const char *s) {
@@ -849,6 +857,313 @@ static void test_axis(void **state) {
   assert_true(fabs(cal_period_axis(&p) - (2023.0 + 350.0 / 366.0)) < 1e-9);
 }
 
+/* ---- the legal calendar ------------------------------------------------ */
+
+/* Weekdays off and weekend days worked in `year`, as "MM-DD MM-DD …". */
+static void year_profile(const struct cal_holidays *h, int year, char *off,
+                         char *worked, size_t len) {
+  off[0] = worked[0] = '\0';
+  for (cal_day d = D("2000-01-01"); ; d++) {
+    int y, m, dd;
+    cal_to_ymd(d, &y, &m, &dd);
+    if (y > year) break;
+    if (y < year) continue;
+    char md[8];
+    snprintf(md, sizeof md, "%s%02d-%02d", "", m, dd);
+    bool weekend = cal_weekday(d) >= 5, working = cal_is_working_day(h, d);
+    char *dst = !weekend && !working ? off : weekend && working ? worked : NULL;
+    if (dst) {
+      if (dst[0]) strncat(dst, " ", len - strlen(dst) - 1);
+      strncat(dst, md, len - strlen(dst) - 1);
+    }
+  }
+}
+
+/* A rules folder in /tmp holding rules/law (the real one, linked; or, with
+ * `law_text`, a law folder of that one file) and one jurisdiction "solo"
+ * WITHOUT a parent, whose own file is `own` (or none). */
+struct law_dir { char dir[64], path[160]; bool own_law; };
+
+static void write_file(const char *path, const char *text) {
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fputs(text, f);
+  assert_int_equal(fclose(f), 0);
+}
+
+static void law_dir_make2(struct law_dir *t, const char *own,
+                          const char *law_text) {
+  char law[PATH_MAX], file[256];
+  snprintf(t->dir, sizeof t->dir, "/tmp/dondoc-law.XXXXXX");
+  assert_non_null(mkdtemp(t->dir));
+  snprintf(t->path, sizeof t->path, "%s/law", t->dir);
+  t->own_law = law_text != NULL;
+  if (t->own_law) {
+    assert_int_equal(mkdir(t->path, 0700), 0);
+    snprintf(file, sizeof file, "%s/x.lua", t->path);
+    write_file(file, law_text);
+  } else {
+    assert_non_null(realpath("../../rules/law", law));
+    assert_int_equal(symlink(law, t->path), 0);
+  }
+  snprintf(file, sizeof file, "%s/solo", t->dir);
+  assert_int_equal(mkdir(file, 0700), 0);
+  snprintf(file, sizeof file, "%s/solo/jurisdiction.lua", t->dir);
+  char text[1024];
+  snprintf(text, sizeof text,
+           "jurisdiction \"solo\" { name = \"Tỉnh Một Mình\" }\n%s\n",
+           own ? own : "");
+  write_file(file, text);
+}
+
+static void law_dir_make(struct law_dir *t, const char *own) {
+  law_dir_make2(t, own, NULL);
+}
+
+static void law_dir_remove(struct law_dir *t) {
+  char file[256];
+  snprintf(file, sizeof file, "%s/solo/jurisdiction.lua", t->dir);
+  (void)unlink(file);
+  snprintf(file, sizeof file, "%s/solo", t->dir);
+  (void)rmdir(file);
+  if (t->own_law) {
+    snprintf(file, sizeof file, "%s/x.lua", t->path);
+    (void)unlink(file);
+    (void)rmdir(t->path);
+  } else {
+    (void)unlink(t->path);
+  }
+  (void)rmdir(t->dir);
+}
+
+/* Load "solo" from t; returns rules_load's status. */
+static int law_load(struct law_dir *t, struct ruleset *rs) {
+  struct rules_options o;
+  rules_options_default(&o, t->dir);
+  const char *id = "solo";
+  return rules_load(&o, &id, 1, rs);
+}
+
+/* Each announced year, 2017–2026, against the notices: every weekday off
+ * and every Saturday worked, for a jurisdiction that has no parent. */
+static void test_announced_years(void **state) {
+  (void)state;
+  static const struct { int year; const char *off, *worked; } years[] = {
+    {2017, "01-02 01-26 01-27 01-30 01-31 02-01 04-06 05-01 05-02 09-04", ""},
+    {2018, "01-01 02-14 02-15 02-16 02-19 02-20 04-25 04-30 05-01 09-03 12-31", ""},
+    {2019, "01-01 02-04 02-05 02-06 02-07 02-08 04-15 04-29 04-30 05-01 09-02",
+     "01-05 05-04"},
+    {2020, "01-01 01-23 01-24 01-27 01-28 01-29 04-02 04-30 05-01 09-02", ""},
+    {2021, "01-01 02-10 02-11 02-12 02-15 02-16 04-21 04-30 05-03 09-02 09-03", ""},
+    {2022, "01-03 01-31 02-01 02-02 02-03 02-04 04-11 05-02 05-03 09-01 09-02", ""},
+    {2023, "01-02 01-20 01-23 01-24 01-25 01-26 05-01 05-02 05-03 09-01 09-04", ""},
+    {2024, "01-01 02-08 02-09 02-12 02-13 02-14 04-18 04-29 04-30 05-01 09-02 09-03",
+     "05-04"},
+    {2025, "01-01 01-27 01-28 01-29 01-30 01-31 04-07 04-30 05-01 05-02 09-01 09-02",
+     "04-26"},
+    {2026, "01-01 01-02 02-16 02-17 02-18 02-19 02-20 04-27 04-30 05-01 08-31 "
+           "09-01 09-02 11-24", "01-10 08-22"},
+  };
+  struct law_dir t;
+  struct ruleset rs = {0};
+  law_dir_make(&t, NULL);
+  assert_int_equal(law_load(&t, &rs), 0);
+  const struct cal_holidays *h = &rs.jurisdictions[0].holidays;
+  for (size_t i = 0; i < sizeof years / sizeof *years; i++) {
+    char off[400], worked[400];
+    year_profile(h, years[i].year, off, worked, sizeof off);
+    assert_string_equal(off, years[i].off);
+    assert_string_equal(worked, years[i].worked);
+    assert_true(cal_holidays_announced(h, years[i].year));
+  }
+  assert_false(cal_holidays_announced(h, 2016));
+  assert_false(cal_holidays_announced(h, 2027));
+  rules_release(&rs);
+  law_dir_remove(&t);
+}
+
+/* The whole stretch off around Tết and Quốc khánh, weekends included, as
+ * the notices announce them ("nghỉ từ … đến hết …"). */
+static void test_announced_ranges(void **state) {
+  (void)state;
+  static const struct { const char *tet_from, *tet_to, *qk_from, *qk_to; } r[] = {
+    {"2017-01-26", "2017-02-01", "2017-09-02", "2017-09-04"},
+    {"2018-02-14", "2018-02-20", "2018-09-01", "2018-09-03"},
+    {"2019-02-02", "2019-02-10", "2019-08-31", "2019-09-02"},
+    {"2020-01-23", "2020-01-29", "2020-09-02", "2020-09-02"},
+    {"2021-02-10", "2021-02-16", "2021-09-02", "2021-09-05"},
+    {"2022-01-29", "2022-02-06", "2022-09-01", "2022-09-04"},
+    {"2023-01-20", "2023-01-26", "2023-09-01", "2023-09-04"},
+    {"2024-02-08", "2024-02-14", "2024-08-31", "2024-09-03"},
+    {"2025-01-25", "2025-02-02", "2025-08-30", "2025-09-02"},
+    {"2026-02-14", "2026-02-22", "2026-08-29", "2026-09-02"},
+  };
+  struct law_dir t;
+  struct ruleset rs = {0};
+  law_dir_make(&t, NULL);
+  assert_int_equal(law_load(&t, &rs), 0);
+  const struct cal_holidays *h = &rs.jurisdictions[0].holidays;
+  for (size_t i = 0; i < sizeof r / sizeof *r; i++) {
+    const char *from[2] = {r[i].tet_from, r[i].qk_from};
+    const char *to[2] = {r[i].tet_to, r[i].qk_to};
+    for (int k = 0; k < 2; k++) {
+      for (cal_day d = D(from[k]); d <= D(to[k]); d++)
+        assert_false(cal_is_working_day(h, d));
+      assert_true(cal_is_working_day(h, D(from[k]) - 1));
+      assert_true(cal_is_working_day(h, D(to[k]) + 1));
+    }
+  }
+  rules_release(&rs);
+  law_dir_remove(&t);
+}
+
+/* The law's rule, computed alone: the 2012 Code gives Quốc khánh one day,
+ * the 2019 Code two; a holiday on a weekend is made up on the next
+ * working day; 24/11 from 2026, never made up. */
+static void test_computed_rule(void **state) {
+  (void)state;
+  static const struct { int year; const char *off, *worked; } years[] = {
+    /* 2/9 a Wednesday: one day; Tết 19/02 (Thu), 17/02–21/02, Sat made up */
+    {2015, "01-01 02-17 02-18 02-19 02-20 02-23 04-28 04-30 05-01 09-02", ""},
+    /* Giỗ Tổ Sat 16/04 → Mon 18/04; 30/04 Sat, 01/05 Sun → 02/05, 03/05 */
+    {2016, "01-01 02-08 02-09 02-10 02-11 02-12 04-18 05-02 05-03 09-02", ""},
+    /* Tết Sat 06/02: 04/02–08/02, made up 09–10/02; 2/9 Thu + Fri 3/9;
+     * 01/05 Sat → Mon 03/05; 24/11 a Wednesday */
+    {2027, "01-01 02-04 02-05 02-08 02-09 02-10 04-16 04-30 05-03 09-02 09-03 "
+           "11-24", ""},
+    /* 01/01 Sat → Mon 03/01; 2/9 Sat: Fri 1/9 and the make-up Mon 4/9 */
+    {2028, "01-03 01-24 01-25 01-26 01-27 01-28 04-04 05-01 05-02 09-01 09-04 "
+           "11-24", ""},
+    /* 2/9 Sun: Mon 3/9, made up Tue 4/9; 24/11 a Saturday, not made up */
+    {2029, "01-01 02-12 02-13 02-14 02-15 02-16 04-23 04-30 05-01 09-03 09-04", ""},
+  };
+  for (size_t i = 0; i < sizeof years / sizeof *years; i++) {
+    struct cal_holidays h;
+    char off[400], worked[400];
+    cal_holidays_init(&h);
+    assert_int_equal(legal_holidays_add(&h, years[i].year), 0);
+    cal_holidays_finish(&h);
+    year_profile(&h, years[i].year, off, worked, sizeof off);
+    assert_string_equal(off, years[i].off);
+    assert_string_equal(worked, years[i].worked);
+    cal_holidays_release(&h);
+  }
+  /* Quốc khánh: one day to 2020, two from 2021 */
+  struct legal_year a;
+  assert_int_equal(legal_year_assume(2020, &a), 0);
+  assert_int_equal(a.national_first, a.national_last);
+  assert_int_equal(legal_year_assume(2021, &a), 0);
+  assert_int_equal(a.national_last - a.national_first, 1);
+  assert_day(a.national_last, "2021-09-03");
+  /* outside the computed years nothing is added */
+  struct cal_holidays h;
+  cal_holidays_init(&h);
+  assert_int_equal(legal_holidays_add(&h, 2012), 1);
+  assert_int_equal(h.n_off, 0);
+  assert_null(legal_basis(2012));
+  assert_non_null(strstr(legal_basis(2020), "2012"));
+  assert_non_null(strstr(legal_basis(2026), "28/2026/QH16"));
+  cal_holidays_release(&h);
+}
+
+/* The defaults reproduce the notices: in 2017–2026 every weekday the law
+ * (as computed) gives off was off, and the only weekdays off beyond it are
+ * the six bridge days swapped for the six Saturdays worked. */
+static void test_computed_matches_notices(void **state) {
+  (void)state;
+  struct law_dir t;
+  struct ruleset rs = {0};
+  law_dir_make(&t, NULL);
+  assert_int_equal(law_load(&t, &rs), 0);
+  const struct cal_holidays *announced = &rs.jurisdictions[0].holidays;
+  size_t bridges = 0, saturdays = 0;
+  for (int year = 2017; year <= 2026; year++) {
+    struct cal_holidays computed;
+    cal_holidays_init(&computed);
+    assert_int_equal(legal_holidays_add(&computed, year), 0);
+    cal_holidays_finish(&computed);
+    for (cal_day d = D("2017-01-01"); d <= D("2026-12-31"); d++) {
+      int y, m, dd;
+      cal_to_ymd(d, &y, &m, &dd);
+      if (y != year) continue;
+      if (cal_weekday(d) < 5 && !cal_is_working_day(&computed, d))
+        assert_false(cal_is_working_day(announced, d));
+      if (cal_weekday(d) < 5 && !cal_is_working_day(announced, d) &&
+          cal_is_working_day(&computed, d))
+        bridges++;
+      if (cal_weekday(d) >= 5 && cal_is_working_day(announced, d))
+        saturdays++;
+    }
+    cal_holidays_release(&computed);
+  }
+  assert_int_equal(saturdays, 6);
+  assert_int_equal(bridges, 6);
+  rules_release(&rs);
+  law_dir_remove(&t);
+}
+
+/* A jurisdiction's own holidays add to the law's; its own announced year
+ * (a notice out before dondoc's data has it) replaces the computed one. */
+static void test_own_holidays(void **state) {
+  (void)state;
+  struct law_dir t;
+  struct ruleset rs = {0};
+  law_dir_make(&t,
+    "holidays(2025) { { \"2025-10-15\", name = \"ngày của tỉnh\" } }\n"
+    "holidays(2027) { notice = \"Thông báo giả định\",\n"
+    "  { \"2027-02-05\", \"2027-02-11\", name = \"Tết Nguyên đán\" } }\n");
+  assert_int_equal(law_load(&t, &rs), 0);
+  const struct cal_holidays *h = &rs.jurisdictions[0].holidays;
+  assert_false(cal_is_working_day(h, D("2025-10-15")));     /* its own */
+  assert_false(cal_is_working_day(h, D("2025-04-07")));     /* the law's */
+  assert_true(cal_holidays_announced(h, 2027));
+  assert_true(cal_is_working_day(h, D("2027-02-04")));      /* not computed */
+  assert_false(cal_is_working_day(h, D("2027-02-11")));
+  assert_true(cal_is_working_day(h, D("2027-09-02")));      /* only its days */
+  assert_false(cal_holidays_announced(h, 2028));
+  assert_false(cal_is_working_day(h, D("2028-09-01")));     /* computed */
+  rules_release(&rs);
+  law_dir_remove(&t);
+}
+
+/* Mistakes in holidays() are refused at their line: an unknown field, a
+ * notice that names nothing, and any other declaration in rules/law. */
+static void test_holiday_mistakes(void **state) {
+  (void)state;
+  static const struct { const char *own, *error; } cases[] = {
+    {"holidays(2027) { notic = \"x\" }", "holidays(2027): unknown field 'notic'"},
+    {"holidays(2027) { notice = \"\" }", "holidays(2027): notice must name"},
+    {"holidays(2027) { notice = 9441 }", "holidays(2027): notice must name"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    struct law_dir t;
+    struct ruleset rs = {0};
+    law_dir_make(&t, cases[i].own);
+    assert_int_equal(law_load(&t, &rs), 1);
+    assert_non_null(strstr(rs.errors[0].message, "solo/jurisdiction.lua:2: "));
+    assert_non_null(strstr(rs.errors[0].message, cases[i].error));
+    rules_release(&rs);
+    law_dir_remove(&t);
+  }
+  /* rules/law holds the calendar only */
+  struct law_dir t;
+  struct ruleset rs = {0};
+  law_dir_make2(&t, NULL, "holidays(2030) { notice = \"x\" }\n"
+                          "agency \"a\" { name = \"A\" }\n");
+  assert_int_equal(law_load(&t, &rs), 1);
+  assert_non_null(strstr(rs.errors[0].message, "law/x.lua:2: only holidays"));
+  rules_release(&rs);
+  law_dir_remove(&t);
+  /* and a law folder's announced year reaches the jurisdiction */
+  law_dir_make2(&t, NULL, "holidays(2030) { notice = \"x\", { \"2030-03-05\" } }\n");
+  assert_int_equal(law_load(&t, &rs), 0);
+  assert_true(cal_holidays_announced(&rs.jurisdictions[0].holidays, 2030));
+  assert_false(cal_is_working_day(&rs.jurisdictions[0].holidays, D("2030-03-05")));
+  assert_true(cal_is_working_day(&rs.jurisdictions[0].holidays, D("2030-09-03")));
+  rules_release(&rs);
+  law_dir_remove(&t);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_anchor_days),
@@ -874,6 +1189,12 @@ int main(void) {
     cmocka_unit_test(test_period_next_prev),
     cmocka_unit_test(test_windows),
     cmocka_unit_test(test_axis),
+    cmocka_unit_test(test_announced_years),
+    cmocka_unit_test(test_announced_ranges),
+    cmocka_unit_test(test_computed_rule),
+    cmocka_unit_test(test_computed_matches_notices),
+    cmocka_unit_test(test_own_holidays),
+    cmocka_unit_test(test_holiday_mistakes),
   };
   return cmocka_run_group_tests_name("calendar", tests, NULL, NULL);
 }

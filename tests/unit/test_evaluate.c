@@ -796,7 +796,7 @@ static void test_campaign_output(void **state)
   eval_at(x, "campaigns", "2024-11-15", false);
   FILE *out = open_memstream(&buf, &len);
   assert_non_null(out);
-  assert_int_equal(output_findings_json(out, &x->f, &skipped), 0);
+  assert_int_equal(output_findings_json(out, &x->f, NULL, 0, &skipped), 0);
   assert_int_equal(fclose(out), 0);
   assert_int_equal(skipped, 0);
   json_t *root = json_loads(buf, 0, &jerr);
@@ -830,7 +830,7 @@ static void test_campaign_output(void **state)
   eval_at(x, "campaigns", "2024-11-14", false);
   out = open_memstream(&buf, &len);
   assert_non_null(out);
-  assert_int_equal(output_findings_json(out, &x->f, &skipped), 0);
+  assert_int_equal(output_findings_json(out, &x->f, NULL, 0, &skipped), 0);
   assert_int_equal(fclose(out), 0);
   root = json_loads(buf, 0, &jerr);
   free(buf);
