@@ -53,11 +53,11 @@ int cmd_rules(struct cli *c, struct world *w)
     size_t warnings = j->n_diags - errors;
     if (!c->quiet)
       printf("%s: %s (%s; %zu agencies, %zu roles, %zu obligations, "
-             "%zu indicators, %zu weekdays off in %d)", j->id,
+             "%zu campaigns, %zu indicators, %zu weekdays off in %d)", j->id,
              errors ? "errors" : warnings ? "ok, with warnings" : "ok",
              j->name, j->n_agencies, j->n_roles, j->n_obligations,
-             j->n_indicators, cal_holidays_weekdays_off(&j->holidays, year),
-             year);
+             j->n_campaigns, j->n_indicators,
+             cal_holidays_weekdays_off(&j->holidays, year), year);
     if (!c->quiet && j->n_diags)
       printf(": %zu error%s, %zu warning%s, listed above", errors,
              errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
@@ -81,6 +81,9 @@ int cmd_rules(struct cli *c, struct world *w)
         putchar('\n');
       }
     }
+    for (size_t k = 0; k < j->n_campaigns; k++)
+      printf("  campaign   %-28s %s\n", j->campaigns[k].id,
+             j->campaigns[k].title);
     for (size_t k = 0; k < j->n_indicators; k++) {
       const struct indicator *ind = &j->indicators[k];
       printf("  indicator  %-28s %s\n", ind->id, ind->title);

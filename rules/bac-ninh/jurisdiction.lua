@@ -6,8 +6,9 @@
 -- (Chiến lược quốc gia về BĐG trên địa bàn tỉnh giai đoạn 2021–2030).
 --
 -- Kế thừa Chiến lược quốc gia (rules/national): chỉ tiêu, chính sách thời
--- hạn, ngày nghỉ lễ, Tháng hành động (15/11–15/12) và tháng hành động phòng,
--- chống bạo lực gia đình (tháng 6). Các tệp trong thư mục này:
+-- hạn, Tháng hành động (15/11–15/12) và tháng hành động phòng, chống bạo
+-- lực gia đình (tháng 6). Ngày nghỉ lễ theo luật (rules/law/). Các tệp
+-- trong thư mục này:
 --   agencies.lua    cơ quan, đơn vị (mục IV) và vai trò (ai chủ trì gì)
 --   indicators.lua  chỉ tiêu riêng của tỉnh (Phụ lục 01)
 --   plan-2024.lua   ba loại báo cáo (mục V)

@@ -3,7 +3,7 @@
 # Monday 01/12 and overdue on 02/12; the local target overrides the national.
 . "$ROOT/tests/e2e/lib.sh"
 mkdir -p "$WORK/rules"
-cp -R "$ROOT/rules/national" "$ROOT/docs/examples/nghe-an" "$WORK/rules/"
+cp -R "$ROOT/rules/law" "$ROOT/rules/national" "$ROOT/docs/examples/nghe-an" "$WORK/rules/"
 printf 'rules_dir = "rules"\ndatabase = "na.db"\njurisdictions = { "nghe-an" }\n' > "$WORK/dondoc.lua"
 C="--config $WORK/dondoc.lua"
 run 0 $C rules check nghe-an
