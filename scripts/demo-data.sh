@@ -15,8 +15,9 @@
 #   * indicator values for 2021–2023 (dondoc observe), chosen so that the
 #     2023 statuses mix achieved, on track, at risk and off track; the
 #     indicators furthest behind are those footnote 2 of the plan names
-#     (M1, M3.1, M4.1, M5 ThS/TS, M6.3). M6.1 has no 2023 value (no data):
-#     it is measured by the 2024 sociological survey.
+#     (M1, M3.1, M4.1, M5 ThS/TS, M6.3). M6.1 has no 2023 value: it is
+#     measured by the 2024 sociological survey (and 2023's value was due
+#     before monitoring started on 01/01/2024, so it is not "no data").
 #
 # On 09/12 the Action Month (15/11–15/12) is on its 25th day of 31: a
 # campaign to run, with no report of its own in the plan (its results go
