@@ -28,7 +28,7 @@ enum { EXIT_OK = 0, EXIT_USAGE = 2, EXIT_RULES = 3, EXIT_INPUT = 4,
 struct cli {
   const char *config, *db, *now, *on, *jurisdiction, *note, *unit, *kind;
   const char *until, *letter, *reason, *since;
-  int json, verbose, quiet, all, help, version, dry_run;
+  int json, verbose, quiet, all, help, version, dry_run, strict;
   const char *format, *output;
   const char *args[CLI_MAX_ARGS]; int n_args;
   /* "Now": from --now, or the real clock in the configured zone once the

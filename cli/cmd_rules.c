@@ -5,7 +5,9 @@
 #include "cli.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <jansson.h>
 
 #include "evaluate.h"
 #include "legal_calendar.h"
@@ -33,6 +35,70 @@ static void warn_computed_years(const struct cli *c, const struct world *w)
   }
 }
 
+/* One diagnostic as JSON for editors: "FILE:LINE: LEVEL: TEXT [CODE]"
+ * taken apart. */
+static json_t *diag_json(const char *jurisdiction, const char *message,
+                         const char *code, bool error)
+{
+  const char *label = error ? ": error: " : ": warning: ";
+  const char *at = strstr(message, label);
+  const char *text = at ? at + strlen(label) : message;
+  size_t where_len = at ? (size_t)(at - message) : 0, text_len = strlen(text);
+  size_t code_len = strlen(code);
+  if (text_len > code_len + 3 && text[text_len - 1] == ']' &&
+      strncmp(text + text_len - code_len - 3, " [", 2) == 0)
+    text_len -= code_len + 3;
+  const char *colon = NULL;
+  for (const char *p = message; p < message + where_len; p++)
+    if (*p == ':')
+      colon = p;
+  bool has_line = colon && colon + 1 < message + where_len;
+  for (const char *p = colon ? colon + 1 : NULL;
+       has_line && p < message + where_len; p++)
+    has_line = *p >= '0' && *p <= '9';
+  size_t file_len = has_line ? (size_t)(colon - message) : where_len;
+  json_t *o = json_object();
+  if (o == NULL)
+    return NULL;
+  int bad = json_object_set_new(o, "jurisdiction", json_string(jurisdiction)) |
+            json_object_set_new(o, "file", file_len ? json_stringn(message,
+                                                      file_len) : json_null()) |
+            json_object_set_new(o, "line", has_line
+                                ? json_integer(atol(colon + 1)) : json_null()) |
+            json_object_set_new(o, "level", json_string(error ? "error"
+                                                              : "warning")) |
+            json_object_set_new(o, "code", json_string(code)) |
+            json_object_set_new(o, "message", json_stringn(text, text_len));
+  if (bad) {
+    json_decref(o);
+    return NULL;
+  }
+  return o;
+}
+
+/* `rules check --format json`: every error and warning, for editors. */
+static int print_diags_json(const struct world *w)
+{
+  json_t *a = json_array();
+  int bad = a == NULL;
+  for (size_t i = 0; !bad && i < w->rules.n_errors; i++)
+    bad = json_array_append_new(a, diag_json(w->rules.errors[i].jurisdiction,
+                                             w->rules.errors[i].message,
+                                             w->rules.errors[i].code,
+                                             true)) != 0;
+  for (size_t i = 0; !bad && i < w->rules.n; i++) {
+    const struct jurisdiction *j = &w->rules.jurisdictions[i];
+    for (size_t k = 0; !bad && k < j->n_diags; k++)
+      bad = json_array_append_new(a, diag_json(j->id, j->diags[k].message,
+                                               j->diags[k].code,
+                                               j->diags[k].error)) != 0;
+  }
+  if (!bad)
+    bad = json_dumpf(a, stdout, JSON_INDENT(2)) != 0 || putchar('\n') == EOF;
+  json_decref(a);
+  return bad ? -1 : 0;
+}
+
 int cmd_rules(struct cli *c, struct world *w)
 {
   int failed = 0, rc;
@@ -44,6 +110,20 @@ int cmd_rules(struct cli *c, struct world *w)
   const char *const *ids = c->n_args > 2 ? c->args + 2 : NULL;
   if ((rc = world_load_rules(c, w, ids, (size_t)(c->n_args - 2), &failed)))
     return rc;
+  bool json = c->format && strcmp(c->format, "json") == 0;
+  if (c->format && !json)
+    return usage_error("rules --format '%s': only json", c->format);
+  /* --strict: a warning fails the check as an error would */
+  for (size_t i = 0; c->strict && i < w->rules.n; i++)
+    if (w->rules.jurisdictions[i].n_diags > 0)
+      failed = 1;
+  if (json && strcmp(c->args[1], "check") == 0) {
+    if (print_diags_json(w) != 0) {
+      fprintf(stderr, "dondoc: cannot write the diagnostics\n");
+      return 1;
+    }
+    return failed ? EXIT_RULES : 0;
+  }
   warn_computed_years(c, w);
   int year, month, day;
   cal_to_ymd(c->today, &year, &month, &day);

@@ -36,7 +36,8 @@ static const char usage[] =
   "  outbox retry --all [--kind failed|queued] [--since DATE]\n"
   "                                 queue again in bulk\n"
   "  outbox history --format csv [-o FILE]   every attempt, as evidence\n"
-  "  rules check [ID|PATH...]       load and validate rules, touch no data\n"
+  "  rules check [ID|PATH...] [--strict] [--format json]\n"
+  "                                 load and lint rules, touch no data\n"
   "  rules list                     the jurisdictions, agencies, obligations\n"
   "\n"
   "options:\n"
@@ -83,6 +84,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
     {"--all", offsetof(struct cli, all)}, {"--help", offsetof(struct cli, help)},
     {"-h", offsetof(struct cli, help)}, {"--version", offsetof(struct cli, version)},
     {"--dry-run", offsetof(struct cli, dry_run)},
+    {"--strict", offsetof(struct cli, strict)},
   };
   int only_args = 0;
   for (int i = 1; i < argc; i++) {

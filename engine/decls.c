@@ -25,6 +25,7 @@
 #include <lauxlib.h>
 
 #include "email.h"
+#include "lint.h"
 #include "legal_calendar.h"
 
 struct conv {
@@ -105,31 +106,11 @@ static bool conv_stop(const struct conv *c)
   return c->fatal || c->job->n_err >= DECLS_MAX_ERRORS;
 }
 
-/* Record a problem that does not stop the jurisdiction: "WHERE: error: …"
- * or "WHERE: warning: …". Returns 0, or -1 when out of memory. */
-#if defined(__GNUC__)
-__attribute__((format(printf, 4, 5)))
-#endif
-static int add_diag(struct conv *c, const char *where, bool error,
-                    const char *fmt, ...)
-{
-  char msg[SANDBOX_ERR_LEN], full[SANDBOX_ERR_LEN + 300];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
-  va_end(ap);
-  snprintf(full, sizeof full, "%s: %s: %s", where ? where : "?",
-           error ? "error" : "warning", msg);
-  struct jurisdiction *j = c->j;
-  struct rule_diag *nd = realloc(j->diags, (j->n_diags + 1) * sizeof *nd);
-  if (nd == NULL)
-    return conv_fail(c, where, "out of memory");
-  j->diags = nd;
-  if ((nd[j->n_diags].message = strdup(full)) == NULL)
-    return conv_fail(c, where, "out of memory");
-  nd[j->n_diags++].error = error;
-  return 0;
-}
+/* Record a problem that does not stop the jurisdiction, with its stable
+ * code (model_add_diag). Returns 0, or -1 when out of memory. */
+#define add_diag(c, code, where, error, ...)                                  \
+  (model_add_diag((c)->j, code, error, where, __VA_ARGS__) == 0               \
+     ? 0 : conv_fail(c, where, "out of memory"))
 
 /* A number as rules write it, for messages: "nan", "-inf", "1e+300". */
 static const char *number_text(double v, char buf[32])
@@ -595,7 +576,7 @@ static int get_address(struct conv *c, const char *where, const char *id,
   if (raw && addr == NULL)
     rc = conv_fail(c, where, "out of memory");
   else if (raw && (start > 0 || end < n))
-    rc = add_diag(c, where, false, "agency '%s': blank characters around %s "
+    rc = add_diag(c, "address-trimmed", where, false, "agency '%s': blank characters around %s "
                   "%s trimmed", id, field, shown(raw, n, q1, sizeof q1));
   if (raw == NULL)
     snprintf(why, sizeof why, "%s is a %s, not an email address", field,
@@ -613,7 +594,7 @@ static int get_address(struct conv *c, const char *where, const char *id,
   if (rc == 0 && why[0] != '\0') {
     char full[SANDBOX_ERR_LEN + 300];
     snprintf(full, sizeof full, "%s: %s", where, why);
-    rc = add_diag(c, where, true, "agency '%s': %s; the agency is used "
+    rc = add_diag(c, "invalid-address", where, true, "agency '%s': %s; the agency is used "
                   "without it until this is fixed", id, why);
     if (rc == 0 && (*problem = strdup(full)) == NULL)
       rc = conv_fail(c, where, "out of memory");
@@ -1015,12 +996,12 @@ static int conv_campaign_part(struct conv *c, const char *where,
     basis = NULL;
   }
   if (rc == 0 && o->basis == NULL)
-    rc = add_diag(c, where, false, "campaign '%s': the %s report has no "
+    rc = add_diag(c, "report-without-basis", where, false, "campaign '%s': the %s report has no "
                   "basis; name the instruction that sets its date (%s = { "
                   "due = …, basis = \"…\" }) or leave the report out",
                   cp->id, part, part);
   if (rc == 0 && o->n_from == 0 && o->from_role == NULL)
-    rc = add_diag(c, where, false, "campaign '%s': nobody owes the %s report;"
+    rc = add_diag(c, "nobody-owes", where, false, "campaign '%s': nobody owes the %s report;"
                   " say who does in the campaign (from = members(), to = "
                   "role \"secretariat\")", cp->id, part);
   free(basis);
@@ -1212,6 +1193,7 @@ static int conv_indicator(struct conv *c, const char *where, size_t i)
     size_t k = 0;
     while (dir && k < sizeof dirs / sizeof *dirs && strcmp(dir, dirs[k].name))
       k++;
+    ind->direction_given = dir != NULL;
     if (dir == NULL)
       ind->direction = DIR_AT_LEAST;
     else if (k < sizeof dirs / sizeof *dirs)
@@ -1642,7 +1624,7 @@ static int check_abolished(struct conv *c)
         }
       }
       cal_format(a->valid_until, ended);
-      if (add_diag(c, a->where, false, "agenc%s %s end%s on %s with no "
+      if (add_diag(c, "abolished-without-successor", a->where, false, "agenc%s %s end%s on %s with no "
                    "successor, but obligation '%s' (%s) goes on after that "
                    "day: those reports will show as unassigned (give %s a "
                    "successor, or the obligation an active_until)",
@@ -1756,7 +1738,10 @@ static int convert(struct conv *c, const char *id)
     return rc;
   if (check_references(c) != 0)
     rc = -1;
-  return rc != 0 || check_abolished(c) != 0 ? -1 : 0;
+  if (rc != 0 || check_abolished(c) != 0)
+    return -1;
+  /* the doubts, on rules that loaded */
+  return lint_jurisdiction(j) == 0 ? 0 : conv_fail(c, NULL, "out of memory");
 }
 
 int decls_convert(lua_State *L)

@@ -8,6 +8,8 @@
  */
 #include "model.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,6 +78,27 @@ size_t model_diag_errors(const struct jurisdiction *j)
   for (size_t i = 0; i < j->n_diags; i++)
     n += j->diags[i].error;
   return n;
+}
+
+int model_add_diag(struct jurisdiction *j, const char *code, bool error,
+                   const char *where, const char *fmt, ...)
+{
+  char msg[600], full[900];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  snprintf(full, sizeof full, "%s: %s: %s [%s]", where ? where : "?",
+           error ? "error" : "warning", msg, code);
+  struct rule_diag *nd = realloc(j->diags, (j->n_diags + 1) * sizeof *nd);
+  if (nd == NULL)
+    return -1;
+  j->diags = nd;
+  if ((nd[j->n_diags].message = strdup(full)) == NULL)
+    return -1;
+  nd[j->n_diags].error = error;
+  nd[j->n_diags++].code = code;
+  return 0;
 }
 
 const struct agency *model_agency(const struct jurisdiction *j, const char *id)

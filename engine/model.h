@@ -122,6 +122,7 @@ struct indicator {
   char *lead;                       /* role or agency id */
   char **support; size_t n_support;
   enum direction direction;
+  bool direction_given;             /* declared, not the at_least default */
   bool has_baseline; int baseline_year; double baseline_value;
   struct target *targets; size_t n_targets;          /* sorted by year */
   struct target *parent_targets; size_t n_parent_targets;  /* e.g. national */
@@ -169,8 +170,9 @@ struct message_texts {
  * `rules check` prints them and exits 3 when one is an error; `check` and
  * `run` print them too, and the digest lists them. */
 struct rule_diag {
-  char *message;      /* "FILE:LINE: error: …" or "FILE:LINE: warning: …" */
+  char *message;      /* "FILE:LINE: error: … [code]" or "… warning: …" */
   bool error;
+  const char *code;   /* stable, for editors: "agency-without-email" … */
 };
 
 struct jurisdiction {
@@ -193,6 +195,15 @@ void model_jurisdiction_release(struct jurisdiction *j);
 
 /* How many of j's diags are errors. */
 size_t model_diag_errors(const struct jurisdiction *j);
+
+/* Record a problem that does not stop j: message "WHERE: error: TEXT
+ * [CODE]" (or warning). code is a string literal. Returns 0, or -1 when
+ * out of memory. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 5, 6)))
+#endif
+int model_add_diag(struct jurisdiction *j, const char *code, bool error,
+                   const char *where, const char *fmt, ...);
 
 const struct agency *model_agency(const struct jurisdiction *j, const char *id);
 const struct role *model_role(const struct jurisdiction *j, const char *id);

@@ -300,6 +300,65 @@ out:
   return rc;
 }
 
+/* The stable code of an error that stops a jurisdiction, told from its
+ * message: the families of docs/rules.md's table. The messages come from
+ * the prelude, decls.c, the sandbox and Lua itself. */
+static const char *error_code(const char *msg)
+{
+  static const struct { const char *says, *code; } codes[] = {
+    {"declared twice", "duplicate-id"},
+    {"unknown field", "unknown-field"},
+    {"is not declared", "unknown-reference"},
+    {"is not a declared", "unknown-reference"},
+    {"must be declared indicators", "unknown-reference"},
+    {"inherits from itself", "parent-cycle"},
+    {"has no rules", "no-rules"},
+    {"time limit", "time"},            /* says "instruction budget" too */
+    {"memory limit", "memory"},
+    {"instruction budget", "budget"},
+    {"decimal comma", "decimal-comma"},
+    {"is not a real date", "bad-date"},
+    {"no such day", "bad-date"},
+    {"is outside the years", "out-of-range"},
+    {"must be a number", "bad-number"},
+    {"must be a whole number", "bad-number"},
+    {"not valid UTF-8", "bad-encoding"},
+    {"near ", "syntax"},
+    {"expected", "syntax"},
+  };
+  for (size_t i = 0; i < sizeof codes / sizeof *codes; i++)
+    if (strstr(msg, codes[i].says))
+      return codes[i].code;
+  return "invalid";
+}
+
+/* "FILE:LINE: text" → "FILE:LINE: error: text [code]", the form every
+ * rules message takes (a message without a place gets the label first). */
+static char *labelled(const char *msg, const char *code)
+{
+  const char *p = msg, *after = NULL;
+  while ((p = strchr(p, ':')) != NULL) {
+    const char *q = p + 1;
+    while (*q >= '0' && *q <= '9')
+      q++;
+    if (q > p + 1 && q[0] == ':' && q[1] == ' ') {
+      after = q + 2;
+      break;
+    }
+    p++;
+  }
+  if (after == NULL) {             /* "bac-ninh: …": after the first ": " */
+    const char *sp = strstr(msg, ": ");
+    after = sp ? sp + 2 : msg;
+  }
+  size_t n = strlen(msg) + strlen(code) + 16;
+  char *out = malloc(n);
+  if (out)
+    snprintf(out, n, "%.*serror: %s [%s]", (int)(after - msg), msg, after,
+             code);
+  return out;
+}
+
 static int add_error(struct ruleset *rs, const char *id, const char *msg)
 {
   struct rule_error *ne = realloc(rs->errors,
@@ -307,8 +366,10 @@ static int add_error(struct ruleset *rs, const char *id, const char *msg)
   if (ne == NULL)
     return -1;
   rs->errors = ne;
+  const char *code = error_code(msg);
   ne[rs->n_errors].jurisdiction = strdup(id);
-  ne[rs->n_errors].message = strdup(msg);
+  ne[rs->n_errors].message = labelled(msg, code);
+  ne[rs->n_errors].code = code;
   rs->n_errors++;
   return ne[rs->n_errors - 1].jurisdiction && ne[rs->n_errors - 1].message
          ? 0 : -1;

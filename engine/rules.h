@@ -26,7 +26,8 @@ struct rules_options {
 
 struct rule_error {
   char *jurisdiction;
-  char *message;                /* "FILE:LINE: message" */
+  char *message;                /* "FILE:LINE: error: message [code]" */
+  const char *code;             /* stable: "duplicate-id", "syntax" … */
 };
 
 struct ruleset {

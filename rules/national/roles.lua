@@ -25,4 +25,6 @@
 --   vocational-training  Giáo dục nghề nghiệp (M5.3): Sở LĐTBXH, từ 2025 Sở GDĐT
 --   information          Thông tin cơ sở, báo chí, phát thanh (M6.3, M6.4):
 --                        Sở TTTT; từ 2025 theo phân công của tỉnh
---   statistics           Số liệu thống kê giới: Cục Thống kê tỉnh
+--   statistics           (tùy chọn) Số liệu thống kê giới: Cục Thống kê tỉnh —
+--                        chỉ khai báo khi có chỉ tiêu, báo cáo của tỉnh dùng nó
+--                        (`rules check` cảnh báo vai trò không ai dùng)

@@ -37,8 +37,8 @@ mail = { from = "ban@good.example" }
 jurisdictions = { "num-nan-target", "good", "num-monitor-from" }
 CFG
 run 3 --config "$WORK/run.lua" --now 2024-12-06 run
-assert_contains "$WORK/err" "rules/num-nan-target/jurisdiction.lua:3: targets[2025] must be a number"
-assert_contains "$WORK/err" "rules/num-monitor-from/jurisdiction.lua:3: field 'monitor_from': 0000-01-01 is outside the years 2000 to 2100"
+assert_contains "$WORK/err" "rules/num-nan-target/jurisdiction.lua:3: error: targets[2025] must be a number"
+assert_contains "$WORK/err" "rules/num-monitor-from/jurisdiction.lua:3: error: field 'monitor_from': 0000-01-01 is outside the years 2000 to 2100"
 assert_contains "$WORK/out" "queued email to a@good.example"
 
 # Malformed addresses never block the others: the agency loads without its

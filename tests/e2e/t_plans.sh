@@ -72,9 +72,9 @@ assert_contains "$WORK/out" "year: date as instructed"
 # field's line; a mistake surfacing in an inherited file names the province
 run 3 $C rules check three-errors
 assert_eq 3 "$(grep -c 'three-errors/jurisdiction.lua' "$WORK/err")" "errors in one pass"
-assert_contains "$WORK/err" "three-errors/jurisdiction.lua:5: field 'valid_until': '2025-02-30' is not a real date"
-assert_contains "$WORK/err" "three-errors/jurisdiction.lua:7: due '13-05'"
-assert_contains "$WORK/err" "three-errors/jurisdiction.lua:9: targets: a number without a year (5) — a decimal comma? Lua needs a point: [2025] = 15.5"
+assert_contains "$WORK/err" "three-errors/jurisdiction.lua:5: error: field 'valid_until': '2025-02-30' is not a real date"
+assert_contains "$WORK/err" "three-errors/jurisdiction.lua:7: error: due '13-05'"
+assert_contains "$WORK/err" "three-errors/jurisdiction.lua:9: error: targets: a number without a year (5) — a decimal comma? Lua needs a point: [2025] = 15.5"
 run 3 $C rules check inherit-missing
-assert_contains "$WORK/err" "inherit-missing: role or agency 'home' used by $WORK/rules/base/jurisdiction.lua:"
+assert_contains "$WORK/err" "inherit-missing: error: role or agency 'home' used by $WORK/rules/base/jurisdiction.lua:"
 assert_contains "$WORK/err" "is not declared; declare it in $WORK/rules/inherit-missing/roles.lua"

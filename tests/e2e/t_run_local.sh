@@ -180,7 +180,7 @@ PY
 # a misspelt field is caught with its file and line
 echo 'messages { signatur = "x" }' > "$WORK/rules/remind/zz.lua"
 run 3 $C rules check remind
-assert_contains "$WORK/err" "rules/remind/zz.lua:1: messages: unknown field 'signatur'"
+assert_contains "$WORK/err" "rules/remind/zz.lua:1: error: messages: unknown field 'signatur'"
 # an endpoint limited to another jurisdiction never got anything
 run 0 $C outbox list
 assert_not_contains "$WORK/out" "elsewhere"

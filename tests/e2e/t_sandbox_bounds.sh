@@ -39,7 +39,7 @@ each_stopped() {
   for b in $BOUND; do
     f="rules/$b/jurisdiction.lua"
     line=$(grep -n 'while true' "$WORK/$f" | cut -d: -f1)
-    grep -qE "$f:$line: (instruction budget|time limit)" "$WORK/err" ||
+    grep -qE "$f:$line: error: (instruction budget|time limit)" "$WORK/err" ||
       { cat "$WORK/err"; fail "$b not stopped at line $line"; }
   done
 }

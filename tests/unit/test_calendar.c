@@ -1151,7 +1151,7 @@ static void test_holiday_mistakes(void **state) {
   law_dir_make2(&t, NULL, "holidays(2030) { notice = \"x\" }\n"
                           "agency \"a\" { name = \"A\" }\n");
   assert_int_equal(law_load(&t, &rs), 1);
-  assert_non_null(strstr(rs.errors[0].message, "law/x.lua:2: only holidays"));
+  assert_non_null(strstr(rs.errors[0].message, "law/x.lua:2: error: only holidays"));
   rules_release(&rs);
   law_dir_remove(&t);
   /* and a law folder's announced year reaches the jurisdiction */

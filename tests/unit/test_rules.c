@@ -261,7 +261,8 @@ static void test_library_work_is_bounded(void **state)
              rs.errors[i].jurisdiction);
     int line = line_of(path, "while true");
     assert_true(line > 0);
-    snprintf(want, sizeof want, "%s:%d: instruction budget", path, line);
+    snprintf(want, sizeof want, "%s:%d: error: instruction budget", path,
+             line);
     if (strstr(rs.errors[i].message, want) == NULL)
       fail_msg("'%s' lacks '%s'", rs.errors[i].message, want);
   }
@@ -286,7 +287,8 @@ static void test_time_limit(void **state)
   assert_int_equal(rs.n, 1);
   assert_int_equal(rs.n_errors, 1);
   if (strstr(rs.errors[0].message,
-             "rules/slow-compare/jurisdiction.lua:4: time limit") == NULL)
+             "rules/slow-compare/jurisdiction.lua:4: error: time limit")
+      == NULL || strcmp(rs.errors[0].code, "time") != 0)
     fail_msg("%s", rs.errors[0].message);
   rules_release(&rs);
 }
@@ -441,8 +443,9 @@ static void test_years_and_dates_in_range(void **state)
   rules_options_default(&o, dir);
   assert_int_equal(rules_load(&o, ids, 1, &rs), 1);
   char want[260];
-  snprintf(want, sizeof want, "%s:1: field 'monitor_from': 0000-01-01 is "
-           "outside the years 2000 to 2100", path);
+  snprintf(want, sizeof want, "%s:1: error: field 'monitor_from': "
+           "0000-01-01 is outside the years 2000 to 2100 [out-of-range]",
+           path);
   assert_string_equal(rs.errors[0].message, want);
   rules_release(&rs);
   (void)unlink(path);

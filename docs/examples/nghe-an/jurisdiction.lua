@@ -11,7 +11,6 @@ agency "so-noi-vu" { name = "Sở Nội vụ",          email = "snv@nghean.exam
 agency "so-y-te"   { name = "Sở Y tế",            email = "syt@nghean.example.gov.vn" }
 agency "so-gddt"   { name = "Sở Giáo dục và Đào tạo", email = "sgddt@nghean.example.gov.vn" }
 agency "so-vhttdl" { name = "Sở Văn hóa, Thể thao và Du lịch", email = "svh@nghean.example.gov.vn" }
-agency "cuc-thong-ke" { name = "Thống kê tỉnh Nghệ An", member = false }
 
 -- the national indicators name these roles; one holder each here
 role "secretariat" "so-noi-vu"
@@ -22,7 +21,6 @@ role "health"      "so-y-te"
 role "education"   "so-gddt"
 role "culture"     "so-vhttdl"
 role "information" "so-vhttdl"
-role "statistics"  "cuc-thong-ke"
 role "gender-focal" "so-noi-vu"
 role "social-protection"   "so-y-te"
 role "vocational-training" "so-gddt"
