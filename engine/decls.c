@@ -1476,6 +1476,7 @@ static int conv_jurisdiction(struct conv *c, const char *id)
            lua_isstring(c->L, -1) ? lua_tostring(c->L, -1) : j->dir);
   lua_pop(c->L, 1);
   int rc = (j->id = xstrdup(c, id)) == NULL ||
+           (j->where = xstrdup(c, where)) == NULL ||
            get_string(c, where, "name", 1, &j->name) ||
            get_string(c, where, "parent", 0, &j->parent) ||
            get_string(c, where, "plan", 0, &j->plan) ||

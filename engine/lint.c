@@ -244,8 +244,7 @@ static int lint_holidays(struct jurisdiction *j)
     return 0;
   cal_to_ymd(j->monitor_from, &y0, &m, &d);
   y1 = j->plan_end > y0 ? j->plan_end : y0;
-  char where[4200];
-  snprintf(where, sizeof where, "%s/jurisdiction.lua", j->dir ? j->dir : "?");
+  const char *where = j->where ? j->where : j->dir;
   for (int y = y0; y <= y1; y++)
     if (!cal_holidays_announced(&j->holidays, y) &&
         model_add_diag(j, "holiday-year-missing", false, where, "%d is in "

@@ -22,6 +22,7 @@ static void free_strv(char **v, size_t n)
 
 void model_jurisdiction_release(struct jurisdiction *j)
 {
+  free(j->where);
   for (size_t i = 0; i < j->n_agencies; i++) {
     struct agency *a = &j->agencies[i];
     free(a->id); free(a->name); free(a->kind); free(a->email);

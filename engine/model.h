@@ -177,6 +177,7 @@ struct rule_diag {
 
 struct jurisdiction {
   char *id, *name, *parent, *plan, *dir;
+  char *where;                      /* FILE:LINE of its declaration */
   bool is_template;                 /* only inherited, never evaluated */
   cal_day monitor_from;
   int plan_end;                     /* the plan's last year; 0 when unsaid */

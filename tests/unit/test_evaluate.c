@@ -628,6 +628,22 @@ static void test_campaign_windows(void **state)
 
 /* Plan and results reports exist only where a jurisdiction declares them,
  * with its basis; an inherited one can be dropped again. */
+/* The first of j's diagnostics with `code`, and how many there are: the
+ * linter adds others (unused agencies …) that these tests do not look at. */
+static const struct rule_diag *diag_of(const struct jurisdiction *j,
+                                       const char *code, size_t *n)
+{
+  const struct rule_diag *first = NULL;
+  *n = 0;
+  for (size_t i = 0; i < j->n_diags; i++)
+    if (strcmp(j->diags[i].code, code) == 0) {
+      if (first == NULL)
+        first = &j->diags[i];
+      (*n)++;
+    }
+  return first;
+}
+
 static void test_campaign_reports_opt_in(void **state)
 {
   struct fx *x = *state;
@@ -650,7 +666,9 @@ static void test_campaign_reports_opt_in(void **state)
   assert_int_equal(plan->n_from, 3);               /* members a, b, c */
   assert_string_equal(model_campaign(j, "am")->basis, "NQ 28/NQ-CP");
   assert_null(model_campaign(j, "dv"));
-  assert_int_equal(j->n_diags, 0);
+  size_t nd;
+  assert_null(diag_of(j, "report-without-basis", &nd));
+  assert_null(diag_of(j, "nobody-owes", &nd));
   /* 10/11/2024 is a Sunday: the plan is due Monday 11/11 */
   eval_at(x, "camp-province", "2024-11-12", false);
   const struct finding *f = find(x, "am-plan", "a", "2024");
@@ -753,9 +771,11 @@ static void test_campaign_rules_checked(void **state)
   const struct jurisdiction *j = &rs.jurisdictions[0];
   assert_non_null(model_obligation(j, "c-plan"));
   assert_null(model_obligation(j, "c-results"));
-  assert_int_equal(j->n_diags, 1);
-  assert_false(j->diags[0].error);
-  assert_non_null(strstr(j->diags[0].message, ":3: warning: campaign 'c': "
+  size_t nd;
+  const struct rule_diag *d = diag_of(j, "report-without-basis", &nd);
+  assert_int_equal(nd, 1);
+  assert_false(d->error);
+  assert_non_null(strstr(d->message, ":3: warning: campaign 'c': "
                          "the plan report has no basis"));
   rules_release(&rs);
   scratch_remove(&t);
@@ -766,8 +786,9 @@ static void test_campaign_rules_checked(void **state)
                             "  plan = { due = \"start-5\", basis = \"CV 1\" } "
                             "}\n", &rs), 0);
   j = &rs.jurisdictions[0];
-  assert_int_equal(j->n_diags, 1);
-  assert_non_null(strstr(j->diags[0].message, ":3: warning: campaign 'c': "
+  d = diag_of(j, "nobody-owes", &nd);
+  assert_int_equal(nd, 1);
+  assert_non_null(strstr(d->message, ":3: warning: campaign 'c': "
                          "nobody owes the plan report"));
   rules_release(&rs);
   scratch_remove(&t);
