@@ -320,30 +320,6 @@ static const char *num(double v, char buf[32])
   return buf;
 }
 
-/* A value recorded for series ind: as `observe` takes it (record.h), then
- * the series' checks from the rules. 0, or -1 with the reason in msg. */
-static int check_series_value(const struct indicator *ind, double v,
-                              const char *text, char *msg, size_t len)
-{
-  char a[32], b[32];
-  if (record_check_value(ind, v, text, msg, len) != 0)
-    return -1;
-  if (ind->checks.whole && v != floor(v)) {
-    snprintf(msg, len, "%s counts whole %s: %s is not a whole number "
-             "(checks.whole)", ind->id, ind->unit[0] ? ind->unit : "units",
-             text);
-    return -1;
-  }
-  if (ind->checks.has_range &&
-      (v < ind->checks.range_lo || v > ind->checks.range_hi)) {
-    snprintf(msg, len, "%s: %s is outside its plausible range %s to %s "
-             "(checks.range)", ind->id, text, num(ind->checks.range_lo, a),
-             num(ind->checks.range_hi, b));
-    return -1;
-  }
-  return 0;
-}
-
 /* A receipt date: YYYY-MM-DD, or D/M/YYYY as Vietnam writes it ('/', '-'
  * or '.' between), optionally followed by a time of day, which is
  * dropped. Returns 0, -1, or -2 for a year of two digits. */
@@ -550,9 +526,9 @@ static int read_rate(struct row_ctx *x, const struct jurisdiction *j,
       (rc = row_value(x, nind, COL_NUMERATOR, &n, &dn)) ||
       (rc = row_value(x, dind, COL_DENOMINATOR, &d, &dd)))
     return rc;
-  if (check_series_value(nind, n, cell(x->r, x->hd, COL_NUMERATOR), x->msg,
+  if (record_check_value(nind, n, cell(x->r, x->hd, COL_NUMERATOR), x->msg,
                          sizeof x->msg) != 0 ||
-      check_series_value(dind, d, cell(x->r, x->hd, COL_DENOMINATOR), x->msg,
+      record_check_value(dind, d, cell(x->r, x->hd, COL_DENOMINATOR), x->msg,
                          sizeof x->msg) != 0)
     return bad_row(x, "%s", x->msg);
   if (value[0] && (rc = row_value(x, ind, COL_VALUE, &v, &dv)))
@@ -626,7 +602,7 @@ static int read_observation(struct row_ctx *x)
   int decimals;
   if ((rc = row_value(x, ind, COL_VALUE, &v, &decimals)))
     return rc;
-  if (check_series_value(ind, v, cell(x->r, x->hd, COL_VALUE), x->msg,
+  if (record_check_value(ind, v, cell(x->r, x->hd, COL_VALUE), x->msg,
                          sizeof x->msg) != 0)
     return bad_row(x, "%s", x->msg);
   return push_observation(x, j, ind, unit, p.id, v, source);
@@ -757,8 +733,8 @@ static int check_duplicates(struct import_plan *plan,
                         f->unit, f->period, num(f0->value, a),
                         num(f->value, b));
     } else {
-      cal_format(f0->received, da);
-      cal_format(f->received, db);
+      cal_format_vn(f0->received, da);
+      cal_format_vn(f->received, db);
       rc = import_error(plan, o, f->row, "row %zu already gives %s %s %s "
                         "received %s; this row gives %s", f0->row, f->agency,
                         f->ob->id, f->period, da, db);

@@ -62,8 +62,8 @@ static int compare_submission(struct import_plan *plan,
              : f->received < f->old_received ? IMPORT_CHANGED : IMPORT_KEPT;
   if (f->state == IMPORT_NEW || f->state == IMPORT_SAME || o->replace)
     return 0;
-  cal_format(f->old_received, was);
-  cal_format(f->received, now);
+  cal_format_vn(f->old_received, was);
+  cal_format_vn(f->received, now);
   return import_error(plan, o, f->row, "%s %s %s is recorded as received %s; "
                       "the file gives %s (the first receipt counts: with "
                       "--replace an earlier date replaces it, a later one is "

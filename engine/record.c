@@ -50,6 +50,19 @@ int record_check_value(const struct indicator *ind, double v,
              text);
     return -1;
   }
+  if (ind->checks.whole && v != floor(v)) {
+    snprintf(msg, len, "%s counts whole %s: %s is not a whole number "
+             "(checks.whole)", ind->id, ind->unit[0] ? ind->unit : "units",
+             text);
+    return -1;
+  }
+  if (ind->checks.has_range &&
+      (v < ind->checks.range_lo || v > ind->checks.range_hi)) {
+    snprintf(msg, len, "%s: %s is outside its plausible range %.15g to "
+             "%.15g (checks.range)", ind->id, text, ind->checks.range_lo,
+             ind->checks.range_hi);
+    return -1;
+  }
   return 0;
 }
 

@@ -26,9 +26,11 @@
 int record_parse_value(const char *text, double *out);
 
 /* Whether value v may be recorded for indicator ind: a percentage (unit
- * "%", not a ratio, whose value is computed) lies within 0–100. Returns 0,
- * or -1 with "ID is a percentage; TEXT is outside 0–100" in msg (TEXT is
- * how the value was written). */
+ * "%", not a ratio, whose value is computed) lies within 0–100, and the
+ * indicator's own checks hold (checks.whole: a whole number;
+ * checks.range: within it). Returns 0, or -1 with the reason in msg, e.g.
+ * "ID is a percentage; TEXT is outside 0–100" (TEXT: the value as it was
+ * written). */
 int record_check_value(const struct indicator *ind, double v,
                        const char *text, char *msg, size_t len);
 
