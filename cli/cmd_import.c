@@ -35,7 +35,7 @@ static const char *state_name(const struct import_fact *f, bool dry_run)
   return "?";
 }
 
-/* One line per fact: "new      data.csv:3  bac-ninh m1.1 bac-ninh 2024 = 52,5". */
+/* One line per fact: "new      data.csv:3  bac-ninh m1.1 2024 = 52,5". */
 static void print_fact(const struct import_options *o,
                        const struct import_fact *f)
 {
@@ -43,8 +43,10 @@ static void print_fact(const struct import_options *o,
   printf("%-8s %s:%zu  %s ", state_name(f, o->dry_run), o->path, f->row,
          f->j->id);
   if (f->ind) {
-    printf("%s %s %s = %s", f->ind->id, f->unit, f->period,
-           vn_number(f->value, a));
+    printf("%s %s", f->ind->id, f->period);
+    if (strcmp(f->unit, f->j->id) != 0)      /* a district, an agency */
+      printf(" (%s)", f->unit);
+    printf(" = %s", vn_number(f->value, a));
     if (f->state == IMPORT_CHANGED)
       printf(" (was %s)", vn_number(f->old_value, b));
   } else {
