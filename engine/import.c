@@ -312,8 +312,7 @@ static int parse_number(const char *text, bool percent, double *v,
   return 0;
 }
 
-/* "%.15g" with Vietnamese decimal comma left to the caller: messages quote
- * numbers the way the file wrote them when they can. */
+/* A number in a message, all its digits, as C writes it. */
 static const char *num(double v, char buf[32])
 {
   snprintf(buf, 32, "%.15g", v);
@@ -832,18 +831,19 @@ static int read_table(struct import_plan *plan, const struct import_options *o,
   return 0;
 }
 
-static int problem_cmp(const void *x, const void *y)
-{
-  const struct import_problem *a = x, *b = y;
-  if (a->row != b->row)
-    return (a->row > b->row) - (a->row < b->row);
-  return (a > b) - (a < b);   /* the order they were found in */
-}
-
+/* Insertion sort, which keeps the problems of one row in the order they
+ * were found; they arrive nearly sorted (read in row order, the checks
+ * against the store appended after). */
 void import_sort_errors(struct import_plan *plan)
 {
-  if (plan->n_errors > 1)
-    qsort(plan->errors, plan->n_errors, sizeof *plan->errors, problem_cmp);
+  struct import_problem *e = plan->errors;
+  for (size_t i = 1; i < plan->n_errors; i++) {
+    struct import_problem p = e[i];
+    size_t k = i;
+    for (; k > 0 && e[k - 1].row > p.row; k--)
+      e[k] = e[k - 1];
+    e[k] = p;
+  }
 }
 
 int import_read(const struct import_options *o, const struct ruleset *rules,

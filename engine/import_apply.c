@@ -15,8 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
-/* What decides "the same": the numbers the file and the store hold,
- * exactly — 47.5 and 47,50 are the same number, 47.5 and 47.49 are not. */
+/* A number in a message, all its digits, as C writes it. */
 static const char *num(double v, char buf[32])
 {
   snprintf(buf, 32, "%.15g", v);
@@ -25,6 +24,8 @@ static const char *num(double v, char buf[32])
 
 /* ---- new, same or changed --------------------------------------------- */
 
+/* "The same" is the same number, exactly: 47.5 and 47,50 are, 47.5 and
+ * 47.49 are not. */
 static int compare_observation(struct import_plan *plan,
                                const struct import_options *o,
                                struct store *s, struct import_fact *f)
