@@ -29,6 +29,7 @@ struct cli {
   const char *config, *db, *now, *on, *jurisdiction, *note, *unit, *kind;
   const char *until, *letter, *reason, *since;
   int json, verbose, quiet, all, help, version, dry_run, strict;
+  int replace;                     /* import: rows may change stored data */
   const char *format, *output;
   const char *args[CLI_MAX_ARGS]; int n_args;
   /* "Now": from --now, or the real clock in the configured zone once the
@@ -83,5 +84,6 @@ int cmd_grant(struct cli *c, struct world *w, bool exemption);
 int cmd_rules(struct cli *c, struct world *w);
 int cmd_run(struct cli *c, struct world *w);
 int cmd_outbox(struct cli *c, struct world *w);
+int cmd_import(struct cli *c, struct world *w);
 
 #endif

@@ -29,6 +29,9 @@ static const char usage[] =
   "                                 grant an extension (gia hạn)\n"
   "  exempt AGENCY OBLIGATION PERIOD --letter NO [--reason T]\n"
   "                                 grant an exemption (miễn báo cáo)\n"
+  "  import FILE.csv [--dry-run] [--replace]\n"
+  "                                 indicator values or received reports from\n"
+  "                                 a CSV file, all rows or none\n"
   "  run [--dry-run]                queue the reminders the policy calls for,\n"
   "                                 deliver what is due (cron / systemd timer)\n"
   "  outbox list [--kind STATUS]     queued, sent, failed and dropped messages\n"
@@ -52,6 +55,7 @@ static const char usage[] =
   "  --on DATE        submit: the day the report arrived (default: today)\n"
   "  --note TEXT      submit: a note (letter number …)\n"
   "  --unit ID        observe: the reporting unit (default: the jurisdiction)\n"
+  "  --replace        import: let rows change values already recorded\n"
   "  -v, -q           more or less talk on stderr\n"
   "  --help, --version\n"
   "\n"
@@ -85,6 +89,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
     {"-h", offsetof(struct cli, help)}, {"--version", offsetof(struct cli, version)},
     {"--dry-run", offsetof(struct cli, dry_run)},
     {"--strict", offsetof(struct cli, strict)},
+    {"--replace", offsetof(struct cli, replace)},
   };
   int only_args = 0;
   for (int i = 1; i < argc; i++) {
@@ -140,6 +145,8 @@ static int dispatch(const char *cmd, struct cli *c, struct world *w)
     return cmd_grant(c, w, true);
   if (strcmp(cmd, "rules") == 0)
     return cmd_rules(c, w);
+  if (strcmp(cmd, "import") == 0)
+    return cmd_import(c, w);
   if (strcmp(cmd, "run") == 0)
     return cmd_run(c, w);
   if (strcmp(cmd, "outbox") == 0)

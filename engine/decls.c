@@ -1255,6 +1255,139 @@ static int conv_indicator(struct conv *c, const char *where, size_t i)
   return rc;
 }
 
+/* checks.range = { lo, hi }: two figures, lo <= hi. */
+static int get_check_range(struct conv *c, const char *at,
+                           struct indicator_checks *k)
+{
+  char a[32], b[32];
+  int rc = 0;
+  lua_rawgeti(c->L, -1, 1);
+  lua_rawgeti(c->L, -2, 2);
+  if (lua_type(c->L, -2) != LUA_TNUMBER || lua_type(c->L, -1) != LUA_TNUMBER ||
+      lua_rawlen(c->L, -3) != 2) {
+    rc = conv_fail(c, at, "checks.range must be { lowest, highest }, as "
+                   "range = { 0, 100 }");
+  } else {
+    k->range_lo = lua_tonumber(c->L, -2);
+    k->range_hi = lua_tonumber(c->L, -1);
+    rc = check_value(c, at, "checks.range's lowest value", k->range_lo) ||
+         check_value(c, at, "checks.range's highest value", k->range_hi)
+         ? -1 : 0;
+    if (rc == 0 && k->range_lo > k->range_hi)
+      rc = conv_fail(c, at, "checks.range: the lowest value (%s) is above "
+                     "the highest (%s)", number_text(k->range_lo, a),
+                     number_text(k->range_hi, b));
+    k->has_range = rc == 0;
+  }
+  lua_pop(c->L, 2);
+  return rc;
+}
+
+/* checks.parts = { "m1.2.f", "m1.2.m" }: declared series, not ratios, that
+ * add up to this one. */
+static int get_check_parts(struct conv *c, const char *at,
+                           struct indicator *ind)
+{
+  const struct jurisdiction *j = c->j;
+  struct indicator_checks *k = &ind->checks;
+  size_t len = lua_rawlen(c->L, -1);
+  if (len < 2 || len > MODEL_MAX_PARTS)
+    return conv_fail(c, at, "checks.parts lists the %d to %d series that add "
+                     "up to %s, as parts = { \"%s.f\", \"%s.m\" }", 2,
+                     MODEL_MAX_PARTS, ind->id, ind->id, ind->id);
+  if (ind->is_ratio)
+    return conv_fail(c, at, "checks.parts: %s is a ratio; its parts would "
+                     "not add up to it", ind->id);
+  int rc = 0;
+  for (size_t i = 1; i <= len && rc == 0; i++) {
+    lua_rawgeti(c->L, -1, (lua_Integer)i);
+    const char *id = lua_type(c->L, -1) == LUA_TSTRING
+                     ? lua_tostring(c->L, -1) : NULL;
+    const struct indicator *part = id ? model_indicator(j, id) : NULL;
+    if (id == NULL)
+      rc = conv_fail(c, at, "checks.parts: entry %zu is not an indicator id",
+                     i);
+    else if (part == NULL || part->id == NULL)
+      rc = conv_fail(c, at, "checks.parts: '%s' is not a declared indicator",
+                     id);
+    else if (part == ind)
+      rc = conv_fail(c, at, "checks.parts: %s cannot be a part of itself",
+                     id);
+    else if (part->is_ratio)
+      rc = conv_fail(c, at, "checks.parts: '%s' is a ratio; parts are "
+                     "series that add up", id);
+    for (size_t q = 0; q < k->n_parts && rc == 0; q++)
+      if (&j->indicators[k->parts[q]] == part)
+        rc = conv_fail(c, at, "checks.parts names '%s' twice", id);
+    if (rc == 0)
+      k->parts[k->n_parts++] = (size_t)(part - j->indicators);
+    lua_pop(c->L, 1);
+  }
+  return rc;
+}
+
+/* checks = { num_le_den = true, parts = { … }, range = { lo, hi },
+ * whole = true } — read once every indicator exists, so parts may name
+ * indicators declared further down. */
+static int conv_checks_of(struct conv *c, const char *where, size_t i)
+{
+  struct indicator *ind = &c->j->indicators[i];
+  if (ind->id == NULL)
+    return 0;                  /* its declaration failed, and said so */
+  lua_getfield(c->L, -1, "checks");
+  if (lua_isnil(c->L, -1))
+    return 0;
+  const char *at = at_field(c, where, "checks");
+  char at_copy[SANDBOX_ERR_LEN];
+  snprintf(at_copy, sizeof at_copy, "%s", at);
+  if (!lua_istable(c->L, -1))
+    return conv_fail(c, at_copy, "checks must be a table, as checks = { "
+                     "num_le_den = true }");
+  static const char *const known[] = {"num_le_den", "parts", "range",
+                                      "whole"};
+  int rc = 0;
+  lua_pushnil(c->L);
+  while (lua_next(c->L, -2) != 0) {
+    size_t k = 0;
+    const char *key = lua_type(c->L, -2) == LUA_TSTRING
+                      ? lua_tostring(c->L, -2) : NULL;
+    while (key && k < 4 && strcmp(key, known[k]) != 0)
+      k++;
+    if (rc == 0 && (key == NULL || k == 4))
+      rc = conv_fail(c, at_copy, "checks: unknown field '%s' (num_le_den, "
+                     "parts, range, whole)", key ? key : "?");
+    lua_pop(c->L, 1);
+  }
+  struct indicator_checks *k = &ind->checks;
+  if (rc == 0)
+    rc = get_bool(c, at_copy, "num_le_den", false, &k->num_le_den) ||
+         get_bool(c, at_copy, "whole", false, &k->whole) ? -1 : 0;
+  if (rc == 0 && k->num_le_den && !ind->is_ratio)
+    rc = conv_fail(c, at_copy, "checks.num_le_den is for indicators whose "
+                   "value is ratio(\"numerator\", \"denominator\")");
+  if (rc == 0 && k->whole && ind->is_ratio)
+    rc = conv_fail(c, at_copy, "checks.whole: %s is computed from %s and %s; "
+                   "declare whole = true on those series", ind->id, ind->num,
+                   ind->den);
+  if (rc == 0) {
+    lua_getfield(c->L, -1, "range");
+    if (lua_istable(c->L, -1))
+      rc = get_check_range(c, at_copy, k);
+    else if (!lua_isnil(c->L, -1))
+      rc = conv_fail(c, at_copy, "checks.range must be { lowest, highest }");
+    lua_pop(c->L, 1);
+  }
+  if (rc == 0) {
+    lua_getfield(c->L, -1, "parts");
+    if (lua_istable(c->L, -1))
+      rc = get_check_parts(c, at_copy, ind);
+    else if (!lua_isnil(c->L, -1))
+      rc = conv_fail(c, at_copy, "checks.parts must list indicator ids");
+    lua_pop(c->L, 1);
+  }
+  return rc;
+}
+
 static int get_steps(struct conv *c, const char *where, const char *field,
                      int *steps, size_t *n)
 {
@@ -1695,6 +1828,12 @@ static int conv_indicators(struct conv *c)
   return each_decl(c, "indicator", conv_indicator, &n);
 }
 
+static int conv_checks(struct conv *c)
+{
+  size_t n;
+  return each_decl(c, "indicator", conv_checks_of, &n);
+}
+
 static int convert(struct conv *c, const char *id)
 {
   struct jurisdiction *j = c->j;
@@ -1723,7 +1862,7 @@ static int convert(struct conv *c, const char *id)
   /* Each step goes on after errors that stay with their declaration. */
   int (*const steps[])(struct conv *) = {
     conv_agencies, conv_roles, conv_obligations, conv_campaigns,
-    conv_indicators, conv_policy, conv_messages, conv_holidays,
+    conv_indicators, conv_checks, conv_policy, conv_messages, conv_holidays,
   };
   int rc = conv_jurisdiction(c, id), top = lua_gettop(c->L);
   if (rc != 0)                 /* everything else reads the jurisdiction */

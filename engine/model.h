@@ -117,6 +117,19 @@ enum direction { DIR_AT_LEAST, DIR_AT_MOST, DIR_YES_NO, DIR_ABOVE,
  * jurisdiction's plan_end. */
 struct target { int year; double value; bool year_from_plan; };
 
+/* Consistency checks that imported values must pass (docs/rules.md,
+ * checks), declared per indicator as checks = { … }. */
+#define MODEL_MAX_PARTS 8
+struct indicator_checks {
+  bool num_le_den;                  /* a ratio: numerator <= denominator */
+  bool whole;                       /* whole numbers only (counts) */
+  bool has_range;                   /* plausible values: lo..hi */
+  double range_lo, range_hi;
+  /* The series that add up to this one (female + male = total), as
+   * indices into the jurisdiction's indicators. */
+  size_t parts[MODEL_MAX_PARTS]; size_t n_parts;
+};
+
 struct indicator {
   char *id, *title, *unit, *goal, *basis, *where;
   char *lead;                       /* role or agency id */
@@ -130,6 +143,7 @@ struct indicator {
   struct due_spec due;              /* when a period's value is due */
   double tolerance;                 /* share of the distance; < 0: policy's */
   bool is_ratio; char *num, *den; double scale;
+  struct indicator_checks checks;
 };
 
 enum deadline_shift { SHIFT_NEXT_WORKING_DAY, SHIFT_NONE,

@@ -66,7 +66,7 @@ local fields = {
   indicator = { title=1, goal=1, unit=1, direction=1, baseline=1, targets=1,
                 target=1,
                 lead=1, support=1, cadence=1, due=1, tolerance=1, value=1,
-                basis=1, note=1 },
+                basis=1, note=1, checks=1 },
   campaign = { title=1, window=1, from=1, to=1, plan=1, results=1,
                basis=1, active_from=1, active_until=1 },
   messages = { subject_prefix=1, greeting=1, intro=1, closing=1, signature=1 },

@@ -153,6 +153,8 @@ enum store_stmt_id {
   STORE_SUB_GET,
   STORE_OBS_PUT,
   STORE_OBS_EACH,
+  STORE_OBS_GET,
+  STORE_SUB_REPLACE,
   STORE_GRANT_PUT,
   STORE_GRANT_GET,
   STORE_N_STMTS
@@ -193,6 +195,17 @@ static const char *const store_sql[STORE_N_STMTS] = {
     "SELECT indicator, unit, period, value FROM observations"
     " WHERE jurisdiction = ?1 AND indicator = ?2 AND unit = ?3"
     " ORDER BY period",
+  [STORE_OBS_GET] =
+    "SELECT value FROM observations"
+    " WHERE jurisdiction = ?1 AND indicator = ?2 AND unit = ?3"
+    "   AND period = ?4",
+  /* Only import --replace moves a receipt date, and only to an earlier
+   * day: the first receipt is the one that counts. */
+  [STORE_SUB_REPLACE] =
+    "UPDATE submissions SET received_on = ?5, note = COALESCE(?6, note),"
+    "   recorded_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+    " WHERE jurisdiction = ?1 AND agency = ?2 AND obligation = ?3"
+    "   AND period = ?4",
   [STORE_GRANT_PUT] =
     "INSERT INTO grants (jurisdiction, agency, obligation, period, kind,"
     " new_due, letter, reason, granted_on)"
@@ -633,7 +646,59 @@ int store_submission_get(struct store *s, const char *jurisdiction,
   return ret;
 }
 
+int store_submission_replace(struct store *s, const char *jurisdiction,
+                             const char *agency, const char *obligation,
+                             const char *period, cal_day received,
+                             const char *note)
+{
+  sqlite3_stmt *st = store_stmt(s, STORE_SUB_REPLACE);
+  if (st == NULL)
+    return -1;
+  char date[CAL_DATE_LEN];
+  cal_format(received, date);
+  const char *v[] = { jurisdiction, agency, obligation, period, date, note };
+  if (store_bind_texts(s, st, v, 6) != 0) {
+    store_done(st);
+    return -1;
+  }
+  if (store_run(s, st, "replacing submission") != 0)
+    return -1;
+  if (sqlite3_changes(s->db) == 0) {
+    store_fail(s, "submission %s/%s/%s/%s to replace is not recorded",
+               jurisdiction, agency, obligation, period);
+    return -1;
+  }
+  return 0;
+}
+
 /* ---- observations ----------------------------------------------------- */
+
+int store_observation_get(struct store *s, const char *jurisdiction,
+                          const char *indicator, const char *unit,
+                          const char *period, double *value)
+{
+  sqlite3_stmt *st = store_stmt(s, STORE_OBS_GET);
+  if (st == NULL)
+    return -1;
+  const char *v[] = { jurisdiction, indicator, unit, period };
+  if (store_bind_texts(s, st, v, 4) != 0) {
+    store_done(st);
+    return -1;
+  }
+  int ret, rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    if (value)
+      *value = sqlite3_column_double(st, 0);
+    ret = 1;
+  } else if (rc == SQLITE_DONE) {
+    ret = 0;
+  } else {
+    store_fail_db(s, "reading observation");
+    ret = -1;
+  }
+  store_done(st);
+  return ret;
+}
 
 int store_observation_put(struct store *s, const char *jurisdiction,
                           const char *indicator, const char *unit,

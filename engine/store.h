@@ -57,6 +57,14 @@ int store_submission_put(struct store *s, const char *jurisdiction,
                          const char *period, cal_day received,
                          const char *note);
 
+/* Move the receipt date of a recorded submission to `received` (import
+ * --replace, with an earlier day), and its note when note is not NULL.
+ * Returns 0, or -1 on error (also when no such submission exists). */
+int store_submission_replace(struct store *s, const char *jurisdiction,
+                             const char *agency, const char *obligation,
+                             const char *period, cal_day received,
+                             const char *note);
+
 /* Look one submission up. Returns 1 and sets *received when found, 0 when
  * not found, -1 on error. */
 int store_submission_get(struct store *s, const char *jurisdiction,
@@ -69,6 +77,12 @@ int store_observation_put(struct store *s, const char *jurisdiction,
                           const char *indicator, const char *unit,
                           const char *period, double value,
                           const char *source);
+
+/* Look one observation up: 1 and *value set when recorded, 0 when not,
+ * -1 on error. */
+int store_observation_get(struct store *s, const char *jurisdiction,
+                          const char *indicator, const char *unit,
+                          const char *period, double *value);
 
 struct store_observation {
   const char *indicator, *unit, *period;   /* valid during the callback */

@@ -7,7 +7,7 @@
 set -eu
 
 PACKAGES="gcc make pkg-config liblua5.4-dev libsqlite3-dev libcurl4-openssl-dev
-libssl-dev libjansson-dev python3"
+libssl-dev libjansson-dev libcsv-dev libutf8proc-dev python3"
 # cmocka for the unit tests; valgrind for the leak check; aiosmtpd, openssl
 # and sqlite3 for the real SMTP server, its test CA and the benchmarks;
 # chromium to look at the HTML emails in a real browser; clang (and its
