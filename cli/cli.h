@@ -83,5 +83,6 @@ int cmd_grant(struct cli *c, struct world *w, bool exemption);
 int cmd_rules(struct cli *c, struct world *w);
 int cmd_run(struct cli *c, struct world *w);
 int cmd_outbox(struct cli *c, struct world *w);
+int cmd_report(struct cli *c, struct world *w);
 
 #endif

@@ -36,6 +36,8 @@ static const char usage[] =
   "  outbox retry --all [--kind failed|queued] [--since DATE]\n"
   "                                 queue again in bulk\n"
   "  outbox history --format csv [-o FILE]   every attempt, as evidence\n"
+  "  report [--format html|json|csv|xlsx] [-o FILE] [--jurisdiction ID]\n"
+  "                                 the secretariat's status report at --now\n"
   "  rules check [ID|PATH...]       load and validate rules, touch no data\n"
   "  rules list                     the jurisdictions, agencies, obligations\n"
   "\n"
@@ -142,6 +144,7 @@ static int dispatch(const char *cmd, struct cli *c, struct world *w)
     return cmd_run(c, w);
   if (strcmp(cmd, "outbox") == 0)
     return cmd_outbox(c, w);
+  if (strcmp(cmd, "report") == 0) return cmd_report(c, w);
   return usage_error("unknown command '%s'", cmd);
 }
 
