@@ -8,9 +8,11 @@
  * without declaring one: a row per goal (`goal`, numbered I, II …, in the
  * order the goals first appear), under it a row per indicator in the
  * rules' order (1, 2 …), its title followed by its targets and, where the
- * province set its own, the national one ("TW"); a ratio's two counts
- * follow it as k.1 (the total) and k.2 (of which), as the plans' "Tổng số
- * … / Trong đó …" lines do. Counts that feed a ratio appear only there.
+ * province set its own, the national one ("TW"); the parts of one
+ * indicator (ids m3.2a, m3.2b) as 2.1, 2.2 under a row 2 that names them;
+ * a ratio's two counts follow it as k.1 (the total) and k.2 (of which),
+ * as the plans' "Tổng số … / Trong đó …" lines do. Counts that feed a
+ * ratio appear only there.
  */
 #include "report.h"
 
@@ -82,15 +84,16 @@ static void goal_number(const char *goal, char *buf, size_t len)
     }
 }
 
-/* "Chỉ tiêu 2: <title>; mục tiêu: không quá 20% năm 2025 (TW 30%), …". */
-static char *indicator_title(const struct indicator *ind, size_t k)
+/* "Chỉ tiêu 2a: <title>; mục tiêu: không quá 20% năm 2025 (TW 30%), …";
+ * `label` is "2", or "2a" for a part. */
+static char *indicator_title(const struct indicator *ind, const char *label)
 {
   char *text = NULL;
   size_t len;
   FILE *f = open_memstream(&text, &len);
   if (f == NULL)
     return NULL;
-  fprintf(f, "Chỉ tiêu %zu: %s", k, ind->title);
+  fprintf(f, "Chỉ tiêu %s: %s", label, ind->title);
   for (size_t i = 0; i < ind->n_targets; i++) {
     char words[192], parent[192];
     const struct target *t = &ind->targets[i];
@@ -135,11 +138,65 @@ static bool same_goal(const char *a, const char *b)
   return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
+/* The length of id without its part letter ("m3.2a" → 4), or 0 when it
+ * has none: a lowercase letter right after a digit, at the end. */
+static size_t stem(const char *id)
+{
+  size_t n = strlen(id);
+  return n >= 2 && id[n - 1] >= 'a' && id[n - 1] <= 'z' &&
+         id[n - 2] >= '0' && id[n - 2] <= '9' ? n - 1 : 0;
+}
+
+static bool same_stem(const struct indicator *a, const struct indicator *b)
+{
+  size_t n = stem(a->id);
+  return n > 0 && n == stem(b->id) && strncmp(a->id, b->id, n) == 0;
+}
+
+/* One indicator's row (TT `tt`, labelled `label`) and, for a ratio, its
+ * two counts under it: the total (TT.1), then of which (TT.2). */
+static int indicator_rows(struct report *r, const struct indicator *ind,
+                          const char *tt, const char *label)
+{
+  const struct jurisdiction *j = r->j;
+  char sub[24];
+  if (add_row(r, ROW_INDICATOR, tt, indicator_title(ind, label), ind) != 0)
+    return -1;
+  year_value(r, &r->rows[r->n_rows - 1]);
+  const struct indicator *parts[2] = {
+    ind->is_ratio ? find(j, ind->den) : NULL,
+    ind->is_ratio ? find(j, ind->num) : NULL,
+  };
+  for (size_t p = 0; p < 2; p++) {
+    if (parts[p] == NULL)
+      continue;
+    snprintf(sub, sizeof sub, "%s.%zu", tt, p + 1);
+    if (add_row(r, ROW_COUNT, sub, strdup(parts[p]->title), parts[p]) != 0)
+      return -1;
+    year_value(r, &r->rows[r->n_rows - 1]);
+  }
+  return 0;
+}
+
+/* A goal's rows. Its indicators are numbered in the rules' order; those
+ * whose ids differ only by a final letter (m3.2a, m3.2b: "chỉ tiêu 2a,
+ * 2b" of the strategy) are the parts of one: a row "2" that names them,
+ * then "2.1", "2.2". */
 static int goal_rows(struct report *r, const char *goal)
 {
   const struct jurisdiction *j = r->j;
-  char tt[24], *title = NULL;
-  size_t k = 0;
+  const struct indicator **v = malloc((j->n_indicators ? j->n_indicators : 1)
+                                      * sizeof *v);
+  char tt[24], label[32], *title = NULL;
+  size_t n = 0, k = 0;
+  if (v == NULL)
+    return -1;
+  for (size_t i = 0; i < j->n_indicators; i++) {
+    const struct indicator *ind = &j->indicators[i];
+    if (same_goal(ind->goal, goal) &&
+        !(ind->n_targets == 0 && feeds_ratio(j, ind)))
+      v[n++] = ind;
+  }
   goal_number(goal ? goal : "", tt, sizeof tt);
   if (goal && goal[0]) {
     size_t len = strlen(goal) + 16;
@@ -148,31 +205,42 @@ static int goal_rows(struct report *r, const char *goal)
   } else {
     title = strdup("Chỉ tiêu khác");
   }
-  if (add_row(r, ROW_GOAL, tt, title, NULL) != 0)
-    return -1;
-  for (size_t i = 0; i < j->n_indicators; i++) {
-    const struct indicator *ind = &j->indicators[i];
-    if (!same_goal(ind->goal, goal) ||
-        (ind->n_targets == 0 && feeds_ratio(j, ind)))
+  int rc = add_row(r, ROW_GOAL, tt, title, NULL);
+  for (size_t i = 0; i < n && rc == 0;) {
+    size_t run = 1;
+    while (i + run < n && same_stem(v[i], v[i + run]))
+      run++;
+    k++;
+    snprintf(tt, sizeof tt, "%zu", k);
+    if (run == 1) {
+      rc = indicator_rows(r, v[i], tt, tt);
+      i++;
       continue;
-    snprintf(tt, sizeof tt, "%zu", ++k);
-    if (add_row(r, ROW_INDICATOR, tt, indicator_title(ind, k), ind) != 0)
-      return -1;
-    year_value(r, &r->rows[r->n_rows - 1]);
-    const struct indicator *parts[2] = {
-      ind->is_ratio ? find(j, ind->den) : NULL,
-      ind->is_ratio ? find(j, ind->num) : NULL,
-    };
-    for (size_t p = 0; p < 2; p++) {
-      if (parts[p] == NULL)
-        continue;
-      snprintf(tt, sizeof tt, "%zu.%zu", k, p + 1);
-      if (add_row(r, ROW_COUNT, tt, strdup(parts[p]->title), parts[p]) != 0)
-        return -1;
-      year_value(r, &r->rows[r->n_rows - 1]);
     }
+    /* "Chỉ tiêu 2 (2a, 2b)" */
+    char *heading = NULL;
+    size_t len;
+    FILE *f = open_memstream(&heading, &len);
+    if (f != NULL) {
+      fprintf(f, "Chỉ tiêu %zu (", k);
+      for (size_t p = 0; p < run; p++)
+        fprintf(f, "%s%zu%s", p ? ", " : "", k, v[i + p]->id + stem(v[i]->id));
+      fputc(')', f);
+      if (fclose(f) != 0) {
+        free(heading);
+        heading = NULL;
+      }
+    }
+    rc = add_row(r, ROW_GROUP, tt, heading, NULL);
+    for (size_t p = 0; p < run && rc == 0; p++) {
+      snprintf(tt, sizeof tt, "%zu.%zu", k, p + 1);
+      snprintf(label, sizeof label, "%zu%s", k, v[i + p]->id + stem(v[i]->id));
+      rc = indicator_rows(r, v[i + p], tt, label);
+    }
+    i += run;
   }
-  return 0;
+  free(v);
+  return rc;
 }
 
 int report_rows_build(struct report *r)

@@ -89,6 +89,7 @@ static const char css[] =
   ".legend .l-obs{color:#0969da}.legend .l-target{color:#1a7f37}"
   ".legend .l-expected{color:#bf8700}.legend .l-projection{color:#cf222e}"
   ".appendix tr.goal td{font-weight:bold;background:#f6f8fa}"
+  ".appendix tr.group td{font-weight:bold}"
   ".appendix tr.count td:nth-child(2){padding-left:20px;font-style:italic}"
   ".appendix .earlier{display:block;color:#57606a;font-size:11px}"
   "footer{margin-top:24px;font-size:12px;color:#57606a}"
@@ -432,7 +433,8 @@ static void appendix(const struct report *r, FILE *out)
   char result[32], value[64];
   static const char *const widths[REPORT_N_COLUMNS] = {
     "7%", "43%", "11%", "10%", "17%", "12%"};
-  static const char *const levels[] = {"goal", "indicator", "count"};
+  static const char *const levels[] = {"goal", "indicator", "count",
+                                       "group"};
   report_column_titles(r, titles, result);
   fprintf(out, "<section id=\"phu-luc-01\"><h2>3. Kết quả thực hiện các mục "
           "tiêu, chỉ tiêu năm %d</h2><p class=\"muted\">Theo mẫu Phụ lục 01: "

@@ -161,7 +161,8 @@ static json_t *indicator_json(const struct report_indicator *ri, int *bad)
 static json_t *row_json(const struct report *r, const struct report_row *row,
                         int *bad)
 {
-  static const char *const levels[] = {"goal", "indicator", "count"};
+  static const char *const levels[] = {"goal", "indicator", "count",
+                                       "group"};
   const char *cells[REPORT_N_COLUMNS];
   char value[64];
   json_t *o = json_object();

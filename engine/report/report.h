@@ -64,14 +64,15 @@ struct report_indicator {
   double goal_value;
 };
 
-/* One line of the appendix-01 table. */
-enum report_row_level { ROW_GOAL, ROW_INDICATOR, ROW_COUNT };
+/* One line of the appendix-01 table: a goal, an indicator, the row that
+ * names the parts of one (2a, 2b), or a count a ratio is computed from. */
+enum report_row_level { ROW_GOAL, ROW_INDICATOR, ROW_COUNT, ROW_GROUP };
 
 struct report_row {
   enum report_row_level level;
   char tt[24];                       /* "II", "2", "2.1" */
   char *title;                       /* owned */
-  const struct indicator *ind;       /* NULL for a goal */
+  const struct indicator *ind;       /* NULL for a goal or a group */
   bool has_value;                    /* a value for the report's year */
   double value;
   char period[CAL_PERIOD_ID_LEN];    /* the period that value is for */

@@ -124,7 +124,8 @@ static void appendix_sheet(struct book *b, const struct report *r)
   header_row(b, ws, 3, titles, REPORT_N_COLUMNS);
   for (size_t i = 0; i < r->n_rows; i++) {
     const struct report_row *row = &r->rows[i];
-    lxw_format *f = row->level == ROW_GOAL ? b->bold
+    lxw_format *f = row->level == ROW_GOAL || row->level == ROW_GROUP
+                    ? b->bold
                     : row->level == ROW_COUNT ? b->italic : b->text;
     size_t at = 4 + i;
     report_row_cells(r, row, cells, value);

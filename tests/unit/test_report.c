@@ -15,7 +15,8 @@
  *     2023 (the path needs 49);
  *   "cases" = 100 × cases.helped / cases.found: 40/50 in 2023 (80%), and
  *     3/0 in 2024 (no ratio); led by b ("=SUM(1+1) Sở B");
- *   "taught" (yes/no by school year): 1 in 2022-2023.
+ *   "taught" (yes/no by school year): 1 in 2022-2023;
+ *   "edu3a", "edu3b": two parts of one indicator, no values.
  * Names and titles carry <script>, <b>, & and quotes (HTML) and a leading
  * '=' (spreadsheets).
  */
@@ -188,7 +189,7 @@ static void test_indicators(void **state)
 {
   struct fx *x = *state;
   /* the two counts feed the ratio and have no targets: no card of their own */
-  assert_int_equal(x->r.n_indicators, 3);
+  assert_int_equal(x->r.n_indicators, 5);
   const struct report_indicator *share = indicator(x, "share");
   assert_int_equal(share->n_series, 4);
   assert_string_equal(share->series[0].period.id, "2021");
@@ -220,9 +221,10 @@ static void test_indicators(void **state)
 static void test_appendix_rows(void **state)
 {
   struct fx *x = *state;
-  static const char *const tt[] = {"I", "1", "II", "1", "1.1", "1.2", "2"};
-  assert_int_equal(x->r.n_rows, 7);
-  for (size_t i = 0; i < 7; i++)
+  static const char *const tt[] = {"I", "1", "2", "2.1", "2.2", "II", "1",
+                                   "1.1", "1.2", "2"};
+  assert_int_equal(x->r.n_rows, 10);
+  for (size_t i = 0; i < 10; i++)
     assert_string_equal(x->r.rows[i].tt, tt[i]);
   assert_int_equal(x->r.rows[0].level, ROW_GOAL);
   assert_string_equal(x->r.rows[0].title, "Mục tiêu 1");
@@ -233,17 +235,26 @@ static void test_appendix_rows(void **state)
                       "(TW 50%), ít nhất 65% năm 2030 (TW 60%)");
   assert_true(share->has_value && share->value == 47.25);
   assert_string_equal(share->period, "2024");
+  /* edu3a, edu3b: the parts of one indicator, under a row naming them */
+  assert_int_equal(x->r.rows[2].level, ROW_GROUP);
+  assert_null(x->r.rows[2].ind);
+  assert_string_equal(x->r.rows[2].title, "Chỉ tiêu 2 (2a, 2b)");
+  assert_string_equal(x->r.rows[3].ind->id, "edu3a");
+  assert_string_equal(x->r.rows[3].title, "Chỉ tiêu 2a: Nữ thạc sĩ; mục "
+                      "tiêu: ít nhất 50% năm 2025");
+  assert_string_equal(x->r.rows[4].ind->id, "edu3b");
   /* the ratio has no 2024 value (0 detected), its counts do: total first */
-  assert_false(x->r.rows[3].has_value);
-  assert_true(x->r.rows[3].has_earlier && x->r.rows[3].earlier == 80);
-  assert_string_equal(x->r.rows[4].ind->id, "cases.found");
-  assert_int_equal(x->r.rows[4].level, ROW_COUNT);
-  assert_true(x->r.rows[4].has_value && x->r.rows[4].value == 0);
-  assert_string_equal(x->r.rows[5].ind->id, "cases.helped");
-  assert_true(x->r.rows[5].has_value && x->r.rows[5].value == 3);
-  /* a school year ending in 2024 has no value; 2022-2023's is earlier */
+  assert_string_equal(x->r.rows[6].ind->id, "cases");
   assert_false(x->r.rows[6].has_value);
-  assert_string_equal(x->r.rows[6].earlier_period, "2022-2023");
+  assert_true(x->r.rows[6].has_earlier && x->r.rows[6].earlier == 80);
+  assert_string_equal(x->r.rows[7].ind->id, "cases.found");
+  assert_int_equal(x->r.rows[7].level, ROW_COUNT);
+  assert_true(x->r.rows[7].has_value && x->r.rows[7].value == 0);
+  assert_string_equal(x->r.rows[8].ind->id, "cases.helped");
+  assert_true(x->r.rows[8].has_value && x->r.rows[8].value == 3);
+  /* a school year ending in 2024 has no value; 2022-2023's is earlier */
+  assert_false(x->r.rows[9].has_value);
+  assert_string_equal(x->r.rows[9].earlier_period, "2022-2023");
 
   const char *cells[REPORT_N_COLUMNS];
   char value[64];
@@ -252,7 +263,7 @@ static void test_appendix_rows(void **state)
   assert_string_equal(cells[3], "%");
   assert_string_equal(cells[4], "Sở <A> & 'B'");
   assert_string_equal(cells[5], "Theo năm");
-  report_row_cells(&x->r, &x->r.rows[6], cells, value);
+  report_row_cells(&x->r, &x->r.rows[9], cells, value);
   assert_string_equal(cells[3], "có/không");
   assert_string_equal(cells[5], "Theo năm học");
 }
@@ -290,7 +301,7 @@ static void test_html_escapes_and_is_self_contained(void **state)
   assert_int_equal(count(h, "http"), count(h, "http://www.w3.org/2000/svg") +
                                      count(h, "http://x.example"));
   /* one chart per indicator with targets; Vietnamese numbers */
-  assert_int_equal(count(h, "<svg class=\"chart\""), 3);
+  assert_int_equal(count(h, "<svg class=\"chart\""), 5);
   assert_non_null(strstr(h, "47,25%"));
   assert_non_null(strstr(h, "(TW: ít nhất 50%)"));
   assert_non_null(strstr(h, "50% (1/2)"));           /* a's on-time rate */
@@ -366,9 +377,11 @@ static void test_json(void **state)
   json_t *t0 = json_array_get(json_object_get(share, "targets"), 0);
   assert_true(json_real_value(json_object_get(t0, "national")) == 50);
   json_t *table = json_object_get(o, "table");
-  assert_int_equal(json_array_size(table), 7);
+  assert_int_equal(json_array_size(table), 10);
   assert_string_equal(json_string_value(json_object_get(
-                        json_array_get(table, 4), "tt")), "1.1");
+                        json_array_get(table, 7), "tt")), "1.1");
+  assert_string_equal(json_string_value(json_object_get(
+                        json_array_get(table, 2), "level")), "group");
   json_decref(o);
 }
 
@@ -389,7 +402,7 @@ static void test_csv(void **state)
   /* a cell a spreadsheet would run as a formula is made text */
   assert_non_null(strstr(c, ",\"'=SUM(1+1) Sở B\","));
   assert_null(strstr(c, ",\"=SUM"));
-  assert_int_equal(count(c, "\r\n"), 8);             /* header + 7 rows */
+  assert_int_equal(count(c, "\r\n"), 11);            /* header + 10 rows */
 }
 
 static void test_xlsx(void **state)
