@@ -88,9 +88,10 @@ static const char css[] =
   ".legend span{margin-right:12px;white-space:nowrap}"
   ".legend .l-obs{color:#0969da}.legend .l-target{color:#1a7f37}"
   ".legend .l-expected{color:#bf8700}.legend .l-projection{color:#cf222e}"
-  ".appendix tr.goal td{font-weight:bold;background:#f6f8fa}"
-  ".appendix tr.group td{font-weight:bold}"
-  ".appendix tr.count td:nth-child(2){padding-left:20px;font-style:italic}"
+  ".appendix tr.row-goal td{font-weight:bold;background:#f6f8fa}"
+  ".appendix tr.row-group td{font-weight:bold}"
+  ".appendix tr.row-count td:nth-child(2){padding-left:20px;"
+  "font-style:italic}"
   ".appendix .earlier{display:block;color:#57606a;font-size:11px}"
   "footer{margin-top:24px;font-size:12px;color:#57606a}"
   "@page{size:A4;margin:14mm 12mm}"
@@ -448,7 +449,7 @@ static void appendix(const struct report *r, FILE *out)
   fputs("</tr></thead><tbody>\n", out);
   for (size_t i = 0; i < r->n_rows; i++) {
     report_row_cells(r, &r->rows[i], cells, value);
-    fprintf(out, "<tr class=\"%s\">", levels[r->rows[i].level]);
+    fprintf(out, "<tr class=\"row-%s\">", levels[r->rows[i].level]);
     for (size_t c = 0; c < REPORT_N_COLUMNS; c++) {
       fputs(c == 2 ? "<td class=\"num\">" : "<td>", out);
       T(cells[c]);
