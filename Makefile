@@ -11,7 +11,7 @@
 PREFIX  ?= /usr/local
 SYSCONFDIR ?= /etc
 DESTDIR ?=
-PKGS     = lua5.4 sqlite3 libcurl jansson libcrypto libutf8proc
+PKGS     = lua5.4 sqlite3 libcurl jansson libcrypto libutf8proc xlsxwriter
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -30,12 +30,12 @@ CLANG_WARN = $(filter-out -Wno-format-truncation,$(WARN))
 
 NOTIFIER_SRC = notifiers/email.c notifiers/smtp.c notifiers/webhook.c \
                notifiers/template.c
-ENGINE_SRC = $(wildcard engine/*.c) $(NOTIFIER_SRC)
+ENGINE_SRC = $(wildcard engine/*.c engine/report/*.c) $(NOTIFIER_SRC)
 CLI_SRC    = $(wildcard cli/*.c)
 GEN_SRC    = build/gen/prelude_lua.c
 UNIT_SRC   = $(addprefix tests/unit/test_,$(addsuffix .c,\
              calendar lunar sandbox store rules evaluate remind outbox compose \
-             email smtp webhook template utf8 import))
+             email smtp webhook template utf8 import report))
 
 # Two flavours of every object: plain (build/) and sanitized (build/asan/).
 OBJ      = $(patsubst %.c,build/%.o,$(ENGINE_SRC)) build/gen/prelude_lua.o
@@ -78,15 +78,15 @@ build/gen/prelude_lua.c: engine/prelude.lua scripts/embed.sh
 	@mkdir -p $(dir $@)
 	sh scripts/embed.sh dondoc_prelude_lua $< > $@
 
-build/%.o: %.c $(wildcard engine/*.h notifiers/*.h cli/*.h)
+build/%.o: %.c $(wildcard engine/*.h engine/report/*.h notifiers/*.h cli/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(WARN) $(PKG_CFLAGS) -Iengine -Inotifiers -c -o $@ $<
 
-build/asan/%.o: %.c $(wildcard engine/*.h notifiers/*.h cli/*.h)
+build/asan/%.o: %.c $(wildcard engine/*.h engine/report/*.h notifiers/*.h cli/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(SAN) $(WARN) $(PKG_CFLAGS) -Iengine -Inotifiers -c -o $@ $<
 
-build/clang/%.o: %.c $(wildcard engine/*.h notifiers/*.h cli/*.h)
+build/clang/%.o: %.c $(wildcard engine/*.h engine/report/*.h notifiers/*.h cli/*.h)
 	@mkdir -p $(dir $@)
 	$(CLANG) $(CFLAGS) $(SAN) $(CLANG_WARN) $(PKG_CFLAGS) -Iengine -Inotifiers -c -o $@ $<
 

@@ -85,5 +85,6 @@ int cmd_rules(struct cli *c, struct world *w);
 int cmd_run(struct cli *c, struct world *w);
 int cmd_outbox(struct cli *c, struct world *w);
 int cmd_import(struct cli *c, struct world *w);
+int cmd_report(struct cli *c, struct world *w);
 
 #endif

@@ -41,6 +41,8 @@ static const char usage[] =
   "  outbox history --format csv [-o FILE]   every attempt, as evidence\n"
   "  rules check [ID|PATH...] [--strict] [--format json]\n"
   "                                 load and lint rules, touch no data\n"
+  "  report [--format html|json|csv|xlsx] [-o FILE] [--jurisdiction ID]\n"
+  "                                 the secretariat's status report at --now\n"
   "  rules list                     the jurisdictions, agencies, obligations\n"
   "\n"
   "options:\n"
@@ -151,6 +153,8 @@ static int dispatch(const char *cmd, struct cli *c, struct world *w)
     return cmd_run(c, w);
   if (strcmp(cmd, "outbox") == 0)
     return cmd_outbox(c, w);
+  if (strcmp(cmd, "report") == 0)
+    return cmd_report(c, w);
   return usage_error("unknown command '%s'", cmd);
 }
 

@@ -1415,11 +1415,36 @@ static int get_steps(struct conv *c, const char *where, const char *field,
   return rc;
 }
 
+/* policy.report_day: the weekday from which the digest carries the HTML
+ * report (docs/report.md); Monday when unsaid, -1 for "none". */
+static int report_day(struct conv *c, const char *where, const char *name,
+                      int *out)
+{
+  static const char *const days[] = {"monday", "tuesday", "wednesday",
+                                     "thursday", "friday", "saturday",
+                                     "sunday"};
+  *out = 0;
+  if (name == NULL)
+    return 0;
+  if (strcmp(name, "none") == 0) {
+    *out = -1;
+    return 0;
+  }
+  for (int i = 0; i < 7; i++)
+    if (strcmp(name, days[i]) == 0) {
+      *out = i;
+      return 0;
+    }
+  return conv_fail(c, at_field(c, where, "report_day"), "policy.report_day "
+                   "'%s' must be a weekday (\"monday\" … \"sunday\") or "
+                   "\"none\"", name);
+}
+
 /* A policy count (of days, of messages): a whole number, at least `min`. */
 static int conv_policy(struct conv *c)
 {
   struct policy *p = &c->j->policy;
-  char where[SANDBOX_ERR_LEN], *shift = NULL, *before = NULL;
+  char where[SANDBOX_ERR_LEN], *shift = NULL, *before = NULL, *day = NULL;
 
   /* national defaults, documented in docs/rules.md */
   p->before[0] = 7; p->before[1] = 1; p->n_before = 2;
@@ -1453,7 +1478,8 @@ static int conv_policy(struct conv *c)
            get_number(c, where, "tolerance", 0, 1, 0.10, &p->tolerance) ||
            get_string(c, where, "deadline_shift", 0, &shift) ||
            get_string(c, where, "before_means", 0, &before) ||
-           get_string(c, where, "digest", 0, &p->digest) ? -1 : 0;
+           get_string(c, where, "digest", 0, &p->digest) ||
+           get_string(c, where, "report_day", 0, &day) ? -1 : 0;
   /* unset, the back-off is monthly, or the policy's own pace if slower */
   if (rc == 0 && p->backoff_every < 0)
     p->backoff_every = p->overdue_every > 30 ? p->overdue_every : 30;
@@ -1488,8 +1514,11 @@ static int conv_policy(struct conv *c)
       rc = conv_fail(c, where, "before_means '%s' must be \"by\" (the date "
                      "itself is the last day) or \"day_before\"", before);
   }
+  if (rc == 0)
+    rc = report_day(c, where, day, &p->report_day);
   free(shift);
   free(before);
+  free(day);
   lua_pop(c->L, 1);
   return rc;
 }

@@ -170,6 +170,9 @@ struct policy {
   enum deadline_shift deadline_shift;
   double tolerance;
   char *digest;
+  int report_day;               /* the digest carries the HTML report from
+                                 * this weekday on, once a week (0 = Monday
+                                 * … 6 = Sunday); -1: never */
 };
 
 /* The words of the reminders, where a jurisdiction sets its own; NULL

@@ -6,6 +6,7 @@
  * transaction: the attempt row and the delivery's new state land together.
  */
 #include "outbox.h"
+#include "csv_write.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -525,23 +526,10 @@ int outbox_drop(struct outbox *o, long long id)
 
 /* ---- the ledger as CSV ---------------------------------------------- */
 
-/* RFC 4180: quote every field, double the quotes inside. A field that a
- * spreadsheet would read as a formula (it begins with '=', '+', '-' or '@',
- * or with a tab or carriage return, the OWASP "CSV injection" list) gets a
- * leading apostrophe: the cell then shows as text, and the evidence opens
- * safely whatever a server or a rule put in it. */
+/* The cells are csv_write's: quoted, with the formula guard. */
 static void csv_field(FILE *out, const char *s, int last)
 {
-  fputc('"', out);
-  if (s && *s && strchr("=+-@\t\r", *s) != NULL)
-    fputc('\'', out);
-  for (; s && *s; s++) {
-    if (*s == '"')
-      fputc('"', out);
-    fputc(*s, out);
-  }
-  fputc('"', out);
-  fputs(last ? "\r\n" : ",", out);
+  csv_write_field(out, s, last != 0);
 }
 
 int outbox_history_csv(struct outbox *o, FILE *out, int utc_offset_minutes)

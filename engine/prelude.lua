@@ -74,7 +74,7 @@ local fields = {
              backoff_every=1, escalate_after=1, escalate_every=1,
              escalate_cc_secretariat=1, max_per_week=1, working_days_only=1,
              deadline_shift=1, before_means=1, tolerance=1,
-             indicator_repeat=1, digest=1 },
+             indicator_repeat=1, digest=1, report_day=1 },
 }
 
 local function check_fields(kind, t)

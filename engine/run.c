@@ -27,6 +27,7 @@
 #include "messages.h"
 #include "outbox.h"
 #include "remind.h"
+#include "report/report.h"
 #include "template.h"
 #include "utf8.h"
 
@@ -431,9 +432,67 @@ static void free_lines(char **lines, size_t n)
   free(lines);
 }
 
-/* The secretariat's digest, once per day (or on Mondays when "weekly"). A
- * digest that cannot be built or addressed is recorded as failed, like
- * any other message, and never stops the reminders. */
+/* The status report that rides on the digest once a week: the first
+ * digest of each ISO week on or after the policy's report_day (Monday
+ * unless the rules say otherwise) carries the HTML report of that day as
+ * an attachment. Its own item key, "email:SECRETARIAT|J|report|||MONDAY",
+ * records that the week's report went (so a holiday Monday puts it on the
+ * next digest). Returns 0 with *html NULL when this digest carries none
+ * (or, a problem noted, when the report cannot be built: the digest goes
+ * without it), 0 with *html malloc'd (the caller frees) and key set when
+ * it does, -1 on a database error or out of memory. */
+static int weekly_report(struct job *jb, const struct jurisdiction *j,
+                         const char *address, char *key, size_t keylen,
+                         char **html, size_t *len)
+{
+  int day = j->policy.report_day, wd = cal_weekday(jb->opt->now);
+  char monday[CAL_DATE_LEN], err[512];
+  *html = NULL;
+  if (day < 0 || wd < day)
+    return 0;
+  cal_format(jb->opt->now - wd, monday);
+  snprintf(key, keylen, "email:%s|%s|report|||%s", address, j->id, monday);
+  int seen = outbox_seen(jb->o, key);
+  if (seen != 0)
+    return seen < 0 ? job_fail(jb, outbox_errmsg(jb->o)) : 0;
+  struct report r;
+  if (report_build(j, jb->s, jb->opt->now, &r, err, sizeof err) != 0)
+    return job_problem(jb, "%s: the digest goes without the week's report: "
+                       "%s", j->id, err);
+  FILE *f = open_memstream(html, len);
+  int rc = f ? report_html(&r, f) : -1;
+  if (f && fclose(f) != 0)
+    rc = -1;
+  report_release(&r);
+  if (rc != 0) {
+    free(*html);
+    *html = NULL;
+    return job_fail(jb, "out of memory writing the week's report");
+  }
+  return 0;
+}
+
+/* "Báo cáo tình hình Tỉnh Bắc Ninh 09-12-2024.html": the jurisdiction's
+ * name, without the characters file systems refuse. */
+static void report_filename(const struct jurisdiction *j, cal_day now,
+                            char *buf, size_t len)
+{
+  int y, m, d;
+  char name[128];
+  snprintf(name, sizeof name, "%s", j->name);
+  name[utf8_boundary(name, strlen(name))] = '\0';
+  for (char *p = name; *p; p++)
+    if ((unsigned char)*p < 0x20 || strchr("/\\:*?\"<>|", *p))
+      *p = '-';
+  cal_to_ymd(now, &y, &m, &d);
+  snprintf(buf, len, "Báo cáo tình hình %s %02d-%02d-%04d.html", name, d, m,
+           y);
+}
+
+/* The secretariat's digest, once per day (or on Mondays when "weekly"),
+ * with the week's report attached once a week (weekly_report). A digest
+ * that cannot be built or addressed is recorded as failed, like any other
+ * message, and never stops the reminders. */
 static int queue_digest(struct job *jb, const struct jurisdiction *j,
                         const struct findings *f, char **no_address,
                         size_t n_no_address)
@@ -490,15 +549,25 @@ static int queue_digest(struct job *jb, const struct jurisdiction *j,
                                 &c) != 0)
     rc = job_fail(jb, "out of memory composing the digest");
   long long id = 0;
-  char *raw = NULL;
+  char *raw = NULL, *report = NULL, report_key[512], filename[256];
+  size_t report_len = 0;
+  if (rc == 0)
+    rc = weekly_report(jb, j, sec->email, report_key, sizeof report_key,
+                       &report, &report_len);
   if (rc == 0) {
     const char *tos[1] = {sec->email};
+    report_filename(j, jb->opt->now, filename, sizeof filename);
+    struct email_attachment att = {
+      .filename = filename, .content_type = "text/html; charset=UTF-8",
+      .data = report, .size = report_len,
+    };
     struct email e = {
       .from_address = jb->cfg->mail.from,
       .from_name = jb->cfg->mail.from_name, .to = tos, .n_to = 1,
       .subject = c.subject, .text = c.text, .html = c.html,
       .message_id = c.message_id, .date = jb->opt->unix_now,
       .utc_offset_minutes = jb->cfg->utc_offset_minutes,
+      .attachments = report ? &att : NULL, .n_attachments = report ? 1 : 0,
     };
     raw = email_render(&e);
     if (raw == NULL)
@@ -515,8 +584,8 @@ static int queue_digest(struct job *jb, const struct jurisdiction *j,
     else {
       jb->rep->messages++;
       if (jb->log)
-        fprintf(jb->log, "  queued digest to %s: %s\n", sec->email,
-                c.subject);
+        fprintf(jb->log, "  queued digest to %s: %s%s\n", sec->email,
+                c.subject, report ? " (with the week's report)" : "");
     }
   }
   if (rc == 0) {
@@ -528,6 +597,16 @@ static int queue_digest(struct job *jb, const struct jurisdiction *j,
     if (outbox_add_item(jb->o, id, &it) != 0)
       rc = job_fail(jb, outbox_errmsg(jb->o));
   }
+  if (rc == 0 && report && raw) {        /* this week's report went */
+    struct outbox_item it = {
+      .dedup_key = report_key, .recipient = sec->email,
+      .jurisdiction = j->id, .item = "report", .kind = "digest",
+      .stage = jb->day, .run_day = jb->day,
+    };
+    if (outbox_add_item(jb->o, id, &it) != 0)
+      rc = job_fail(jb, outbox_errmsg(jb->o));
+  }
+  free(report);
   free(raw);
   composed_release(&c);
   free_lines(failed, n_failed);

@@ -9,7 +9,9 @@
  *     so every word decodes to valid UTF-8 on its own;
  *   - the body is multipart/alternative (text/plain, then text/html — the
  *     last part is the preferred one), both base64, so Vietnamese text and
- *     long HTML lines survive any relay (no 8BITMIME needed);
+ *     long HTML lines survive any relay (no 8BITMIME needed); with
+ *     attachments, multipart/mixed around it, each file base64 with its
+ *     UTF-8 name in RFC 2231 continuations;
  *   - the MIME boundary is derived from the Message-ID, so the same
  *     reminder renders to the same bytes (reproducible tests, dedup);
  *   - anything that would reach a header raw (addresses, message ids) is
@@ -363,18 +365,23 @@ static bool put_msg_id_list(struct sb *b, const char *name, const char *ids,
   return count == 1 || (count > 1 && !single);
 }
 
-/* `s` converted to canonical CRLF line ends (RFC 2046 4.1.1: text is
- * base64-encoded in canonical form), then base64 in 76-char lines. */
-static void put_base64_text(struct sb *b, const char *s) {
+/* n bytes of `s` as base64 in 76-char lines; text (`canonical`) first
+ * converted to CRLF line ends (RFC 2046 4.1.1: text is base64-encoded in
+ * canonical form), other content as it is. */
+static void put_base64(struct sb *b, const char *s, size_t n, bool canonical) {
   struct sb canon = {0};
   sb_puts(&canon, ""); /* so canon.p is never NULL below */
-  for (const char *p = s; *p && !canon.failed;) {
-    size_t run = strcspn(p, "\r\n");
-    sb_put(&canon, p, run);
-    p += run;
-    if (*p == '\r' && p[1] == '\n')
+  if (!canonical)
+    sb_put(&canon, s, n);
+  for (const char *p = s, *end = s + n; canonical && p < end && !canon.failed;) {
+    const char *q = p;
+    while (q < end && *q != '\r' && *q != '\n')
+      q++;
+    sb_put(&canon, p, (size_t)(q - p));
+    p = q;
+    if (p + 1 < end && *p == '\r' && p[1] == '\n')
       p += 2;
-    else if (*p)
+    else if (p < end)
       p += 1; /* a lone CR or LF */
     else
       break;
@@ -391,10 +398,10 @@ static void put_base64_text(struct sb *b, const char *s) {
   if (canon.len == 0)
     sb_puts(b, "\r\n");
   for (size_t off = 0; off < canon.len && !b->failed; off += B64_LINE_BYTES) {
-    size_t n = canon.len - off < B64_LINE_BYTES ? canon.len - off
+    size_t k = canon.len - off < B64_LINE_BYTES ? canon.len - off
                                                 : B64_LINE_BYTES;
     unsigned char out[4 * (B64_LINE_BYTES / 3) + 1];
-    int m = EVP_EncodeBlock(out, (const unsigned char *)canon.p + off, (int)n);
+    int m = EVP_EncodeBlock(out, (const unsigned char *)canon.p + off, (int)k);
     if (m < 0) {
       b->failed = true;
       break;
@@ -405,23 +412,101 @@ static void put_base64_text(struct sb *b, const char *s) {
   free(canon.p);
 }
 
-/* Deterministic boundary: "=_dondoc_" + hex of SHA-256(message id). '_' is
- * not in the base64 alphabet and '=' only pads at a line's end, so the
- * boundary cannot occur inside a base64 body, and the part headers are
+static void put_base64_text(struct sb *b, const char *s) {
+  put_base64(b, s, strlen(s), true);
+}
+
+/* Deterministic boundary: PREFIX + hex of SHA-256(message id), with
+ * "=_dondoc_" for the alternative and "=_dondoc_m_" for the mixed part
+ * around it ('m_' is no hex digit, so neither is a prefix of the other).
+ * '_' is not in the base64 alphabet and '=' only pads at a line's end, so
+ * the boundary cannot occur inside a base64 body, and the part headers are
  * fixed ASCII without it. */
-static bool make_boundary(const char *message_id, char *out, size_t cap) {
+static bool make_boundary(const char *prefix, const char *message_id,
+                          char *out, size_t cap) {
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int mdlen = 0;
   if (EVP_Digest(message_id, strlen(message_id), md, &mdlen, EVP_sha256(),
                  NULL) != 1 ||
       mdlen < 16)
     return false;
-  int w = snprintf(out, cap, "=_dondoc_");
+  int w = snprintf(out, cap, "%s", prefix);
   if (w < 0 || (size_t)w + 32 + 1 > cap)
     return false;
   for (unsigned i = 0; i < 16; i++)
     snprintf(out + w + 2 * i, 3, "%02x", md[i]);
   return true;
+}
+
+/* ---- attachments (RFC 2183, RFC 2231) -------------------------------- */
+
+/* A content type goes into a header as given: printable ASCII only. */
+static bool content_type_ok(const char *s) {
+  if (!s || !*s || strlen(s) > 100)
+    return false;
+  for (; *s; s++)
+    if ((unsigned char)*s < 0x20 || (unsigned char)*s > 0x7E || *s == '"')
+      return false;
+  return true;
+}
+
+static bool filename_ok(const char *s) {
+  if (!s || !*s || strlen(s) > EMAIL_FILENAME_MAX ||
+      !valid_utf8((const unsigned char *)s))
+    return false;
+  for (; *s; s++)
+    if ((unsigned char)*s < 0x20 || *s == 0x7F)
+      return false;
+  return true;
+}
+
+/* `;` then `name*0*=UTF-8''…;` `name*1*=…` on lines of their own: RFC
+ * 2231 extended parameter, UTF-8 percent-encoded (attribute-chars stay
+ * as they are), cut into continuations so no line passes LINE_MAX_SOFT
+ * and no %XX is split. */
+static void put_rfc2231(struct sb *b, const char *name, const char *value) {
+  static const char safe[] = "!#$&+-.^_`|~";
+  char seg[LINE_MAX_SOFT + 1];
+  size_t n = 0, k = 0;
+  for (const unsigned char *p = (const unsigned char *)value;; p++) {
+    char enc[4];
+    size_t m = 0;
+    if (*p) {
+      if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+          (*p >= '0' && *p <= '9') || strchr(safe, *p) != NULL)
+        enc[m++] = (char)*p;
+      else
+        m = (size_t)snprintf(enc, sizeof enc, "%%%02X", *p);
+    }
+    /* room for ' NAME*NN*=' and UTF-8'' on the line */
+    if (n > 0 && (n + m > 48 || !*p)) {
+      char head[64];
+      snprintf(head, sizeof head, ";\r\n %s*%zu*=%s", name, k,
+               k == 0 ? "UTF-8''" : "");
+      sb_puts(b, head);
+      sb_put(b, seg, n);
+      k++;
+      n = 0;
+    }
+    if (!*p)
+      break;
+    memcpy(seg + n, enc, m);
+    n += m;
+  }
+}
+
+static void put_attachment(struct sb *b, const char *boundary,
+                           const struct email_attachment *a) {
+  sb_puts(b, "--");
+  sb_puts(b, boundary);
+  sb_puts(b, "\r\nContent-Type: ");
+  sb_puts(b, a->content_type);
+  put_rfc2231(b, "name", a->filename);
+  sb_puts(b, "\r\nContent-Disposition: attachment");
+  put_rfc2231(b, "filename", a->filename);
+  sb_puts(b, "\r\nContent-Transfer-Encoding: base64\r\n\r\n");
+  put_base64(b, a->data, a->size,
+             strncmp(a->content_type, "text/", 5) == 0);
 }
 
 char *email_render(const struct email *e) {
@@ -437,9 +522,18 @@ char *email_render(const struct email *e) {
       (e->from_name && !valid_utf8((const unsigned char *)e->from_name)))
     return NULL;
 
-  char date[64], boundary[64];
+  if (e->n_attachments > 0 && !e->attachments)
+    return NULL;
+  for (size_t i = 0; i < e->n_attachments; i++)
+    if (!content_type_ok(e->attachments[i].content_type) ||
+        !filename_ok(e->attachments[i].filename) ||
+        (e->attachments[i].size > 0 && !e->attachments[i].data))
+      return NULL;
+
+  char date[64], boundary[64], mixed[64];
   if (!format_date(e->date, e->utc_offset_minutes, date, sizeof date) ||
-      !make_boundary(e->message_id, boundary, sizeof boundary))
+      !make_boundary("=_dondoc_", e->message_id, boundary, sizeof boundary) ||
+      !make_boundary("=_dondoc_m_", e->message_id, mixed, sizeof mixed))
     return NULL;
 
   struct sb b = {0};
@@ -499,6 +593,13 @@ char *email_render(const struct email *e) {
      * and the like must not answer them. */
     sb_puts(&b, "Auto-Submitted: auto-generated\r\n");
     sb_puts(&b, "MIME-Version: 1.0\r\n");
+    if (e->n_attachments > 0) {
+      sb_puts(&b, "Content-Type: multipart/mixed;\r\n boundary=\"");
+      sb_puts(&b, mixed);
+      sb_puts(&b, "\"\r\n\r\n--");
+      sb_puts(&b, mixed);
+      sb_puts(&b, "\r\n");
+    }
     sb_puts(&b, "Content-Type: multipart/alternative;\r\n boundary=\"");
     sb_puts(&b, boundary);
     sb_puts(&b, "\"\r\n\r\n");
@@ -518,6 +619,13 @@ char *email_render(const struct email *e) {
     sb_puts(&b, "--");
     sb_puts(&b, boundary);
     sb_puts(&b, "--\r\n");
+    for (size_t i = 0; i < e->n_attachments; i++)
+      put_attachment(&b, mixed, &e->attachments[i]);
+    if (e->n_attachments > 0) {
+      sb_puts(&b, "--");
+      sb_puts(&b, mixed);
+      sb_puts(&b, "--\r\n");
+    }
   }
 
   if (!ok || b.failed) {

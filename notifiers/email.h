@@ -6,12 +6,27 @@
  * encoded-words. The body is multipart/alternative with a text/plain and a
  * text/html part, each quoted-printable or base64 so no line exceeds 998
  * octets. Lines end in CRLF, as SMTP requires; libcurl sends bytes as given.
+ * With attachments (the weekly report on the secretariat's digest), the
+ * message is multipart/mixed: that alternative first, then each file with
+ * an RFC 2183 Content-Disposition and its UTF-8 name encoded per RFC 2231.
  */
 #ifndef DONDOC_EMAIL_H
 #define DONDOC_EMAIL_H
 
 #include <stdbool.h>
 #include <stddef.h>
+
+/* A file sent with the message; every pointer is the caller's. */
+struct email_attachment {
+  const char *filename;            /* UTF-8, no control characters; at most
+                                    * EMAIL_FILENAME_MAX bytes */
+  const char *content_type;        /* "text/html; charset=UTF-8": printable
+                                    * ASCII; text/... is sent in canonical
+                                    * form (CRLF line ends) */
+  const char *data; size_t size;   /* the content, `size` bytes */
+};
+
+#define EMAIL_FILENAME_MAX 200
 
 struct email {
   const char *from_address;        /* "ban-vstbpn@tinh.example.gov.vn" */
@@ -26,11 +41,13 @@ struct email {
   const char *references;          /* "<…> <…>" or NULL */
   long long date;                  /* unix seconds */
   int utc_offset_minutes;          /* Date: header zone, +0700 for VN */
+  const struct email_attachment *attachments; size_t n_attachments;
 };
 
 /* The whole message (headers and body) as a NUL-terminated, malloc'd
  * string, or NULL when out of memory or a field is missing/invalid (an
- * address containing CR, LF, '<' or '>' is invalid: header injection). */
+ * address containing CR, LF, '<' or '>' is invalid: header injection; so
+ * is an attachment's content type or name that could end its header). */
 char *email_render(const struct email *e);
 
 /* RFC 2047 "=?UTF-8?B?…?=" encoded-words for a header value, folded so no

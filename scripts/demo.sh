@@ -1,16 +1,24 @@
 #!/bin/sh
 # The demo behind `make demo`: a fresh database under var/, the bundled
-# Bắc Ninh rules and sample data, evaluated on a fixed date; then the daily
-# job, which delivers its reminders to var/outbox/ (no mail server needed).
+# Bắc Ninh rules and sample data, evaluated on a fixed date; the status
+# report of that date as one HTML page (var/demo/); then the daily job,
+# which delivers its reminders to var/outbox/ (no mail server needed).
 set -eu
 cd "$(dirname "$0")/.."
 DEMO_DATE=${DEMO_DATE:-2024-12-09}
 DB=var/demo.db
 mkdir -p var
 rm -rf "$DB" "$DB-wal" "$DB-shm" var/outbox
+mkdir -p var/demo
 sh scripts/demo-data.sh ./dondoc "$DB" >/dev/null
 echo "== dondoc check: Bắc Ninh on $DEMO_DATE (database $DB)"
 ./dondoc --db "$DB" --now "$DEMO_DATE" check
+echo
+echo "== dondoc report: the secretariat's status report on $DEMO_DATE"
+REPORT=var/demo/report-$DEMO_DATE.html
+./dondoc --db "$DB" --now "$DEMO_DATE" -q report -o "$REPORT"
+echo "Written to $REPORT: one page, no outside assets, prints on A4; open it in a browser."
+echo "(also: report --format json | csv | xlsx -o FILE; on Mondays the digest carries it)"
 echo
 echo "== dondoc run: the reminders the policy calls for on $DEMO_DATE"
 ./dondoc --db "$DB" --now "${DEMO_DATE}T08:00" run --quiet

@@ -7,13 +7,15 @@
 set -eu
 
 PACKAGES="gcc make pkg-config liblua5.4-dev libsqlite3-dev libcurl4-openssl-dev
-libssl-dev libjansson-dev libcsv-dev libutf8proc-dev python3"
+libssl-dev libjansson-dev libcsv-dev libutf8proc-dev libxlsxwriter-dev
+python3"
 # cmocka for the unit tests; valgrind for the leak check; aiosmtpd, openssl
 # and sqlite3 for the real SMTP server, its test CA and the benchmarks;
 # chromium to look at the HTML emails in a real browser; clang (and its
-# sanitizer runtime) for the second sanitized build.
+# sanitizer runtime) for the second sanitized build; openpyxl to read the
+# report's .xlsx back.
 TEST_PACKAGES="libcmocka-dev valgrind python3-aiosmtpd openssl sqlite3 chromium
-clang libclang-rt-14-dev"
+clang libclang-rt-14-dev python3-openpyxl"
 [ "${1:-}" = "--test" ] && PACKAGES="$PACKAGES $TEST_PACKAGES"
 
 missing=""
