@@ -523,7 +523,8 @@ static long indicator_points(const struct finding *x,
   const struct digest_series *s = series_of(notes, ind);
   size_t n = 0, cap = (s ? s->n : 1) + 1;
   struct point *p = calloc(cap, sizeof *p);
-  if ((*out = p) == NULL)
+  *out = p;
+  if (p == NULL)
     return -1;
   if (s) {
     for (size_t i = 0; i < s->n; i++) {
@@ -677,8 +678,8 @@ static int html_indicator_row(FILE *h, const struct finding *x,
     compose_html_escaped(h, x->agency->name);
     fputs("</span>", h);
   }
-  fprintf(h, "</th><td style=\"" S_CELL ";background:%s;color:%s;"
-          "font-weight:bold\">%s</td>", tn.bg, tn.fg, label);
+  fprintf(h, "</th><td style=\"" S_CELL ";min-width:6em;background:%s;"
+          "color:%s;font-weight:bold\">%s</td>", tn.bg, tn.fg, label);
   fputs("<td style=\"" S_CELL ";white-space:nowrap\">", h);
   if (x->has_value) {
     message_indicator_value(ind, x->value, value, sizeof value);
