@@ -555,9 +555,11 @@ static void svg_num(FILE *h, double v)
   fprintf(h, "%s%ld.%ld", t < 0 ? "-" : "", labs(t) / 10, labs(t) % 10);
 }
 
-/* "2021: 45 · 2022: 46,2 · 2023: 47,5" (yes/no: "có" / "chưa"). */
+/* "2021: 45 · 2022: 46,2 · 2023: 47,5" (yes/no: "có" / "chưa"). `space`
+ * goes inside each entry: "&nbsp;" keeps an entry on one line in HTML. */
 static void points_text(const struct indicator *ind, const struct point *p,
-                        size_t n, const char *sep, FILE *out)
+                        size_t n, const char *sep, const char *space,
+                        FILE *out)
 {
   char num[64];
   for (size_t i = 0; i < n; i++) {
@@ -565,8 +567,14 @@ static void points_text(const struct indicator *ind, const struct point *p,
       snprintf(num, sizeof num, "%s", p[i].y != 0 ? "có" : "chưa");
     else
       message_number(p[i].y, num, sizeof num);
-    /* period ids and numbers: nothing to escape in HTML */
-    fprintf(out, "%s%s: %s", i ? sep : "", p[i].label, num);
+    fputs(i ? sep : "", out);
+    /* period ids, "gốc YEAR" and numbers: nothing to escape in HTML */
+    for (const char *c = p[i].label; *c; c++)
+      if (*c == ' ')
+        fputs(space, out);
+      else
+        fputc(*c, out);
+    fprintf(out, ":%s%s", space, num);
   }
 }
 
@@ -599,7 +607,7 @@ static void sparkline(FILE *h, const struct finding *x, const struct point *p,
   fprintf(h, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
           "height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
           SPARK_W, SPARK_H, SPARK_W, SPARK_H);
-  points_text(x->indicator, p, n, "; ", h);
+  points_text(x->indicator, p, n, "; ", " ", h);
   fputs("\" style=\"display:block\">", h);
   if (x->has_target) {
     fprintf(h, "<line x1=\"%d\" x2=\"%d\" y1=\"", SPARK_PAD,
@@ -709,7 +717,7 @@ static int html_indicator_row(FILE *h, const struct finding *x,
   fputs("<div style=\"" S_SMALL ";min-width:100px\">", h);
   if (n == 0)
     fputs("chưa có số liệu", h);
-  points_text(ind, p, (size_t)n, " · ", h);
+  points_text(ind, p, (size_t)n, " · ", "&nbsp;", h);
   fputs("</div></td></tr>\n", h);
   free(p);
   return 0;
@@ -760,7 +768,7 @@ static int text_indicators(FILE *t, const struct finding *const *v, size_t n,
       return -1;
     if (np > 0) {
       fputs("      Số liệu: ", t);
-      points_text(x->indicator, p, (size_t)np, "; ", t);
+      points_text(x->indicator, p, (size_t)np, "; ", " ", t);
       fputs("\n", t);
     }
     free(p);

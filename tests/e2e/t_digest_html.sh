@@ -321,7 +321,7 @@ for width in (360, 1000):
         s = r[4]['svg']
         assert s and s['box']['w'] >= 90 and s['box']['h'] >= 20, (title, s)
         assert s['lines'] == 1 and s['circles'] == 1, (title, s)
-        numbers = r[4]['text']
+        numbers = r[4]['text'].replace('\xa0', ' ')
         if f.get('value') is not None:
             v = ('có' if f['value'] else 'chưa') if f['direction'] == 'yes_no' else vn_number(f['value'])
             assert f"{f['period']}: {v}" in numbers, (title, numbers, v)

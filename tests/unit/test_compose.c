@@ -977,7 +977,7 @@ static void test_digest_indicators(void **state)
   assert_null(strstr(row, "<polyline"));
   assert_non_null(strstr(row, "<circle cx=\"97.0\" cy=\"25.0\" r=\"2.5\" "
                               "fill=\"#777777\"/>"));
-  assert_non_null(strstr(row, ">gốc 2020: 40</div>"));
+  assert_non_null(strstr(row, ">gốc&nbsp;2020:&nbsp;40</div>"));
   composed_release(&x->c);
 
   /* three values, below the path to 60%: off track; the series from the
@@ -1012,8 +1012,8 @@ static void test_digest_indicators(void **state)
   assert_non_null(strstr(row, "fill=\"#c0392b\"/>"));
   assert_non_null(strstr(row, "aria-label=\"gốc 2020: 40; 2021: 41; 2022: 42;"
                               " 2023: 40\""));
-  assert_non_null(strstr(row, ">gốc 2020: 40 · 2021: 41 · 2022: 42 · "
-                              "2023: 40</div>"));
+  assert_non_null(strstr(row, ">gốc&nbsp;2020:&nbsp;40 · 2021:&nbsp;41 · "
+                              "2022:&nbsp;42 · 2023:&nbsp;40</div>"));
   assert_non_null(strstr(x->c.text, "\n  Chậm tiến độ: 1\n    - Chỉ tiêu "
                                     "\"Nữ lãnh đạo chủ chốt\" chậm so với lộ "
                                     "trình: kỳ 2023 đạt 40%"));
@@ -1027,7 +1027,8 @@ static void test_digest_indicators(void **state)
   assert_int_equal(compose_digest(x->j, &x->f, NULL, DOMAIN,
                                   day("2024-12-06"), &x->c), 0);
   assert_non_null(strstr(x->c.html, "points=\"3.0,25.0 97.0,25.0\"/>"));
-  assert_non_null(strstr(x->c.html, ">gốc 2020: 40 · 2023: 40</div>"));
+  assert_non_null(strstr(x->c.html, ">gốc&nbsp;2020:&nbsp;40 · "
+                                    "2023:&nbsp;40</div>"));
 }
 
 /* Several indicators: the most worrying first; a ratio's series is the
@@ -1098,7 +1099,7 @@ static void test_digest_indicator_order(void **state)
   assert_int_equal(rows, n_ind);
   assert_int_equal(svgs, n_ind);
   assert_true(last == 4);                        /* agri reached its target */
-  assert_non_null(strstr(x->c.html, ">2022: 60 · 2023: 72</div>"));
+  assert_non_null(strstr(x->c.html, ">2022:&nbsp;60 · 2023:&nbsp;72</div>"));
   digest_series_free(series, n_series);
   findings_release(&f);
   rules_release(&rs);
