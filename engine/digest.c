@@ -134,8 +134,7 @@ static bool opens_column(const struct finding *x, cal_day now)
     return true;
   case FIND_ON_TIME:
   case FIND_LATE:
-    return x->due == MODEL_DUE_UNSET || recent(x->due, now) ||
-           recent(x->received, now);
+    return recent(x->due, now) || recent(x->received, now);
   default:
     return extension_pending(x);
   }
