@@ -2,7 +2,8 @@
  * compose.c — subjects, bodies and payloads for reminders.
  *
  * Text is built with open_memstream, so no length has to be guessed; HTML
- * gets the same content with its special characters escaped.
+ * gets the same content with its special characters escaped. The
+ * secretariat's digest is digest.c's.
  */
 #include "compose.h"
 
@@ -32,7 +33,7 @@ void composed_release(struct composed *c)
   memset(c, 0, sizeof *c);
 }
 
-static void html_escaped(FILE *out, const char *s)
+void compose_html_escaped(FILE *out, const char *s)
 {
   for (; *s; s++)
     switch (*s) {
@@ -75,7 +76,7 @@ static void html_name_in_sentence(FILE *out, const char *name)
   snprintf(buf, sizeof buf, "%s", name);
   if (buf[0] >= 'A' && buf[0] <= 'Z')
     buf[0] = (char)(buf[0] - 'A' + 'a');
-  html_escaped(out, buf);
+  compose_html_escaped(out, buf);
 }
 
 static const char default_greeting[] = "Kính gửi: {agency}";
@@ -107,14 +108,14 @@ static void expand(FILE *out, const char *text, const char *agency,
       if (skip == 14)
         html ? html_name_in_sentence(out, value) : name_in_sentence(out, value);
       else if (html)
-        html_escaped(out, value);
+        compose_html_escaped(out, value);
       else
         fputs(value, out);
       text += skip;
     } else {
       char one[2] = {*text++, '\0'};
       if (html)
-        html_escaped(out, one);
+        compose_html_escaped(out, one);
       else
         fputs(one, out);
     }
@@ -281,23 +282,23 @@ static void letter_item(FILE *t, FILE *h, size_t number,
   others_line(r, address, copy, others, sizeof others);
   fprintf(t, "%zu. %s\n", number, msg);
   fputs("<li>", h);
-  html_escaped(h, msg);
+  compose_html_escaped(h, msg);
   if (basis) {
     fprintf(t, "   Căn cứ: %s\n", basis);
     fputs("<br><small>Căn cứ: ", h);
-    html_escaped(h, basis);
+    compose_html_escaped(h, basis);
     fputs("</small>", h);
   }
   if (others[0]) {
     fprintf(t, "   %s\n", others);
     fputs("<br><small>", h);
-    html_escaped(h, others);
+    compose_html_escaped(h, others);
     fputs("</small>", h);
   }
   fputs("</li>\n", h);
 }
 
-static char *stream_close(FILE *f, char **buf)
+char *compose_stream_close(FILE *f, char **buf)
 {
   if (fclose(f) != 0) {
     free(*buf);
@@ -383,7 +384,7 @@ static void letter_body(const struct jurisdiction *j, const struct letter *l,
   if (j->plan) {
     fprintf(t, "\nCăn cứ kế hoạch: %s\n", j->plan);
     fputs("<p><small>Căn cứ kế hoạch: ", h);
-    html_escaped(h, j->plan);
+    compose_html_escaped(h, j->plan);
     fputs("</small></p>\n", h);
   }
   fputs("\n-- \n", t);
@@ -428,12 +429,12 @@ static int letter_ids(const struct letter *l, const char *domain,
     if (i < 8)
       fprintf(r, "%s%s", i ? " " : "", buf);
   }
-  if (stream_close(k, &keys) == NULL) {
+  if (compose_stream_close(k, &keys) == NULL) {
     fclose(r);
     free(refs);
     return -1;
   }
-  if ((out->references = stream_close(r, &refs)) == NULL) {
+  if ((out->references = compose_stream_close(r, &refs)) == NULL) {
     free(keys);
     return -1;
   }
@@ -473,9 +474,9 @@ int compose_email(const struct jurisdiction *j, const struct letter *l,
   cal_format_vn(now, date);
   subject_for(j, l, s);
   letter_body(j, l, date, t, h);
-  out->subject = stream_close(s, &sbuf);
-  out->text = stream_close(t, &tbuf);
-  out->html = stream_close(h, &hbuf);
+  out->subject = compose_stream_close(s, &sbuf);
+  out->text = compose_stream_close(t, &tbuf);
+  out->html = compose_stream_close(h, &hbuf);
   if (!out->subject || !out->text || !out->html ||
       letter_ids(l, domain, out) != 0) {
     composed_release(out);
@@ -484,207 +485,11 @@ int compose_email(const struct jurisdiction *j, const struct letter *l,
   return 0;
 }
 
-static int by_agency(const void *a, const void *b)
+void compose_signature(FILE *out, const struct jurisdiction *j,
+                       const char *date, bool html)
 {
-  const struct finding *x = *(const struct finding *const *)a;
-  const struct finding *y = *(const struct finding *const *)b;
-  int r = strcmp(x->agency ? x->agency->name : "",
-                 y->agency ? y->agency->name : "");
-  return r ? r : (x->due > y->due) - (x->due < y->due);
-}
-
-/* A titled list of lines in both parts of the digest; nothing when empty. */
-static void digest_list(FILE *t, FILE *h, const char *title,
-                        const char *const *lines, size_t n)
-{
-  if (n == 0)
-    return;
-  fprintf(t, "\n%s: %zu\n", title, n);
-  fputs("<h3>", h);
-  html_escaped(h, title);
-  fprintf(h, ": %zu</h3>\n<ul>\n", n);
-  for (size_t i = 0; i < n; i++) {
-    fprintf(t, "  - %s\n", lines[i]);
-    fputs("<li>", h);
-    html_escaped(h, lines[i]);
-    fputs("</li>\n", h);
-  }
-  fputs("</ul>\n", h);
-}
-
-/* Section II's indicators of one status, under the status in words
- * ("Chậm tiến độ: 2"); nothing when there are none. */
-static void digest_indicators(FILE *t, FILE *h, const struct jurisdiction *j,
-                              const struct findings *f, enum finding_kind k)
-{
-  char msg[2048], label[64];
-  size_t n = 0;
-  for (size_t i = 0; i < f->n; i++)
-    n += f->v[i].j == j && f->v[i].indicator && f->v[i].kind == k;
-  if (n == 0)
-    return;
-  snprintf(label, sizeof label, "%s", message_status(k));
-  if (label[0] >= 'a' && label[0] <= 'z')       /* all start in ASCII */
-    label[0] = (char)(label[0] - 'a' + 'A');
-  fprintf(t, "  %s: %zu\n", label, n);
-  fputs("<li>", h);
-  html_escaped(h, label);
-  fprintf(h, ": %zu<ul>\n", n);
-  for (size_t i = 0; i < f->n; i++) {
-    const struct finding *x = &f->v[i];
-    if (x->j != j || !x->indicator || x->kind != k)
-      continue;
-    message_for_finding(x, msg, sizeof msg);
-    fprintf(t, "    - %s\n", msg);
-    fputs("<li>", h);
-    html_escaped(h, msg);
-    fputs("</li>\n", h);
-  }
-  fputs("</ul></li>\n", h);
-}
-
-/* The campaigns running today, one line each ("Tháng hành động … đang diễn
- * ra: ngày 25/31 …"), above the numbered sections; nothing when none. */
-static void digest_campaigns(FILE *t, FILE *h, const struct jurisdiction *j,
-                             const struct findings *f)
-{
-  char msg[2048];
-  bool any = false;
-  for (size_t i = 0; i < f->n; i++) {
-    const struct finding *x = &f->v[i];
-    if (x->j != j || !x->campaign || x->kind != FIND_CAMPAIGN_ACTIVE)
-      continue;
-    message_for_finding(x, msg, sizeof msg);
-    fprintf(t, "%s\n", msg);
-    fputs("<p><strong>", h);
-    html_escaped(h, msg);
-    fputs("</strong></p>\n", h);
-    any = true;
-  }
-  if (any)
-    fputs("\n", t);
-}
-
-int compose_digest(const struct jurisdiction *j, const struct findings *f,
-                   const struct digest_notes *notes, const char *domain,
-                   cal_day now, struct composed *out)
-{
-  static const struct digest_notes none;
-  if (notes == NULL)
-    notes = &none;
-  char *tbuf = NULL, *hbuf = NULL, date[CAL_DATE_LEN], due[CAL_DATE_LEN];
-  char msg[2048], key[256], hash[17];
-  size_t tlen, hlen, n_overdue = 0, n_ind = 0;
-  const struct finding **v = malloc((f->n ? f->n : 1) * sizeof *v);
-  memset(out, 0, sizeof *out);
-  FILE *t = open_memstream(&tbuf, &tlen);
-  FILE *h = open_memstream(&hbuf, &hlen);
-  if (v == NULL || t == NULL || h == NULL) {
-    if (t) fclose(t);
-    if (h) fclose(h);
-    free(tbuf); free(hbuf); free(v);
-    return -1;
-  }
-  for (size_t i = 0; i < f->n; i++)
-    if (f->v[i].j == j && f->v[i].obligation && f->v[i].kind == FIND_OVERDUE)
-      v[n_overdue++] = &f->v[i];
-  qsort(v, n_overdue, sizeof *v, by_agency);
-  for (size_t i = 0; i < f->n; i++)
-    if (f->v[i].j == j && f->v[i].indicator &&
-        (f->v[i].kind == FIND_OFF_TRACK || f->v[i].kind == FIND_AT_RISK ||
-         f->v[i].kind == FIND_NO_DATA))
-      n_ind++;
-
-  cal_format_vn(now, date);
-  fprintf(t, "Tình hình theo dõi, đôn đốc ngày %s — %s\n\n", date, j->name);
-  fputs("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
-        "</head><body>\n<h2>", h);
-  fprintf(h, "Tình hình ngày %s — ", date);
-  html_escaped(h, j->name);
-  fputs("</h2>\n", h);
-
-  digest_campaigns(t, h, j, f);
-  fprintf(t, "I. Báo cáo quá hạn: %zu\n", n_overdue);
-  fprintf(h, "<h3>I. Báo cáo quá hạn: %zu</h3>\n<ul>\n", n_overdue);
-  for (size_t i = 0; i < n_overdue; i++) {
-    const struct finding *x = v[i];
-    if (i == 0 || x->agency != v[i - 1]->agency) {
-      fprintf(t, "  %s\n", x->agency ? x->agency->name : "?");
-      fputs(i ? "</ul></li>\n<li>" : "<li>", h);
-      html_escaped(h, x->agency ? x->agency->name : "?");
-      fputs("<ul>\n", h);
-    }
-    cal_format_vn(x->due, due);
-    snprintf(msg, sizeof msg, "%s kỳ %s: hạn %s, quá %d ngày",
-             x->obligation->title, x->period.id, due, x->days);
-    fprintf(t, "    - %s\n", msg);
-    fputs("<li>", h);
-    html_escaped(h, msg);
-    fputs("</li>\n", h);
-  }
-  fputs(n_overdue ? "</ul></li>\n</ul>\n" : "</ul>\n", h);
-
-  fprintf(t, "\nII. Chỉ tiêu chậm tiến độ, có nguy cơ hoặc chưa có số liệu: "
-          "%zu\n", n_ind);
-  fprintf(h, "<h3>II. Chỉ tiêu cần quan tâm: %zu</h3>\n<ul>\n", n_ind);
-  static const enum finding_kind statuses[] = {
-    FIND_OFF_TRACK, FIND_AT_RISK, FIND_NO_DATA
-  };
-  for (size_t s = 0; s < sizeof statuses / sizeof *statuses; s++)
-    digest_indicators(t, h, j, f, statuses[s]);
-  fputs("</ul>\n", h);
-
-  /* Numbered as they come, so an empty section leaves no gap. */
-  static const char *const roman[] = {"III", "IV", "V", "VI", "VII"};
-  const struct { const char *title; const char *const *lines; size_t n; }
-  sections[] = {
-    {"Báo cáo chưa có cơ quan chịu trách nhiệm (cơ quan đã thôi hoạt động, "
-     "chưa có cơ quan kế nhiệm)", notes->unassigned, notes->n_unassigned},
-    {"Chưa gửi được nhắc nhở vì cơ quan chưa có địa chỉ thư hợp lệ",
-     notes->no_address, notes->n_no_address},
-    {"Thư, webhook gửi không thành công (đã dừng gửi lại)",
-     notes->failures, notes->n_failures},
-    {"Thư, webhook đang chờ gửi lại (lần gửi trước chưa được)",
-     notes->waiting, notes->n_waiting},
-    {"Lỗi trong quy tắc cần sửa (phần còn lại vẫn được theo dõi)",
-     notes->rules, notes->n_rules},
-  };
-  size_t shown = 0;
-  for (size_t k = 0; k < sizeof sections / sizeof *sections; k++) {
-    char title[256];
-    if (sections[k].n == 0)
-      continue;
-    snprintf(title, sizeof title, "%s. %s", roman[shown++], sections[k].title);
-    digest_list(t, h, title, sections[k].lines, sections[k].n);
-  }
-  const char *sig = or_default(j->texts.signature, default_signature);
-  fputs("\n-- \n", t);
-  expand(t, sig, "", j->name, date, false);
-  fputs("\n", t);
-  fputs("<p><small>", h);
-  expand(h, sig, "", j->name, date, true);
-  fputs("</small></p>\n</body></html>\n", h);
-  free(v);
-  out->text = stream_close(t, &tbuf);
-  out->html = stream_close(h, &hbuf);
-  char prefix[256];
-  if (j->texts.subject_prefix)
-    snprintf(prefix, sizeof prefix, "%s", j->texts.subject_prefix);
-  else
-    snprintf(prefix, sizeof prefix, "[%s]", j->name);
-  snprintf(msg, sizeof msg, "%s Tổng hợp ngày %s: %zu báo cáo quá hạn, "
-           "%zu chỉ tiêu cần quan tâm", prefix, date, n_overdue, n_ind);
-  out->subject = strdup(msg);
-  cal_format(now, due);
-  snprintf(key, sizeof key, "digest|%s|%s", j->id, due);
-  compose_hash(key, hash);
-  snprintf(msg, sizeof msg, "<dondoc-digest-%s@%s>", hash, domain);
-  out->message_id = strdup(msg);
-  if (!out->text || !out->html || !out->subject || !out->message_id) {
-    composed_release(out);
-    return -1;
-  }
-  return 0;
+  expand(out, or_default(j->texts.signature, default_signature), "", j->name,
+         date, html);
 }
 
 /* ---- the webhook payload ---------------------------------------------- */

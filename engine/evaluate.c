@@ -431,6 +431,26 @@ static int load_series(struct ctx *c, const struct indicator *ind,
          : rc == -2 ? fail(c, "out of memory") : 0;
 }
 
+int evaluate_series(const struct jurisdiction *j, struct store *s,
+                    const struct indicator *ind, struct cal_period **periods,
+                    double **values, size_t *n, char *err, size_t errlen)
+{
+  struct ctx c = {.j = j, .s = s, .err = err, .errlen = errlen};
+  struct series sr;
+  *periods = NULL;
+  *values = NULL;
+  *n = 0;
+  if (load_series(&c, ind, &sr) != 0) {
+    series_release(&sr);
+    return EVAL_ERR_STORE;
+  }
+  free(sr.x);
+  *periods = sr.p;
+  *values = sr.y;
+  *n = sr.n;
+  return 0;
+}
+
 int evaluate_fit_line(const double *x, const double *y, size_t n, double *a,
                       double *b)
 {

@@ -101,6 +101,15 @@ const char *finding_item_basis(const struct finding *f);
 /* Parse a kind name; returns 0 or -1. */
 int finding_kind_parse(const char *name, enum finding_kind *k);
 
+/* The values of ind known for j as a whole, as evaluation reads them:
+ * observed, or scale × num / den for a ratio (a period without a usable
+ * denominator left out), in the store's period order. *periods and
+ * *values are malloc'd arrays of *n (the caller frees both; NULL when
+ * none). Returns 0, or EVAL_ERR_STORE with a message in err. */
+int evaluate_series(const struct jurisdiction *j, struct store *s,
+                    const struct indicator *ind, struct cal_period **periods,
+                    double **values, size_t *n, char *err, size_t errlen);
+
 /* Least-squares line through (x[i], y[i]); returns 0 and sets *a, *b so
  * that y ≈ a + b·x, or -1 with fewer than two distinct x. */
 int evaluate_fit_line(const double *x, const double *y, size_t n, double *a,

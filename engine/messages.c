@@ -1,5 +1,6 @@
 /*
- * messages.c — Vietnamese sentences for findings.
+ * messages.c — Vietnamese sentences for findings, and the few words that
+ * stand for one in a table cell.
  */
 #include "messages.h"
 #include "utf8.h"
@@ -39,6 +40,68 @@ const char *message_status(enum finding_kind k)
   return (unsigned)k < FIND_N_KINDS && names[k] ? names[k] : "";
 }
 
+void message_capitalized(const char *s, char *buf, size_t len)
+{
+  snprintf(buf, len, "%s", s);
+  if (buf[0] >= 'a' && buf[0] <= 'z')
+    buf[0] = (char)(buf[0] - 'a' + 'A');
+  else if ((unsigned char)buf[0] == 0xc4 && (unsigned char)buf[1] == 0x91)
+    buf[1] = (char)0x90;                          /* đ → Đ */
+}
+
+void message_day_month(cal_day d, char buf[MESSAGE_DAY_MONTH_LEN])
+{
+  char full[CAL_DATE_LEN];
+  cal_format_vn(d, full);                         /* dd/mm/yyyy */
+  snprintf(buf, MESSAGE_DAY_MONTH_LEN, "%.5s", full);
+}
+
+void message_cell(const struct finding *f, char *buf, size_t len)
+{
+  char day[MESSAGE_DAY_MONTH_LEN];
+  bool pending = f->extended && (f->kind == FIND_DUE_SOON ||
+                                 f->kind == FIND_UPCOMING);
+  buf[0] = '\0';
+  if (f->obligation == NULL)
+    return;
+  if (pending) {
+    message_day_month(f->due, day);
+    snprintf(buf, len, "gia hạn đến %s", day);
+    return;
+  }
+  switch (f->kind) {
+  case FIND_OVERDUE:
+    snprintf(buf, len, "quá %d ngày", f->days);
+    break;
+  case FIND_DUE_SOON:
+    if (f->days == 0)
+      snprintf(buf, len, "hạn hôm nay");
+    else
+      snprintf(buf, len, "còn %d ngày", f->days);
+    break;
+  case FIND_ON_TIME:
+  case FIND_LATE:
+    message_day_month(f->received, day);
+    snprintf(buf, len, "✓ %s", day);
+    break;
+  case FIND_UPCOMING:
+    message_day_month(f->due, day);
+    snprintf(buf, len, "hạn %s", day);
+    break;
+  case FIND_EXEMPT:
+    snprintf(buf, len, "miễn");
+    break;
+  case FIND_AWAITING_DATE:
+    snprintf(buf, len, "chờ hạn");
+    break;
+  case FIND_UNASSIGNED:
+    snprintf(buf, len, "chưa có cơ quan gửi");
+    break;
+  default:
+    break;
+  }
+}
+
 static const char *agency_name(const struct finding *f)
 {
   return f->agency ? f->agency->name : "(chưa xác định cơ quan)";
@@ -55,6 +118,29 @@ static void with_unit(const struct indicator *ind, double v, char *buf,
   else
     snprintf(buf, len, strcmp(ind->unit, "%") == 0 ? "%s%s" : "%s %s", num,
              ind->unit);
+}
+
+void message_indicator_value(const struct indicator *ind, double v,
+                             char *buf, size_t len)
+{
+  if (ind->direction == DIR_YES_NO)
+    snprintf(buf, len, "%s", v != 0 ? "đã thực hiện" : "chưa thực hiện");
+  else
+    with_unit(ind, v, buf, len);
+}
+
+void message_indicator_target(const struct indicator *ind, double target,
+                              char *buf, size_t len)
+{
+  char bare[80];
+  if (ind->direction == DIR_YES_NO) {
+    snprintf(buf, len, "hoàn thành");
+    return;
+  }
+  with_unit(ind, target, bare, sizeof bare);
+  /* "trên 90%", "dưới 5%": the plan's strict thresholds, in its words */
+  snprintf(buf, len, "%s%s", ind->direction == DIR_ABOVE ? "trên "
+           : ind->direction == DIR_BELOW ? "dưới " : "", bare);
 }
 
 static void obligation_message(const struct finding *f, char *buf, size_t len)
@@ -117,14 +203,7 @@ static void indicator_message(const struct finding *f, char *buf, size_t len)
   const struct indicator *ind = f->indicator;
   char value[96], target[96], expected[96] = "", projected[160] = "";
   char due[CAL_DATE_LEN];
-  char bare[80];
-  with_unit(ind, f->target, bare, sizeof bare);
-  /* "trên 90%", "dưới 5%": the plan's strict thresholds, in its words */
-  snprintf(target, sizeof target, "%s%s",
-           ind->direction == DIR_ABOVE ? "trên "
-           : ind->direction == DIR_BELOW ? "dưới " : "", bare);
-  if (ind->direction == DIR_YES_NO)
-    snprintf(target, sizeof target, "hoàn thành");
+  message_indicator_target(ind, f->target, target, sizeof target);
   if (f->kind == FIND_NO_DATA) {
     cal_format_vn(f->due, due);
     snprintf(buf, len, "Chỉ tiêu \"%s\": chưa có số liệu kỳ %s (hạn %s); "
@@ -132,10 +211,7 @@ static void indicator_message(const struct finding *f, char *buf, size_t len)
              f->period.id, due, agency_name(f), target, f->target_year);
     return;
   }
-  with_unit(ind, f->value, value, sizeof value);
-  if (ind->direction == DIR_YES_NO)
-    snprintf(value, sizeof value, "%s", f->value != 0 ? "đã thực hiện"
-                                                      : "chưa thực hiện");
+  message_indicator_value(ind, f->value, value, sizeof value);
   if (f->has_expected) {
     char e[96];
     with_unit(ind, f->expected, e, sizeof e);

@@ -6,9 +6,13 @@
  * In-Reply-To / References per report thread, one item and several, what
  * the address must act on and what it gets as a copy, who else was
  * informed, the closing only where a report is asked for),
- * compose_digest (overdue by agency, indicators by status in words,
- * agencies without an address, failed deliveries), the version-1 JSON
- * payload of compose_payload (parsed back with jansson) and compose_hash.
+ * compose_digest (engine/digest.c: the table of reports — columns,
+ * cells and their colours per status, the agencies that owe most first,
+ * totals, the window of reports shown — the table of indicators with
+ * statuses in words and sparklines drawn from digest_series_load, the
+ * compact text part, the notes; HTML a mail client keeps), the version-1
+ * JSON payload of compose_payload (parsed back with jansson) and
+ * compose_hash.
  *
  * Reminders come from the real pipeline: tests/fixtures/rules/remind
  * evaluated against a real SQLite file in a mkdtemp directory (removed in
@@ -26,6 +30,7 @@
 #include <cmocka.h>
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -646,7 +651,83 @@ static void test_payload(void **state)
 
 /* ---- compose_digest ------------------------------------------------------ */
 
-static void test_digest(void **state)
+static bool utf8_valid(const char *s);
+
+/* The HTML a mail client keeps: every style inline, nothing to run or to
+ * fetch, every cell styled. */
+static void assert_mail_safe(const char *html)
+{
+  static const char *const banned[] = {"<style", "<script", " class=", "src=",
+                                       "href=", "url(", "<link", "@import",
+                                       " on"};
+  for (size_t i = 0; i < sizeof banned / sizeof *banned; i++)
+    if (strstr(html, banned[i]))
+      fail_msg("digest HTML contains \"%s\"", banned[i]);
+  for (const char *p = html; (p = strstr(p, "<t")) != NULL; p++)
+    if ((p[2] == 'd' || p[2] == 'h' || p[2] == 'a') &&
+        (p[3] == ' ' || p[3] == '>') && strncmp(p + 3, " style=", 7) != 0 &&
+        strncmp(p + 3, " scope=\"row\" style=", 19) != 0)
+      fail_msg("an unstyled cell: %.60s", p);
+  assert_true(utf8_valid(html));
+}
+
+/* The <tr>…</tr> of the row whose heading is `name`, copied into buf. */
+static const char *row_of(const char *html, const char *name, char *buf,
+                          size_t len)
+{
+  char key[256];
+  snprintf(key, sizeof key, "\">%s</th>", name);
+  const char *at = strstr(html, key);
+  if (at == NULL)
+    fail_msg("no row for %s", name);
+  const char *from = at;
+  while (from > html && strncmp(from, "<tr>", 4) != 0)
+    from--;
+  const char *to = strstr(at, "</tr>");
+  assert_non_null(to);
+  snprintf(buf, len, "%.*s", (int)(to - from), from);
+  return at;
+}
+
+static void put_grant(struct fx *x, const char *agency, const char *until,
+                      const char *on, bool exemption)
+{
+  struct store_grant g = {.exemption = exemption, .granted_on = day(on),
+                          .letter = "125/SNV-BĐG", .reason = ""};
+  if (until)
+    g.new_due = day(until);
+  assert_int_equal(store_grant_put(x->s, "remind", agency, "annual", "2024",
+                                   &g), 0);
+}
+
+/* A copy of x's findings with one more: agency's 2024 overdue report made
+ * into the 2023 one, 367 days late (monitoring began after it was due). */
+static void with_old_report(const struct fx *x, const char *agency,
+                            struct findings *more)
+{
+  memset(more, 0, sizeof *more);
+  more->n = more->cap = x->f.n + 1;
+  more->v = malloc(more->n * sizeof *more->v);
+  assert_non_null(more->v);
+  size_t k = x->f.n;
+  for (size_t i = 0; i < x->f.n; i++) {
+    more->v[i] = x->f.v[i];
+    if (x->f.v[i].obligation && strcmp(x->f.v[i].agency->id, agency) == 0)
+      k = i;
+  }
+  assert_true(k < x->f.n);
+  struct finding *older = &more->v[x->f.n];
+  *older = x->f.v[k];
+  snprintf(older->period.id, sizeof older->period.id, "2023");
+  older->kind = FIND_OVERDUE;
+  older->extended = false;
+  older->due = older->nominal_due = day("2023-12-05");
+  older->days = 367;
+}
+
+/* The text part: the notes, the reports numbered once, each agency that
+ * owes one with what it owes, most first. */
+static void test_digest_text(void **state)
 {
   struct fx *x = *state;
   char h[17], mid[128];
@@ -668,24 +749,22 @@ static void test_digest(void **state)
   const char *t = x->c.text;
   assert_true(starts_with(t, "Tình hình theo dõi, đôn đốc ngày 06/12/2024 — "
                              "Tỉnh Nhắc\n"));
-  assert_non_null(strstr(t, "I. Báo cáo quá hạn: 3\n"));
-  /* by agency, in name order */
-  const char *a = strstr(t, "\n  Sở A\n    - Báo cáo năm kỳ 2024: hạn "
-                            "05/12/2024, quá 1 ngày\n");
-  const char *b = strstr(t, "\n  Sở B\n    - Báo cáo năm kỳ 2024: hạn "
-                            "05/12/2024, quá 1 ngày\n");
-  const char *c = strstr(t, "\n  Sở C\n    - Báo cáo năm kỳ 2024");
-  assert_non_null(a);
-  assert_non_null(b);
-  assert_non_null(c);
-  assert_true(a < b && b < c);
-  /* indicators by status, the status in words, no raw code */
+  /* every agency owes one report one day late: by name */
+  assert_non_null(strstr(t, "I. Báo cáo quá hạn: 3, ở 3 cơ quan\n"
+                            "  Báo cáo (số trong ngoặc dùng ở dưới):\n"
+                            "    (1) Báo cáo năm kỳ 2024, hạn 05/12/2024 — "
+                            "quá hạn 3, đã nhận 0/3\n"
+                            "  Cơ quan còn nợ báo cáo, nhiều nhất trước:\n"
+                            "    Sở A — (1) quá 1 ngày\n"
+                            "    Sở B — (1) quá 1 ngày\n"
+                            "    Sở C — (1) quá 1 ngày\n"));
+  /* indicators by status, the status in words, no raw code; the values
+   * known (here the baseline) as text */
   assert_non_null(strstr(t, "II. Chỉ tiêu chậm tiến độ, có nguy cơ hoặc chưa "
                             "có số liệu: 1\n  Chưa có số liệu: 1\n    - Chỉ "
                             "tiêu \"Nữ lãnh đạo chủ chốt\": chưa có số liệu "
                             "kỳ 2023"));
-  assert_non_null(strstr(x->c.html, "<li>Chưa có số liệu: 1<ul>\n<li>Chỉ tiêu "
-                                    "&quot;Nữ lãnh đạo chủ chốt&quot;"));
+  assert_non_null(strstr(t, "\n      Số liệu: gốc 2020: 40\n"));
   assert_null(strstr(t, "no_data"));
   assert_null(strstr(x->c.html, "no_data"));
   assert_non_null(strstr(t, "III. Chưa gửi được nhắc nhở vì cơ quan chưa có "
@@ -700,43 +779,18 @@ static void test_digest(void **state)
   assert_non_null(strstr(t, "VI. Lỗi trong quy tắc cần sửa (phần còn lại vẫn "
                             "được theo dõi): 1\n  - rules/remind/"
                             "jurisdiction.lua:3: error: x\n"));
-  /* the HTML escapes the failure's text */
+  /* the notes stay below the tables, and the HTML escapes their text */
+  assert_true(strstr(x->c.html, "</table>") < strstr(x->c.html, "III. "));
   assert_non_null(strstr(x->c.html, "<li>x@" DOMAIN ": 550 &lt;no such "
                                     "user&gt; &amp; gone</li>"));
   assert_null(strstr(x->c.html, "<no such user>"));
-  assert_non_null(strstr(x->c.html, "<li>Sở A<ul>"));
+  assert_mail_safe(x->c.html);
   /* one digest per jurisdiction and day */
   compose_hash("digest|remind|2024-12-06", h);
   snprintf(mid, sizeof mid, "<dondoc-digest-%s@" DOMAIN ">", h);
   assert_string_equal(x->c.message_id, mid);
   assert_null(x->c.in_reply_to);
   assert_null(x->c.references);
-
-  /* two overdue reports of one agency: under one heading, older first */
-  struct findings more = {0};
-  more.n = more.cap = x->f.n + 1;
-  more.v = malloc(more.n * sizeof *more.v);
-  assert_non_null(more.v);
-  size_t ai = 0;
-  for (size_t i = 0; i < x->f.n; i++) {
-    more.v[i] = x->f.v[i];
-    if (x->f.v[i].obligation && x->f.v[i].kind == FIND_OVERDUE &&
-        strcmp(x->f.v[i].agency->id, "a") == 0)
-      ai = i;
-  }
-  struct finding *older = &more.v[x->f.n];    /* last: the sort must move it */
-  *older = x->f.v[ai];
-  snprintf(older->period.id, sizeof older->period.id, "2023");
-  older->due = day("2023-12-05");
-  older->days = 367;
-  assert_int_equal(compose_digest(x->j, &more, NULL, DOMAIN,
-                                  day("2024-12-06"), &x->d), 0);
-  assert_non_null(strstr(x->d.text, "I. Báo cáo quá hạn: 4\n  Sở A\n"
-                         "    - Báo cáo năm kỳ 2023: hạn 05/12/2023, quá 367 "
-                         "ngày\n    - Báo cáo năm kỳ 2024: hạn 05/12/2024, "
-                         "quá 1 ngày\n  Sở B\n"));
-  findings_release(&more);
-  composed_release(&x->d);
 
   /* nothing to list: sections III and IV are left out */
   assert_int_equal(compose_digest(x->j, &x->f, NULL, DOMAIN,
@@ -746,42 +800,315 @@ static void test_digest(void **state)
   assert_string_equal(x->d.message_id, x->c.message_id);
   composed_release(&x->d);
 
-  /* a report received leaves the list; before the deadline, none at all */
+  /* a report received leaves the agency's list; the next day's digest is
+   * another message */
   assert_int_equal(store_submission_put(x->s, "remind", "b", "annual", "2024",
                                         day("2024-12-06"), NULL), 0);
   plan_at(x, "2024-12-07");
   assert_int_equal(compose_digest(x->j, &x->f, NULL, DOMAIN,
                                   day("2024-12-07"), &x->d), 0);
-  assert_non_null(strstr(x->d.text, "I. Báo cáo quá hạn: 2\n"));
-  assert_null(strstr(x->d.text, "\n  Sở B\n"));
-  assert_non_null(strstr(x->d.text, "\n  Sở A\n"));
+  assert_non_null(strstr(x->d.text, "I. Báo cáo quá hạn: 2, ở 2 cơ quan\n"));
+  assert_non_null(strstr(x->d.text, "quá hạn 2, đã nhận 1/3\n"));
+  assert_null(strstr(x->d.text, "    Sở B — "));
+  assert_non_null(strstr(x->d.text, "    Sở A — (1) quá 2 ngày\n"));
   assert_string_not_equal(x->d.message_id, x->c.message_id);
-  composed_release(&x->d);
+}
+
+/* The table of reports: a column per report and period, a row per agency,
+ * the agencies that owe most first, a cell per status in its colour, the
+ * totals. */
+static void test_digest_table(void **state)
+{
+  struct fx *x = *state;
+  char row[4096];
+  struct findings more;
+  /* b sent it on time; c has an extension to 20/12; a owes it; and c
+   * still owes last year's, 367 days late */
+  assert_int_equal(store_submission_put(x->s, "remind", "b", "annual", "2024",
+                                        day("2024-12-03"), NULL), 0);
+  put_grant(x, "c", "2024-12-20", "2024-12-02", false);
+  plan_at(x, "2024-12-06");
+  with_old_report(x, "c", &more);
+  assert_int_equal(compose_digest(x->j, &more, NULL, DOMAIN,
+                                  day("2024-12-06"), &x->c), 0);
+  findings_release(&more);
+  const char *h = x->c.html;
+  assert_mail_safe(h);
+  assert_string_equal(x->c.subject, "[Tỉnh Nhắc] Tổng hợp ngày 06/12/2024: "
+                      "2 báo cáo quá hạn, 1 chỉ tiêu cần quan tâm");
+  /* the columns, oldest deadline first, named once above the table */
+  assert_non_null(strstr(h, "<li>Báo cáo năm — kỳ 2023, hạn 05/12/2023</li>\n"
+                            "<li>Báo cáo năm — kỳ 2024, hạn 05/12/2024</li>"));
+  const char *head1 = strstr(h, ">(1)<br>");
+  const char *head2 = strstr(h, ">(2)<br>");
+  assert_non_null(head1);
+  assert_non_null(head2);
+  assert_true(head1 < head2);
+  assert_non_null(strstr(head1, "kỳ 2023, hạn 05/12</span>"));
+  /* rows: c (one report, 367 days), a (one, 1 day), b (none) */
+  const char *rc = row_of(h, "Sở C", row, sizeof row);
+  assert_non_null(strstr(row, "font-weight:bold;background:#fde0dc;color:"
+                              "#7a1a0f\">1</td>"));
+  assert_non_null(strstr(row, "background:#9e1b12;color:#ffffff\">"
+                              "quá 367 ngày</td>"));
+  assert_non_null(strstr(row, "background:#d9e6fb;color:#163f7a\" title=\""
+                              "gia hạn theo văn bản 125/SNV-BĐG\">gia hạn "
+                              "đến 20/12</td>"));
+  const char *ra = row_of(h, "Sở A", row, sizeof row);
+  assert_non_null(strstr(row, "color:#bbbbbb\">—</td>"));      /* not owed */
+  assert_non_null(strstr(row, "background:#fde0dc;color:#7a1a0f\">quá 1 "
+                              "ngày</td>"));
+  const char *rb = row_of(h, "Sở B", row, sizeof row);
+  assert_non_null(strstr(row, "font-weight:bold;color:#8a8a8a\">0</td>"));
+  assert_non_null(strstr(row, "background:#d6efd8;color:#1d5e24\" title=\""
+                              "đã gửi đúng hạn\">✓ 03/12</td>"));
+  assert_true(rc < ra && ra < rb);
+  /* totals per column: overdue, then received of owed */
+  assert_non_null(strstr(h, ">Quá hạn</th><td style=\"padding:4px 6px;"
+                            "border:1px solid #c8c8c8;background:#eeeeee;"
+                            "text-align:center;vertical-align:bottom;"
+                            "font-weight:bold\">2</td>"));
+  const char *foot = strstr(h, "<tfoot>");
+  assert_non_null(foot);
+  const char *totals[] = {">2</td>", ">1</td>", ">1</td>", ">1/4</td>",
+                          ">0/1</td>", ">1/3</td>"};
+  for (size_t i = 0; i < 6; i++) {
+    foot = strstr(foot, totals[i]);
+    if (foot == NULL)
+      fail_msg("footer total %zu (%s) missing or out of order", i, totals[i]);
+  }
+  /* the text part says it too, in the same order */
+  assert_non_null(strstr(x->c.text, "    (1) Báo cáo năm kỳ 2023, hạn "
+                                    "05/12/2023 — quá hạn 1, đã nhận 0/1\n"
+                                    "    (2) Báo cáo năm kỳ 2024, hạn "
+                                    "05/12/2024 — quá hạn 1, đã nhận 1/3\n"));
+  assert_non_null(strstr(x->c.text, "    Sở C — (1) quá 367 ngày; (2) gia hạn "
+                                    "đến 20/12\n    Sở A — (2) quá 1 ngày\n"
+                                    "\nII."));
+  composed_release(&x->c);
+
+  /* an extension that has run out: overdue from the new date, which the
+   * cell still names; a week later, a darker red */
+  put_grant(x, "c", "2024-12-04", "2024-12-03", false);
+  plan_at(x, "2024-12-06");
+  assert_int_equal(compose_digest(x->j, &x->f, NULL, DOMAIN,
+                                  day("2024-12-06"), &x->c), 0);
+  row_of(x->c.html, "Sở C", row, sizeof row);
+  assert_non_null(strstr(row, "background:#fde0dc;color:#7a1a0f\" title=\""
+                              "gia hạn theo văn bản 125/SNV-BĐG\">quá 2 ngày"
+                              "<br><span style=\"font-size:11px\">gia hạn đến "
+                              "04/12</span></td>"));
+  composed_release(&x->c);
+  plan_at(x, "2024-12-13");
+  assert_int_equal(compose_digest(x->j, &x->f, NULL, DOMAIN,
+                                  day("2024-12-13"), &x->c), 0);
+  row_of(x->c.html, "Sở A", row, sizeof row);
+  assert_non_null(strstr(row, "background:#f6a89e;color:#5c1008\">quá 8 "
+                              "ngày</td>"));
+}
+
+/* Before the deadline: due soon in yellow, an exemption in grey (not
+ * owed); a month after, a report everyone sent has left the table. */
+static void test_digest_table_window(void **state)
+{
+  struct fx *x = *state;
+  char row[4096];
+  put_grant(x, "a", NULL, "2024-11-20", true);
   plan_at(x, "2024-11-28");
   assert_int_equal(compose_digest(x->j, &x->f, NULL, DOMAIN,
-                                  day("2024-11-28"), &x->d), 0);
-  assert_non_null(strstr(x->d.text, "I. Báo cáo quá hạn: 0\n"));
-  assert_null(strstr(x->d.text, "\n  Sở A\n"));
-  composed_release(&x->d);
+                                  day("2024-11-28"), &x->c), 0);
+  assert_non_null(strstr(x->c.text, "I. Báo cáo quá hạn: 0, ở 0 cơ quan\n"));
+  assert_non_null(strstr(x->c.text, "(1) Báo cáo năm kỳ 2024, hạn 05/12/2024 "
+                                    "— quá hạn 0, đã nhận 0/2\n"));
+  assert_non_null(strstr(x->c.text, "    Sở B — (1) còn 7 ngày\n"));
+  row_of(x->c.html, "Sở B", row, sizeof row);
+  assert_non_null(strstr(row, "background:#fff1b8;color:#5c4600\">còn 7 ngày"
+                              "</td>"));
+  row_of(x->c.html, "Sở A", row, sizeof row);
+  assert_non_null(strstr(row, "background:#efefef;color:#555555\">miễn</td>"));
+  assert_non_null(strstr(x->c.html, ">0/2</td></tr></tfoot>"));
+  composed_release(&x->c);
 
-  /* a value below the path: off track, in words */
+  /* everyone sent it: in the table while the deadline is recent … */
+  assert_int_equal(store_submission_put(x->s, "remind", "b", "annual", "2024",
+                                        day("2024-12-02"), NULL), 0);
+  assert_int_equal(store_submission_put(x->s, "remind", "c", "annual", "2024",
+                                        day("2024-12-03"), NULL), 0);
+  plan_at(x, "2025-01-05");
+  assert_int_equal(compose_digest(x->j, &x->f, NULL, DOMAIN,
+                                  day("2025-01-05"), &x->c), 0);
+  assert_non_null(strstr(x->c.html, "\">✓ 03/12</td>"));
+  assert_null(strstr(x->c.text, "Cơ quan còn nợ"));
+  composed_release(&x->c);
+  /* … and gone a month after it */
+  plan_at(x, "2025-01-06");
+  assert_int_equal(compose_digest(x->j, &x->f, NULL, DOMAIN,
+                                  day("2025-01-06"), &x->c), 0);
+  assert_null(strstr(x->c.html, ">Cơ quan</th>"));
+  assert_non_null(strstr(x->c.html, "<p>Không có báo cáo nào quá hạn, sắp đến "
+                                    "hạn hay mới nhận.</p>"));
+  assert_null(strstr(x->c.text, "(1)"));
+  assert_mail_safe(x->c.html);
+}
+
+/* The indicators' table: status in colour, value, path, target and the
+ * values over time as a sparkline (and as text). */
+static void test_digest_indicators(void **state)
+{
+  struct fx *x = *state;
+  char row[8192], err[256];
+  plan_at(x, "2024-12-06");
+  assert_int_equal(compose_digest(x->j, &x->f, NULL, DOMAIN,
+                                  day("2024-12-06"), &x->c), 0);
+  assert_non_null(strstr(x->c.html, "II. Chỉ tiêu cần quan tâm: 1 (trong 1 "
+                                    "chỉ tiêu)</h3>"));
+  row_of(x->c.html, "Nữ lãnh đạo chủ chốt<br><span style=\"font-size:11px;"
+         "color:#555555\">Chủ trì: Sở B</span>", row, sizeof row);
+  assert_non_null(strstr(row, "background:#e2e2e2;color:#333333;font-weight:"
+                              "bold\">Chưa có số liệu</td>"));
+  assert_non_null(strstr(row, "chưa có<br><span style=\"font-size:11px;"
+                              "color:#555555\">kỳ 2023, hạn 25/12/2023"));
+  assert_non_null(strstr(row, ">60%<br><span style=\"font-size:11px;color:"
+                              "#555555\">năm 2025"));
+  /* only the baseline is known: a dot, no line, under the target's line */
+  assert_non_null(strstr(row, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                              "width=\"100\" height=\"28\""));
+  assert_non_null(strstr(row, "<line x1=\"3\" x2=\"97\" y1=\"3.0\" y2=\"3.0\""));
+  assert_null(strstr(row, "<polyline"));
+  assert_non_null(strstr(row, "<circle cx=\"97.0\" cy=\"25.0\" r=\"2.5\" "
+                              "fill=\"#777777\"/>"));
+  assert_non_null(strstr(row, ">gốc&nbsp;2020:&nbsp;40</div>"));
+  composed_release(&x->c);
+
+  /* three values, below the path to 60%: off track; the series from the
+   * store draws the line through baseline and values */
+  assert_int_equal(store_observation_put(x->s, "remind", "lead", "remind",
+                                         "2021", 41, "test"), 0);
+  assert_int_equal(store_observation_put(x->s, "remind", "lead", "remind",
+                                         "2022", 42, "test"), 0);
   assert_int_equal(store_observation_put(x->s, "remind", "lead", "remind",
                                          "2023", 40, "test"), 0);
   plan_at(x, "2024-12-06");
-  assert_int_equal(compose_digest(x->j, &x->f, NULL, DOMAIN,
-                                  day("2024-12-06"), &x->d), 0);
-  assert_non_null(strstr(x->d.text, ": 1\n  Chậm tiến độ: 1\n    - Chỉ tiêu "
+  struct digest_series *series;
+  size_t n_series;
+  assert_int_equal(digest_series_load(x->j, x->s, &series, &n_series, err,
+                                      sizeof err), 0);
+  assert_int_equal(n_series, 1);
+  assert_int_equal(series[0].n, 3);
+  assert_string_equal(series[0].periods[2].id, "2023");
+  struct digest_notes notes = {.series = series, .n_series = n_series};
+  assert_int_equal(compose_digest(x->j, &x->f, &notes, DOMAIN,
+                                  day("2024-12-06"), &x->c), 0);
+  digest_series_free(series, n_series);
+  row_of(x->c.html, "Nữ lãnh đạo chủ chốt<br><span style=\"font-size:11px;"
+         "color:#555555\">Chủ trì: Sở B</span>", row, sizeof row);
+  assert_non_null(strstr(row, "background:#f6a89e;color:#5c1008;font-weight:"
+                              "bold\">Chậm tiến độ</td>"));
+  assert_non_null(strstr(row, ">40%<br><span style=\"font-size:11px;color:"
+                              "#555555\">kỳ 2023<br>lộ trình: 52%"));
+  assert_non_null(strstr(row, "<polyline fill=\"none\" stroke=\"#555555\" "
+                              "stroke-width=\"1.5\" points=\"3.0,25.0 "
+                              "34.3,23.9 65.7,22.8 97.0,25.0\"/>"));
+  assert_non_null(strstr(row, "fill=\"#c0392b\"/>"));
+  assert_non_null(strstr(row, "aria-label=\"gốc 2020: 40; 2021: 41; 2022: 42;"
+                              " 2023: 40\""));
+  assert_non_null(strstr(row, ">gốc&nbsp;2020:&nbsp;40 · 2021:&nbsp;41 · "
+                              "2022:&nbsp;42 · 2023:&nbsp;40</div>"));
+  assert_non_null(strstr(x->c.text, "\n  Chậm tiến độ: 1\n    - Chỉ tiêu "
                                     "\"Nữ lãnh đạo chủ chốt\" chậm so với lộ "
                                     "trình: kỳ 2023 đạt 40%"));
-  assert_null(strstr(x->d.text, "Chưa có số liệu:"));
-  assert_null(strstr(x->d.text, "off_track"));
-  assert_null(strstr(x->d.html, "off_track"));
-  assert_null(strstr(x->d.text, "["));       /* no "[status]" labels left */
+  assert_non_null(strstr(x->c.text, "\n      Số liệu: gốc 2020: 40; 2021: 41; "
+                                    "2022: 42; 2023: 40\n"));
+  assert_null(strstr(x->c.text, "Chưa có số liệu:"));
+  assert_null(strstr(x->c.html, "off_track"));
+  composed_release(&x->c);
+
+  /* without the series, the finding's own value: baseline and 2023 */
+  assert_int_equal(compose_digest(x->j, &x->f, NULL, DOMAIN,
+                                  day("2024-12-06"), &x->c), 0);
+  assert_non_null(strstr(x->c.html, "points=\"3.0,25.0 97.0,25.0\"/>"));
+  assert_non_null(strstr(x->c.html, ">gốc&nbsp;2020:&nbsp;40 · "
+                                    "2023:&nbsp;40</div>"));
+}
+
+/* Several indicators: the most worrying first; a ratio's series is the
+ * share of its two counts (tests/fixtures/rules/good). */
+static void test_digest_indicator_order(void **state)
+{
+  struct fx *x = *state;
+  struct ruleset rs = {0};
+  struct findings f = {0};
+  struct digest_series *series;
+  size_t n_series;
+  char err[256];
+  const char *ids[] = {"good"};
+  assert_int_equal(fixture_rules(&rs, ids, 1), 0);
+  const struct jurisdiction *j = rules_find(&rs, "good");
+  assert_non_null(j);
+  static const struct { const char *ind, *period; double v; } obs[] = {
+    {"vio.detected", "2022", 40}, {"vio.supported", "2022", 24},
+    {"vio.detected", "2023", 50}, {"vio.supported", "2023", 36},
+    {"agri", "2023", 19.5}, {"lead", "2023", 41},
+  };
+  for (size_t i = 0; i < sizeof obs / sizeof *obs; i++)
+    assert_int_equal(store_observation_put(x->s, "good", obs[i].ind, "good",
+                                           obs[i].period, obs[i].v, "t"), 0);
+  struct eval_options eo = {.now = day("2024-12-06"), .all = true};
+  assert_int_equal(evaluate_jurisdiction(j, x->s, &eo, &f, err, sizeof err),
+                   0);
+  assert_int_equal(digest_series_load(j, x->s, &series, &n_series, err,
+                                      sizeof err), 0);
+  const struct digest_series *vio = NULL;
+  for (size_t i = 0; i < n_series; i++) {
+    assert_true(series[i].indicator->n_targets > 0);   /* no raw counts */
+    if (strcmp(series[i].indicator->id, "vio") == 0)
+      vio = &series[i];
+  }
+  assert_non_null(vio);
+  assert_int_equal(vio->n, 2);
+  assert_true(fabs(vio->values[0] - 60.0) < 1e-9);
+  assert_true(fabs(vio->values[1] - 72.0) < 1e-9);
+  struct digest_notes notes = {.series = series, .n_series = n_series};
+  assert_int_equal(compose_digest(j, &f, &notes, DOMAIN, eo.now, &x->c), 0);
+  assert_mail_safe(x->c.html);
+  /* every indicator has its row and its sparkline, worst status first */
+  static const char *const order[] = {
+    "Chậm tiến độ", "Có nguy cơ không đạt", "Chưa có số liệu", "Đúng lộ trình",
+    "Đã đạt mục tiêu",
+  };
+  const char *table = strstr(x->c.html, "II. Chỉ tiêu");
+  assert_non_null(table);
+  size_t rows = 0, svgs = 0, last = 0;
+  for (const char *p = table; (p = strstr(p, "font-weight:bold\">")) != NULL;
+       p++) {
+    for (size_t k = 0; k < sizeof order / sizeof *order; k++)
+      if (strncmp(p + 18, order[k], strlen(order[k])) == 0 &&
+          p[18 + strlen(order[k])] == '<') {
+        if (k < last)
+          fail_msg("\"%s\" after a better status", order[k]);
+        last = k;
+        rows++;
+      }
+  }
+  for (const char *p = table; (p = strstr(p, "<svg ")) != NULL; p++)
+    svgs++;
+  size_t n_ind = 0;
+  for (size_t i = 0; i < f.n; i++)
+    n_ind += f.v[i].indicator != NULL;
+  assert_true(n_ind >= 3);
+  assert_int_equal(rows, n_ind);
+  assert_int_equal(svgs, n_ind);
+  assert_true(last == 4);                        /* agri reached its target */
+  assert_non_null(strstr(x->c.html, ">2022:&nbsp;60 · 2023:&nbsp;72</div>"));
+  digest_series_free(series, n_series);
+  findings_release(&f);
+  rules_release(&rs);
 }
 
 /* The status words (messages.c) used by the digest. */
 static void test_status_words(void **state)
 {
+  char buf[64];
   (void)state;
   assert_string_equal(message_status(FIND_OFF_TRACK), "chậm tiến độ");
   assert_string_equal(message_status(FIND_AT_RISK), "có nguy cơ không đạt");
@@ -791,6 +1118,12 @@ static void test_status_words(void **state)
   for (int k = 0; k < FIND_N_KINDS; k++)
     assert_true(message_status((enum finding_kind)k)[0] != '\0');
   assert_string_equal(message_status((enum finding_kind)FIND_N_KINDS), "");
+  message_capitalized(message_status(FIND_ON_TRACK), buf, sizeof buf);
+  assert_string_equal(buf, "Đúng lộ trình");
+  message_capitalized(message_status(FIND_OFF_TRACK), buf, sizeof buf);
+  assert_string_equal(buf, "Chậm tiến độ");
+  message_day_month(day("2024-12-05"), buf);
+  assert_string_equal(buf, "05/12");
 }
 
 /* ---- a province's own words (tests/fixtures/rules/ut-compose) ------------ */
@@ -864,13 +1197,18 @@ static void test_own_texts_escaped(void **state)
                                   &x->d), 0);
   assert_string_equal(x->d.subject, "[Ban <Thử>] Tổng hợp ngày 06/12/2024: "
                       "1 báo cáo quá hạn, 0 chỉ tiêu cần quan tâm");
-  assert_non_null(strstr(x->d.text, "\n  Sở <A>\n    - Báo cáo <b>& năm kỳ "
-                                    "2024: hạn 05/12/2024, quá 1 ngày\n"));
+  assert_non_null(strstr(x->d.text, "\n    (1) Báo cáo <b>& năm kỳ 2024, hạn "
+                                    "05/12/2024 — quá hạn 1, đã nhận 0/1\n"));
+  assert_non_null(strstr(x->d.text, "\n    Sở <A> — (1) quá 1 ngày\n"));
   h = x->d.html;
-  assert_non_null(strstr(h, "<h2>Tình hình ngày 06/12/2024 — Tỉnh &lt;Thử&gt;"
-                            " &amp; Nghiệm</h2>"));
-  assert_non_null(strstr(h, "<li>Sở &lt;A&gt;<ul>\n<li>Báo cáo &lt;b&gt;&amp;"
-                            " năm kỳ 2024: hạn 05/12/2024, quá 1 ngày</li>"));
+  assert_non_null(strstr(h, "margin:0 0 6px\">Tình hình ngày 06/12/2024 — "
+                            "Tỉnh &lt;Thử&gt; &amp; Nghiệm</h2>"));
+  assert_non_null(strstr(h, "<li>Báo cáo &lt;b&gt;&amp; năm — kỳ 2024, hạn "
+                            "05/12/2024</li>"));
+  assert_non_null(strstr(h, "min-width:9em\">Sở &lt;A&gt;</th>"));
+  assert_non_null(strstr(h, "<small>Văn phòng tỉnh &lt;Thử&gt; &amp; "
+                            "Nghiệm</small>"));
+  assert_mail_safe(h);
   for (size_t i = 0; i < sizeof raw / sizeof *raw; i++)
     if (strstr(h, raw[i]))
       fail_msg("digest HTML contains unescaped \"%s\"", raw[i]);
@@ -1069,8 +1407,11 @@ static void test_campaign_digest(void **state)
                             "đến hết 15/12/2024).\n");
   assert_non_null(line);
   assert_true(line < strstr(x->d.text, "I. Báo cáo quá hạn: 0"));
-  assert_non_null(strstr(x->d.html, "<p><strong>Tháng hành động vì bình đẳng "
-                         "giới năm 2024 đang diễn ra: ngày 25/31"));
+  assert_non_null(strstr(x->d.html, "<p style=\"margin:6px 0\"><strong>Tháng "
+                         "hành động vì bình đẳng giới năm 2024 đang diễn ra: "
+                         "ngày 25/31"));
+  assert_true(strstr(x->d.html, "Tháng hành động") <
+              strstr(x->d.html, "I. Báo cáo quá hạn"));
   composed_release(&x->d);
   /* once it has ended (or before it starts), it is not in the digest */
   plan_at(x, "2024-12-16");
@@ -1141,7 +1482,13 @@ int main(void)
     cmocka_unit_test_setup_teardown(test_email_closing_only_for_reports,
                                     setup, teardown),
     cmocka_unit_test_setup_teardown(test_payload, setup, teardown),
-    cmocka_unit_test_setup_teardown(test_digest, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_digest_text, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_digest_table, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_digest_table_window, setup,
+                                    teardown),
+    cmocka_unit_test_setup_teardown(test_digest_indicators, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_digest_indicator_order, setup,
+                                    teardown),
     cmocka_unit_test_setup_teardown(test_own_texts_escaped, setup, teardown),
     cmocka_unit_test_setup_teardown(test_long_title_stays_utf8, setup,
                                     teardown),
