@@ -28,6 +28,7 @@ enum { EXIT_OK = 0, EXIT_USAGE = 2, EXIT_RULES = 3, EXIT_INPUT = 4,
 struct cli {
   const char *config, *db, *now, *on, *jurisdiction, *note, *unit, *kind;
   const char *until, *letter, *reason, *since;
+  const char *agency;
   int json, verbose, quiet, all, help, version, dry_run;
   const char *format, *output;
   const char *args[CLI_MAX_ARGS]; int n_args;
@@ -83,5 +84,6 @@ int cmd_grant(struct cli *c, struct world *w, bool exemption);
 int cmd_rules(struct cli *c, struct world *w);
 int cmd_run(struct cli *c, struct world *w);
 int cmd_outbox(struct cli *c, struct world *w);
+int cmd_calendar(struct cli *c, struct world *w);
 
 #endif

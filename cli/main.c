@@ -36,6 +36,8 @@ static const char usage[] =
   "  outbox retry --all [--kind failed|queued] [--since DATE]\n"
   "                                 queue again in bulk\n"
   "  outbox history --format csv [-o FILE]   every attempt, as evidence\n"
+  "  calendar [--agency ID] [-o FILE]   deadlines and campaign windows as\n"
+  "                                 iCalendar (RFC 5545), to subscribe to\n"
   "  rules check [ID|PATH...]       load and validate rules, touch no data\n"
   "  rules list                     the jurisdictions, agencies, obligations\n"
   "\n"
@@ -51,6 +53,7 @@ static const char usage[] =
   "  --on DATE        submit: the day the report arrived (default: today)\n"
   "  --note TEXT      submit: a note (letter number …)\n"
   "  --unit ID        observe: the reporting unit (default: the jurisdiction)\n"
+  "  --agency ID      calendar: only what this agency owes and runs\n"
   "  -v, -q           more or less talk on stderr\n"
   "  --help, --version\n"
   "\n"
@@ -72,6 +75,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
     {"--letter", offsetof(struct cli, letter)},
     {"--reason", offsetof(struct cli, reason)},
     {"--since", offsetof(struct cli, since)},
+    {"--agency", offsetof(struct cli, agency)},
     {"--format", offsetof(struct cli, format)},
     {"-o", offsetof(struct cli, output)},
     {"--output", offsetof(struct cli, output)},
@@ -142,6 +146,8 @@ static int dispatch(const char *cmd, struct cli *c, struct world *w)
     return cmd_run(c, w);
   if (strcmp(cmd, "outbox") == 0)
     return cmd_outbox(c, w);
+  if (strcmp(cmd, "calendar") == 0)
+    return cmd_calendar(c, w);
   return usage_error("unknown command '%s'", cmd);
 }
 
