@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "agenda.h"
+#include "legal_calendar.h"
 
 static bool configured(const struct world *w, const char *id)
 {
@@ -43,6 +44,30 @@ static const struct agency *find_agency(const struct world *w,
     }
   }
   return NULL;
+}
+
+/* The years in the exported windows whose holidays are computed, not
+ * announced: one warning each, in the words of `check`, since the dates
+ * of those years are only as sure as that computation. */
+static void warn_computed_years(const struct world *w, cal_day now)
+{
+  static int years[MODEL_YEAR_MAX - MODEL_YEAR_MIN + 1];
+  size_t n = 0;
+  struct eval_options eo = {.now = now, .all = true};
+  for (size_t i = 0; i < w->rules.n; i++) {
+    const struct jurisdiction *j = &w->rules.jurisdictions[i];
+    cal_day lo, hi;
+    if (j->is_template)
+      continue;
+    evaluate_window(j, &eo, &lo, &hi);
+    n = legal_unannounced_years(&j->holidays, lo, hi, years, n,
+                                sizeof years / sizeof *years);
+  }
+  for (size_t i = 0; i < n; i++) {
+    char note[LEGAL_NOTE_LEN];
+    legal_year_note(years[i], note, sizeof note);
+    fprintf(stderr, "dondoc: warning: %s\n", note);
+  }
 }
 
 /* Write the calendar to path through a temporary file in the same folder
@@ -143,6 +168,8 @@ int cmd_calendar(struct cli *c, struct world *w)
     if (n_exported++ == 0)
       first = j;
   }
+
+  warn_computed_years(w, c->today);
 
   char name[512], prodid[64];
   if (agency)

@@ -137,6 +137,13 @@ ical "$WORK/all.ics" \
   'import hashlib' \
   'str(by_id("ban-vstbpn", "2024", "so-tai-chinh")["UID"]) == "dondoc-" + hashlib.sha256(b"report\0\x1fbac-ninh\0\x1fban-vstbpn\0\x1fso-tai-chinh\0\x1f2024\0\x1f").hexdigest()[:32] + "@bacninh.example.gov.vn"'
 
+# a year ahead of 01/06/2026 is 2027, whose holidays are only computed:
+# said once, as check says it
+run 0 $C --now 2026-06-01 calendar --agency so-noi-vu
+assert_eq 1 "$(grep -c 'warning: 2027 has no announced civil-service schedule' "$WORK/err")" "computed-year warning"
+run 0 $C --now 2024-12-09 calendar --agency so-noi-vu
+assert_not_contains "$WORK/err" "warning"
+
 # ---- mistakes ------------------------------------------------------------
 cp "$WORK/all.ics" "$WORK/keep.ics"
 run 4 $C --now 2024-12-09 calendar --agency so-khong-co -o "$WORK/keep.ics"
@@ -154,3 +161,17 @@ printf 'rules_dir = "rules"\ndatabase = "d.db"\njurisdictions = { "bac-ninh" }\n
 run 3 --config "$WORK/bad.lua" --now 2024-12-09 calendar -o "$WORK/keep.ics"
 assert_contains "$WORK/err" "left as it was"
 cmp -s "$WORK/all.ics" "$WORK/keep.ics" || fail "the file changed after a rule error"
+
+# ---- no leak, no invalid access (valgrind; the sanitizer builds check
+# themselves) -------------------------------------------------------------
+case $DONDOC in
+*/asan/*|*/clang/*) ;;
+*)
+  for args in "calendar --agency so-noi-vu" "calendar -o $WORK/vg.ics" "calendar --agency so-khong-co"; do
+    # shellcheck disable=SC2086
+    valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all \
+      --error-exitcode=99 "$DONDOC" $C --now 2024-12-09 $args >"$WORK/out" 2>"$WORK/err"
+    [ $? -ne 99 ] || { cat "$WORK/err"; fail "valgrind found errors in: dondoc $args"; }
+  done
+  ;;
+esac
