@@ -35,7 +35,7 @@ CLI_SRC    = $(wildcard cli/*.c)
 GEN_SRC    = build/gen/prelude_lua.c
 UNIT_SRC   = $(addprefix tests/unit/test_,$(addsuffix .c,\
              calendar lunar sandbox store rules evaluate remind outbox compose \
-             email smtp webhook template utf8 import report))
+             email smtp webhook template utf8 import report ical))
 
 # Two flavours of every object: plain (build/) and sanitized (build/asan/).
 OBJ      = $(patsubst %.c,build/%.o,$(ENGINE_SRC)) build/gen/prelude_lua.o

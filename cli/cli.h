@@ -30,6 +30,7 @@ struct cli {
   const char *until, *letter, *reason, *since;
   int json, verbose, quiet, all, help, version, dry_run, strict;
   int replace;                     /* import: rows may change stored data */
+  const char *agency;
   const char *format, *output;
   const char *args[CLI_MAX_ARGS]; int n_args;
   /* "Now": from --now, or the real clock in the configured zone once the
@@ -86,5 +87,6 @@ int cmd_run(struct cli *c, struct world *w);
 int cmd_outbox(struct cli *c, struct world *w);
 int cmd_import(struct cli *c, struct world *w);
 int cmd_report(struct cli *c, struct world *w);
+int cmd_calendar(struct cli *c, struct world *w);
 
 #endif

@@ -43,6 +43,8 @@ static const char usage[] =
   "                                 load and lint rules, touch no data\n"
   "  report [--format html|json|csv|xlsx] [-o FILE] [--jurisdiction ID]\n"
   "                                 the secretariat's status report at --now\n"
+  "  calendar [--agency ID] [-o FILE]   deadlines and campaign windows as\n"
+  "                                 iCalendar (RFC 5545), to subscribe to\n"
   "  rules list                     the jurisdictions, agencies, obligations\n"
   "\n"
   "options:\n"
@@ -58,6 +60,7 @@ static const char usage[] =
   "  --note TEXT      submit: a note (letter number …)\n"
   "  --unit ID        observe: the reporting unit (default: the jurisdiction)\n"
   "  --replace        import: let rows change values already recorded\n"
+  "  --agency ID      calendar: only what this agency owes and runs\n"
   "  -v, -q           more or less talk on stderr\n"
   "  --help, --version\n"
   "\n"
@@ -79,6 +82,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
     {"--letter", offsetof(struct cli, letter)},
     {"--reason", offsetof(struct cli, reason)},
     {"--since", offsetof(struct cli, since)},
+    {"--agency", offsetof(struct cli, agency)},
     {"--format", offsetof(struct cli, format)},
     {"-o", offsetof(struct cli, output)},
     {"--output", offsetof(struct cli, output)},
@@ -155,6 +159,8 @@ static int dispatch(const char *cmd, struct cli *c, struct world *w)
     return cmd_outbox(c, w);
   if (strcmp(cmd, "report") == 0)
     return cmd_report(c, w);
+  if (strcmp(cmd, "calendar") == 0)
+    return cmd_calendar(c, w);
   return usage_error("unknown command '%s'", cmd);
 }
 

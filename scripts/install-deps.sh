@@ -16,6 +16,8 @@ python3"
 # report's .xlsx back.
 TEST_PACKAGES="libcmocka-dev valgrind python3-aiosmtpd openssl sqlite3 chromium
 clang libclang-rt-14-dev python3-openpyxl"
+# python3-icalendar reads the exported calendars back (tests/e2e/t_ical.sh)
+TEST_PACKAGES="$TEST_PACKAGES python3-icalendar"
 [ "${1:-}" = "--test" ] && PACKAGES="$PACKAGES $TEST_PACKAGES"
 
 missing=""
