@@ -38,6 +38,11 @@ static const char usage[] =
   "  outbox history --format csv [-o FILE]   every attempt, as evidence\n"
   "  rules check [ID|PATH...]       load and validate rules, touch no data\n"
   "  rules list                     the jurisdictions, agencies, obligations\n"
+  "  rules test [ID|PATH...] [--all] [--coverage] [--min-coverage P]\n"
+  "                                 run the rule tests (rules/ID/tests/*.lua)\n"
+  "  rules preview ID [--from DATE] [--to DATE] [--agency ID]\n"
+  "                                 every deadline, shift, campaign, status\n"
+  "                                 change and reminder over the span\n"
   "\n"
   "options:\n"
   "  --config FILE    config (default $DONDOC_CONFIG, config/dondoc.lua,\n"
@@ -75,6 +80,10 @@ static int parse_args(int argc, char **argv, struct cli *c)
     {"--format", offsetof(struct cli, format)},
     {"-o", offsetof(struct cli, output)},
     {"--output", offsetof(struct cli, output)},
+    {"--min-coverage", offsetof(struct cli, min_coverage)},
+    {"--from", offsetof(struct cli, from)},
+    {"--to", offsetof(struct cli, to)},
+    {"--agency", offsetof(struct cli, agency)},
   };
   static const struct { const char *name; size_t off; } flags[] = {
     {"--json", offsetof(struct cli, json)}, {"-v", offsetof(struct cli, verbose)},
@@ -83,6 +92,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
     {"--all", offsetof(struct cli, all)}, {"--help", offsetof(struct cli, help)},
     {"-h", offsetof(struct cli, help)}, {"--version", offsetof(struct cli, version)},
     {"--dry-run", offsetof(struct cli, dry_run)},
+    {"--coverage", offsetof(struct cli, coverage)},
   };
   int only_args = 0;
   for (int i = 1; i < argc; i++) {
