@@ -254,7 +254,7 @@ static void coverage_text(FILE *out, const struct rt_coverage *c)
       }
     if (n == 0)
       continue;
-    fprintf(out, "  %-22s %3zu/%-3zu", rows[k], covered, n);
+    fprintf(out, "  %-22s %3zu/%zu", rows[k], covered, n);
     bool first = true;
     for (size_t i = 0; i < c->n; i++) {
       const struct rt_unit *u = &c->v[i];

@@ -1068,11 +1068,13 @@ static unsigned mismatches(const struct rt_expect *e,
 }
 
 /* How far rec is from e: what it is about (item, agency) weighs more than
- * all the other fields together can, and the kind more than the rest. */
+ * all the other fields together can, the kind and period more than the
+ * rest. */
 static unsigned distance(unsigned mask)
 {
   static const enum rt_field heavy[] = {RT_OBLIGATION, RT_INDICATOR,
-                                        RT_CAMPAIGN, RT_AGENCY, RT_KIND};
+                                        RT_CAMPAIGN, RT_AGENCY, RT_KIND,
+                                        RT_PERIOD};
   unsigned d = 0;
   for (size_t f = 0; f < RT_N_FIELDS; f++)
     if (mask & (1u << f)) {
@@ -1174,12 +1176,13 @@ static int match_one(const struct rt_expect *e, const struct rt_at *a,
   }
   if (negative ? matched == 0 : matched > 0)
     return 0;
-  /* the nearest about the same item and agency, if there are any: the
-   * others would only be noise */
+  /* the nearest about the same item and agency, if there are any, and
+   * not much further than the nearest: the others would only be noise */
   size_t kept = 0;
   for (size_t i = 0; i < n_pick; i++)
-    if (negative || dist[i] / (8 * RT_N_FIELDS) ==
-                        dist[0] / (8 * RT_N_FIELDS)) {
+    if (negative || (dist[i] / (8 * RT_N_FIELDS) ==
+                     dist[0] / (8 * RT_N_FIELDS) &&
+                     dist[i] <= 2 * dist[0])) {
       pick[kept] = pick[i];
       masks[kept++] = masks[i];
     }
