@@ -36,7 +36,7 @@ GEN_SRC    = build/gen/prelude_lua.c
 RULETEST_GEN = build/gen/ruletest_lua.o
 UNIT_SRC   = $(addprefix tests/unit/test_,$(addsuffix .c,\
              calendar lunar sandbox store rules evaluate remind outbox compose \
-             email smtp webhook template utf8))
+             email smtp webhook template utf8 ruletest))
 
 # Two flavours of every object: plain (build/) and sanitized (build/asan/).
 OBJ      = $(patsubst %.c,build/%.o,$(ENGINE_SRC)) build/gen/prelude_lua.o $(RULETEST_GEN)
