@@ -18,6 +18,7 @@
 #include <jansson.h>
 
 #include "ruletest.h"
+#include "utf8.h"
 
 /* What one command-line argument names: a jurisdiction (an id, or a path
  * that world_load_rules understands) and maybe one test file in it. */
@@ -254,7 +255,10 @@ static void coverage_text(FILE *out, const struct rt_coverage *c)
       }
     if (n == 0)
       continue;
-    fprintf(out, "  %-22s %3zu/%zu", rows[k], covered, n);
+    size_t bad, bytes = strlen(rows[k]);
+    long chars = utf8_length(rows[k], &bad);      /* "×" is one column */
+    fprintf(out, "  %-*s %3zu/%zu", (int)(22 + bytes - (size_t)chars),
+            rows[k], covered, n);
     bool first = true;
     for (size_t i = 0; i < c->n; i++) {
       const struct rt_unit *u = &c->v[i];
