@@ -3,7 +3,8 @@
 #   make            build ./dondoc
 #   make demo       install missing packages, build, run the Bắc Ninh demo
 #   make test       install missing packages, build, run every test
-#                   (unit tests plain and under ASan+UBSan, then end-to-end)
+#                   (unit tests plain and under ASan+UBSan, then end-to-end,
+#                   then every shipped jurisdiction's rule tests)
 #   make install    PREFIX=/usr/local SYSCONFDIR=/etc DESTDIR=
 #   make asan       the sanitizer build in build/asan/ (gcc)
 #   make clang      the same with clang, in build/clang/
@@ -148,6 +149,13 @@ test: test-deps
 	$(MAKE) unit-asan
 	$(MAKE) unit-clang
 	$(MAKE) e2e
+	$(MAKE) rules-test
+
+# Every shipped jurisdiction's rule tests (rules/*/tests/*.lua), each at 90%
+# coverage or more (docs/rules.md, "Rule tests").
+.PHONY: rules-test
+rules-test: dondoc
+	./dondoc --config config/dondoc.lua rules test --all --coverage --min-coverage 90
 
 demo: deps
 	$(MAKE) all

@@ -202,6 +202,8 @@ static void convert_fixtures(lua_State *L, struct rt_test *t)
       }
       x->on = opt_string(L, "on");
       x->until = opt_string(L, "until");
+      if (x->until == NULL)                 /* `until` is a Lua keyword */
+        x->until = opt_string(L, "due");
       x->letter = opt_string(L, "letter");
       x->reason = opt_string(L, "reason");
       x->note = opt_string(L, "note");
@@ -901,7 +903,7 @@ static int check_fixture(const struct jurisdiction *j, const struct rt_test *t,
                      "\"…\" (the number of the letter that grants it)",
                      t->name, list, x->index);
   return check_fixture_date(t, x, "on", x->on, x->kind == RT_SUBMISSION, r) ||
-         check_fixture_date(t, x, "until", x->until,
+         check_fixture_date(t, x, "due", x->until,
                             x->kind == RT_EXTENSION, r) ? -1 : 0;
 }
 

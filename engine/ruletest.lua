@@ -17,8 +17,9 @@
 --   test "name" {
 --     submissions  = { { AGENCY, OBLIGATION, PERIOD, on = DATE, note = … } },
 --     observations = { { INDICATOR, PERIOD, VALUE, unit = … } },
---     extensions   = { { AGENCY, OBLIGATION, PERIOD, until = DATE,
---                        letter = …, on = DATE, reason = … } },
+--     extensions   = { { AGENCY, OBLIGATION, PERIOD, due = DATE (or
+--                        ["until"] = DATE), letter = …, on = DATE,
+--                        reason = … } },
 --     exemptions   = { { AGENCY, OBLIGATION, PERIOD, letter = …, on = DATE,
 --                        reason = … } },
 --     at "DATE" { finding { … }, no_finding { … }, reminder { … },
@@ -129,14 +130,15 @@ local fixture_lists = { submissions=1, observations=1, extensions=1, exemptions=
 local fixture_fields = {
   submissions = { on=1, note=1 },
   observations = { unit=1 },
-  extensions = { ["until"]=1, letter=1, on=1, reason=1 },
+  -- `until` is a Lua keyword: write ["until"] = …, or due = … (the same)
+  extensions = { ["until"]=1, due=1, letter=1, on=1, reason=1 },
   exemptions = { letter=1, on=1, reason=1 },
 }
 local fixture_positions = { submissions=3, observations=3, extensions=3, exemptions=3 }
 local fixture_shape = {
   submissions = "{ \"agency\", \"obligation\", \"period\", on = \"YYYY-MM-DD\" }",
   observations = "{ \"indicator\", \"period\", value }",
-  extensions = "{ \"agency\", \"obligation\", \"period\", until = \"YYYY-MM-DD\", letter = \"…\" }",
+  extensions = "{ \"agency\", \"obligation\", \"period\", due = \"YYYY-MM-DD\", letter = \"…\" }",
   exemptions = "{ \"agency\", \"obligation\", \"period\", letter = \"…\" }",
 }
 
@@ -160,6 +162,10 @@ local function check_fixtures(name, list, entries)
         fail(sformat("test \"%s\": %s[%d]: field '%s' must be a string or number, not a %s",
                      name, list, k, tostring(f), tv))
       end
+    end
+    if e["until"] ~= nil and e.due ~= nil then
+      fail(sformat("test \"%s\": %s[%d]: due and [\"until\"] are the same field; give one",
+                   name, list, k))
     end
   end
 end

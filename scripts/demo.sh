@@ -1,7 +1,8 @@
 #!/bin/sh
 # The demo behind `make demo`: a fresh database under var/, the bundled
 # Bắc Ninh rules and sample data, evaluated on a fixed date; then the daily
-# job, which delivers its reminders to var/outbox/ (no mail server needed).
+# job, which delivers its reminders to var/outbox/ (no mail server needed);
+# then a preview of what the rules do over the next month.
 set -eu
 cd "$(dirname "$0")/.."
 DEMO_DATE=${DEMO_DATE:-2024-12-09}
@@ -33,3 +34,6 @@ for h in ('To', 'Cc', 'Subject', 'Message-ID', 'In-Reply-To'):
 print()
 print(m.get_body(('plain',)).get_content())
 PY
+echo
+echo "== dondoc rules preview: what Bắc Ninh's rules do in the month from $DEMO_DATE"
+./dondoc --now "$DEMO_DATE" rules preview bac-ninh

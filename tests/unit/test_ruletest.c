@@ -145,6 +145,13 @@ static void test_language_mistakes(void **state)
                     1, "submissions[1]: unknown field 'onn'");
   expect_load_error(x, "test \"a\" { at \"2024-12-06\" { finding { } } }\n",
                     1, "names no field");
+  /* `until` is a Lua keyword: { until = … } does not even parse */
+  expect_load_error(x, "test \"a\" { extensions = { { \"so-a\", \"bao-cao\", \"2024\",\n"
+                    "  until = \"2024-12-20\", letter = \"1\" } } }\n", 2, "until");
+  expect_load_error(x, "test \"a\" { extensions = { { \"so-a\", \"bao-cao\", \"2024\",\n"
+                    "  [\"until\"] = \"2024-12-20\", due = \"2024-12-20\", letter = \"1\" } },\n"
+                    "  at \"2024-12-06\" { finding { kind = \"x\" } } }\n", 1,
+                    "due and [\"until\"] are the same field");
   expect_load_error(x, "x = (\n", 2, "");
   expect_load_error(x, "local t = io.open(\"/etc/passwd\")\n", 1, "io");
   expect_load_error(x, "\nwhile true do end\n", 2, "instruction budget");
@@ -302,13 +309,15 @@ static void test_mistakes_against_the_rules(void **state)
     "    { \"so-a\", \"bao-cao\", \"2024\" },\n"                        /* 6 */
     "  },\n"                                                            /* 7 */
     "  observations = { { \"ty-le\", \"2024-H1\", 5 } },\n"             /* 8 */
-    "  extensions = { { \"so-a\", \"bao-cao\", \"2024\", [\"until\"] = \"2024-12-20\" } },\n"
-    "  at \"2024-12-32\" { finding { kind = \"overdue\" } },\n"         /* 10 */
-    "  at \"2024-12-09\" {\n"                                           /* 11 */
-    "    finding { kind = \"overdu\", agency = \"so-a\",\n"             /* 12 */
-    "              obligation = \"bao-cao\", period = \"2024-Q4\",\n"   /* 13 */
-    "              due = \"2024-12-5\", days = \"3\" },\n"              /* 14 */
-    "    no_finding { indicator = \"ti-le\" },\n"                       /* 15 */
+    "  extensions = { { \"so-a\", \"bao-cao\", \"2024\", [\"until\"] = \"2024-12-20\" },\n"   /* 9 */
+    "                 { \"so-a\", \"bao-cao\", \"2024\", letter = \"2\" },\n"
+    "                 { \"so-a\", \"bao-cao\", \"2024\", letter = \"3\", due = \"2024-12-32\" } },\n"
+    "  at \"2024-12-32\" { finding { kind = \"overdue\" } },\n"         /* 12 */
+    "  at \"2024-12-09\" {\n"                                           /* 13 */
+    "    finding { kind = \"overdu\", agency = \"so-a\",\n"             /* 14 */
+    "              obligation = \"bao-cao\", period = \"2024-Q4\",\n"   /* 15 */
+    "              due = \"2024-12-5\", days = \"3\" },\n"              /* 16 */
+    "    no_finding { indicator = \"ti-le\" },\n"                       /* 17 */
     "    reminder { stage = \"overdue-one\", to = \"x@y.example\", escalation = 1 },\n"
     "    no_reminder { campaign = \"thang-hd\", period = \"2024-11\" },\n"
     "  },\n"
@@ -325,16 +334,18 @@ static void test_mistakes_against_the_rules(void **state)
     {1, "submissions[4]: missing on = "},
     {8, "\"2024-H1\" is not a period of ty-le (its cadence is year)"},
     {1, "extensions[1]: missing letter"},
-    {10, "at \"2024-12-32\": not a real date"},
-    {12, "unknown kind \"overdu\""},
-    {13, "\"2024-Q4\" is not a period of obligation bao-cao"},
-    {14, "due \"2024-12-5\" is not a real date"},
-    {14, "days must be a number, not a string"},
-    {15, "indicator \"ti-le\" is not declared"},
-    {16, "stage \"overdue-one\" is none of"},
-    {16, "to \"x@y.example\" is not the email or head_email"},
-    {16, "escalation must be true or false, not a number"},
-    {17, "a campaign's period is the year its window starts"},
+    {1, "extensions[2]: missing due = \"YYYY-MM-DD\""},
+    {11, "extensions[3]: due \"2024-12-32\" is not a real date"},
+    {12, "at \"2024-12-32\": not a real date"},
+    {14, "unknown kind \"overdu\""},
+    {15, "\"2024-Q4\" is not a period of obligation bao-cao"},
+    {16, "due \"2024-12-5\" is not a real date"},
+    {16, "days must be a number, not a string"},
+    {17, "indicator \"ti-le\" is not declared"},
+    {18, "stage \"overdue-one\" is none of"},
+    {18, "to \"x@y.example\" is not the email or head_email"},
+    {18, "escalation must be true or false, not a number"},
+    {19, "a campaign's period is the year its window starts"},
   };
   for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
     snprintf(where, sizeof where, "%s:%d: ", path, want[i].line);

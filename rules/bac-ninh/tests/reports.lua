@@ -148,7 +148,7 @@ test "(2) Ban VSTBPN năm và (3) tự kiểm tra: trước ngày 05/12/2024 (th
 
 test "Gia hạn và miễn báo cáo bằng văn bản của Thường trực" {
   extensions = {
-    { "so-tai-chinh", "ban-vstbpn", "2024", ["until"] = "2024-12-20",
+    { "so-tai-chinh", "ban-vstbpn", "2024", due = "2024-12-20",
       letter = "125/SLĐTBXH-BĐG", on = "2024-12-03" },
   },
   exemptions = {
