@@ -556,8 +556,8 @@ int preview_write_text(FILE *out, const struct preview *p)
   }
   if (p->n == 0)
     fprintf(out, "\nnothing happens in this span\n");
-  fprintf(out, "\n%zu deadline%s, %zu campaign window%s, %zu status "
-          "change%s, %zu reminder%s\n", counts[PV_DEADLINE],
+  fprintf(out, "\ncounted per agency: %zu deadline%s, %zu campaign window%s, "
+          "%zu status change%s, %zu reminder%s\n", counts[PV_DEADLINE],
           counts[PV_DEADLINE] == 1 ? "" : "s", counts[PV_CAMPAIGN],
           counts[PV_CAMPAIGN] == 1 ? "" : "s", counts[PV_STATUS],
           counts[PV_STATUS] == 1 ? "" : "s", counts[PV_REMINDER],

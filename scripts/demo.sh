@@ -35,5 +35,5 @@ print()
 print(m.get_body(('plain',)).get_content())
 PY
 echo
-echo "== dondoc rules preview: what Bắc Ninh's rules do in the month from $DEMO_DATE"
+echo "== dondoc rules preview: what Bắc Ninh's rules alone do in the month from $DEMO_DATE (no data: what an officer reads before turning them on)"
 ./dondoc --now "$DEMO_DATE" rules preview bac-ninh

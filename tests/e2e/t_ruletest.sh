@@ -124,3 +124,18 @@ run 0 --config "$WORK/shipped.lua" rules test --all --coverage --min-coverage 90
 assert_contains "$WORK/out" "bac-ninh: "
 assert_not_contains "$WORK/out" "is below --min-coverage"
 [ ! -e "$WORK/shipped.db" ] || fail "rules test wrote the configured database"
+
+# ---- the example of docs/rules.md ("Rule tests") passes on the shipped rules --
+mkdir -p "$WORK/shipped/bac-ninh/tests"
+cp -R "$ROOT/rules/law" "$ROOT/rules/national" "$WORK/shipped/"
+cp "$ROOT"/rules/bac-ninh/*.lua "$WORK/shipped/bac-ninh/"
+python3 - "$ROOT/docs/rules.md" "$WORK/shipped/bac-ninh/tests/doc.lua" <<'PY'
+import sys
+s = open(sys.argv[1], encoding="utf-8").read()
+s = s[s.index("## Rule tests"):]
+a = s.index("```lua\n") + len("```lua\n")
+open(sys.argv[2], "w", encoding="utf-8").write(s[a:s.index("```", a)])
+PY
+printf 'rules_dir = "shipped"\ndatabase = "doc.db"\njurisdictions = { "bac-ninh" }\n' > "$WORK/doc.lua"
+run 0 --config "$WORK/doc.lua" rules test
+assert_contains "$WORK/out" "  ok    (2) Ban VSTBPN năm: trước ngày 05/12/2024 (thứ Năm) (7 expectations)"
