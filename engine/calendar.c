@@ -341,7 +341,10 @@ int cal_holidays_add_name(struct cal_holidays *h, cal_day from, cal_day to,
   }
   char *copy = strdup(name);
   if (copy == NULL) return -1;
-  h->names[h->n_names++] = (struct cal_holiday_name){ from, to, copy };
+  struct cal_holiday_name *n = &h->names[h->n_names++];
+  n->from = from;
+  n->to = to;
+  n->name = copy;
   return 0;
 }
 
