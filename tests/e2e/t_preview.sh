@@ -104,5 +104,15 @@ run 3 $C rules preview syntax
 run 3 $C rules preview base
 assert_contains "$WORK/err" "template"
 
+# no leak and no invalid access (valgrind; the sanitizer builds check themselves)
+case $DONDOC in
+  */asan/*|*/clang/*) ;;
+  *)
+    valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all \
+      --error-exitcode=99 "$DONDOC" $C --json rules preview rt-pass --from 2024-11-01 \
+      --to 2024-12-31 --agency so-a >"$WORK/out" 2>"$WORK/err" ||
+      { cat "$WORK/err"; fail "valgrind found errors in rules preview"; } ;;
+esac
+
 [ ! -e "$WORK/t.db" ] && [ ! -e "$WORK/real.db" ] && [ ! -e "$WORK/shipped.db" ] || fail "preview wrote a configured database"
 [ -z "$(ls -A "$WORK/tmp")" ] || fail "scratch databases left in TMPDIR"

@@ -114,6 +114,18 @@ run 3 $C rules test syntax rt-pass
 assert_contains "$WORK/err" "rules/syntax/jurisdiction.lua:3:"
 assert_contains "$WORK/out" "rt-pass: 11 passed, 0 failed, 0 errors"
 
+# ---- no leak and no invalid access (valgrind; the sanitizer builds check
+# themselves) on failures, a test-file error and a rule error -------------------
+case $DONDOC in
+  */asan/*|*/clang/*) ;;
+  *)
+    printf 'test "x" { at "2024-12-09" { finding { kind = "overdue", agency = "so-zz" } } }\n' > "$R/rt-pass/tests/zz.lua"
+    valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all \
+      --error-exitcode=99 "$DONDOC" $C rules test --coverage rt-fail rt-pass syntax >"$WORK/out" 2>"$WORK/err"
+    [ $? -eq 3 ] || { cat "$WORK/err"; fail "valgrind found errors in rules test"; }
+    rm "$R/rt-pass/tests/zz.lua" ;;
+esac
+
 # ---- nothing written but scratch files, and those removed ---------------------
 [ ! -e "$WORK/t.db" ] || fail "rules test wrote the configured database"
 [ -z "$(ls -A "$WORK/tmp")" ] || { ls -la "$WORK/tmp"; fail "scratch databases left in TMPDIR"; }
