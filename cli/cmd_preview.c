@@ -44,6 +44,14 @@ int cmd_rules_preview(struct cli *c, struct world *w)
   o.to = span_end(o.from, c->agency ? 12 : 1);
   if (c->to && cal_parse_date(c->to, &o.to) != 0)
     return usage_error("--to '%s' is not a real date (YYYY-MM-DD)", c->to);
+  int y1, y2, m, d;
+  cal_to_ymd(o.from, &y1, &m, &d);
+  cal_to_ymd(o.to, &y2, &m, &d);
+  if (y1 < MODEL_YEAR_MIN || y2 > MODEL_YEAR_MAX) {
+    fprintf(stderr, "dondoc: rules preview: the span must lie in the years "
+            "%d–%d (try 'dondoc --help')\n", MODEL_YEAR_MIN, MODEL_YEAR_MAX);
+    return EXIT_USAGE;
+  }
   if (o.to < o.from || o.to - o.from + 1 > PREVIEW_MAX_DAYS) {
     fprintf(stderr, "dondoc: rules preview: --to must not be before --from, "
             "and a preview spans at most %d days (try 'dondoc --help')\n",

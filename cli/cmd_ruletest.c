@@ -517,6 +517,8 @@ int cmd_rules_test(struct cli *c, struct world *w)
                        "tests; name none");
   if (c->all) {
     n = all_targets(w->cfg.rules_dir, &targets);
+    if (n == 0 && !c->json)
+      printf("no jurisdiction in %s has a tests/ folder\n", w->cfg.rules_dir);
   } else {
     size_t given = (size_t)(c->n_args - 2);
     const char *const *args = given ? c->args + 2

@@ -98,6 +98,7 @@ run 2 $C rules preview rt-pass rt-fail
 run 2 $C rules preview rt-pass --from 2024-12-10 --to 2024-12-01
 run 2 $C rules preview rt-pass --from 2024-01-01 --to 2026-12-31
 run 2 $C rules preview rt-pass --from 2024-02-30
+run 2 $C rules preview rt-pass --from 1999-12-01
 run 4 $C rules preview rt-pass --agency so-z
 assert_contains "$WORK/err" "unknown agency 'so-z' in rt-pass"
 run 3 $C rules preview syntax
