@@ -34,13 +34,12 @@ NOTIFIER_SRC = notifiers/email.c notifiers/smtp.c notifiers/webhook.c \
 ENGINE_SRC = $(wildcard engine/*.c) $(NOTIFIER_SRC)
 CLI_SRC    = $(wildcard cli/*.c)
 GEN_SRC    = build/gen/prelude_lua.c
-RULETEST_GEN = build/gen/ruletest_lua.o
 UNIT_SRC   = $(addprefix tests/unit/test_,$(addsuffix .c,\
              calendar lunar sandbox store rules evaluate remind outbox compose \
              email smtp webhook template utf8 ruletest))
 
 # Two flavours of every object: plain (build/) and sanitized (build/asan/).
-OBJ      = $(patsubst %.c,build/%.o,$(ENGINE_SRC)) build/gen/prelude_lua.o $(RULETEST_GEN)
+OBJ      = $(patsubst %.c,build/%.o,$(ENGINE_SRC)) build/gen/prelude_lua.o build/gen/ruletest_lua.o
 ASAN_OBJ = $(patsubst %.c,build/asan/%.o,$(ENGINE_SRC)) build/asan/gen/prelude_lua.o build/asan/gen/ruletest_lua.o
 CLI_OBJ  = $(patsubst %.c,build/%.o,$(CLI_SRC))
 ASAN_CLI_OBJ = $(patsubst %.c,build/asan/%.o,$(CLI_SRC))

@@ -52,6 +52,9 @@ void cal_today(int utc_offset_minutes, cal_day *day, int *minute);
 
 /* ---- holidays and working days -------------------------------------- */
 
+/* Days from..to that the rules name (a holiday's name). */
+struct cal_holiday_name { cal_day from, to; char *name; };
+
 /* A set of days off (public holidays, Tết) and of make-up working days
  * (Saturdays worked in exchange for a bridge day). Weekends are Saturday and
  * Sunday unless listed as make-up working days. The struct is owned by the
@@ -61,8 +64,6 @@ void cal_today(int utc_offset_minutes, cal_day *day, int *minute);
  * schedule (the yearly notice) rather than computed from the law; the
  * other years' statutory days are computed (legal_calendar.h), and a
  * deadline in one of them is only as sure as that computation. */
-struct cal_holiday_name { cal_day from, to; char *name; };
-
 struct cal_holidays {
   cal_day *off;      size_t n_off,  cap_off;    /* sorted after _finish */
   cal_day *work;     size_t n_work, cap_work;
@@ -70,7 +71,7 @@ struct cal_holidays {
   int *announced;    size_t n_announced, cap_announced;   /* sorted */
   /* The names the rules give days off ("Tết Nguyên đán"), in the order
    * declared; each name is owned here. Computed years have none: see
-   * legal_day_name (legal_calendar.h). */
+   * legal_day_reason (legal_calendar.h). */
   struct cal_holiday_name *names; size_t n_names, cap_names;
 };
 
