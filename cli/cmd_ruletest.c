@@ -497,12 +497,103 @@ static json_t *one_jurisdiction(struct run *ru, const struct jurisdiction *j,
   return out;
 }
 
+/* The jurisdictions the command names (or --all, or the config's), into
+ * *out (freed by the caller). Returns their number, or -1 when out of
+ * memory (said). */
+static long collect_targets(const struct cli *c, const struct world *w,
+                            struct test_target **out)
+{
+  struct test_target *targets = NULL;
+  size_t n = 0;
+  if (c->all) {
+    n = all_targets(w->cfg.rules_dir, &targets);
+    if (n == 0 && !c->json)
+      printf("no jurisdiction in %s has a tests/ folder\n", w->cfg.rules_dir);
+    *out = targets;
+    return (long)n;
+  }
+  size_t given = (size_t)(c->n_args - 2);
+  const char *const *args = given ? c->args + 2
+                            : (const char *const *)w->cfg.jurisdictions;
+  if (given == 0)
+    given = w->cfg.n_jurisdictions;
+  if ((targets = calloc(given ? given : 1, sizeof *targets)) == NULL) {
+    fprintf(stderr, "dondoc: out of memory\n");
+    return -1;
+  }
+  for (; n < given; n++)
+    target_of(args[n], &targets[n]);
+  *out = targets;
+  return (long)n;
+}
+
+/* Load the targets' rules; their jurisdictions into js[i] (NULL when one
+ * did not load). Returns 0 or an exit status. */
+static int load_targets(struct cli *c, struct world *w,
+                        const struct test_target *targets, size_t n,
+                        const struct jurisdiction **js, int *failed)
+{
+  const char **loads = calloc(n ? n : 1, sizeof *loads);
+  if (loads == NULL) {
+    fprintf(stderr, "dondoc: out of memory\n");
+    return EXIT_RULES;
+  }
+  for (size_t i = 0; i < n; i++)
+    loads[i] = targets[i].load;
+  int rc = world_load_rules(c, w, loads, n, failed);
+  free(loads);
+  /* world_load_rules keeps the order of its arguments and leaves out
+   * those that failed */
+  for (size_t i = 0, k = 0; rc == 0 && i < n; i++) {
+    js[i] = NULL;
+    if (k < w->rules.n &&
+        strcmp(w->rules.jurisdictions[k].id, targets[i].id) == 0)
+      js[i] = &w->rules.jurisdictions[k++];
+  }
+  return rc;
+}
+
+/* The totals, as text or as the JSON object around the jurisdictions.
+ * Returns 0, or 1 when stdout failed (said). */
+static int print_totals(const struct cli *c, const struct world *w,
+                        const struct totals *tot, double min, json_t *list)
+{
+  bool ok = !tot->rules_error && tot->errors == 0 && tot->failed == 0 &&
+            !tot->below;
+  if (c->json) {
+    json_t *errors = json_array();
+    for (size_t i = 0; errors && i < w->rules.n_errors; i++)
+      json_array_append_new(errors, json_string(w->rules.errors[i].message));
+    json_t *root = json_pack("{s:I, s:I, s:I, s:o, s:o, s:b, s:o}",
+                             "passed", (json_int_t)tot->passed,
+                             "failed", (json_int_t)tot->failed,
+                             "errors", (json_int_t)tot->errors,
+                             "min_coverage", min >= 0 ? json_real(min)
+                                                      : json_null(),
+                             "rule_errors", errors, "ok", ok,
+                             "jurisdictions", list);
+    int bad = root == NULL || json_dumpf(root, stdout, JSON_INDENT(2)) != 0;
+    json_decref(root);
+    if (!bad)
+      putchar('\n');
+  } else if (!c->quiet || !ok) {
+    json_decref(list);
+    printf("\n%zu passed, %zu failed, %zu error%s%s\n", tot->passed,
+           tot->failed, tot->errors, tot->errors == 1 ? "" : "s",
+           tot->rules_error ? "; rules that did not load (above)" : "");
+  }
+  if (ferror(stdout) || fflush(stdout) != 0) {
+    fprintf(stderr, "dondoc: cannot write the results\n");
+    return 1;
+  }
+  return 0;
+}
+
 int cmd_rules_test(struct cli *c, struct world *w)
 {
   int failed = 0, rc;
   double min = -1;
   struct test_target *targets = NULL;
-  size_t n = 0;
   if (c->min_coverage) {
     char *end;
     min = strtod(c->min_coverage, &end);
@@ -510,97 +601,43 @@ int cmd_rules_test(struct cli *c, struct world *w)
       return usage_error("--min-coverage '%s' must be a percentage from 0 "
                          "to 100", c->min_coverage);
   }
-  if ((rc = world_load_config(c, w)))
-    return rc;
   if (c->all && c->n_args > 2)
     return usage_error("%s", "rules test --all runs every jurisdiction with "
                        "tests; name none");
-  if (c->all) {
-    n = all_targets(w->cfg.rules_dir, &targets);
-    if (n == 0 && !c->json)
-      printf("no jurisdiction in %s has a tests/ folder\n", w->cfg.rules_dir);
-  } else {
-    size_t given = (size_t)(c->n_args - 2);
-    const char *const *args = given ? c->args + 2
-                              : (const char *const *)w->cfg.jurisdictions;
-    if (given == 0)
-      given = w->cfg.n_jurisdictions;
-    if ((targets = calloc(given ? given : 1, sizeof *targets)) == NULL) {
-      fprintf(stderr, "dondoc: out of memory\n");
-      return EXIT_RULES;
-    }
-    for (; n < given; n++)
-      target_of(args[n], &targets[n]);
-  }
-  const char **loads = calloc(n ? n : 1, sizeof *loads);
-  if (loads == NULL) {
+  if ((rc = world_load_config(c, w)))
+    return rc;
+  long n = collect_targets(c, w, &targets);
+  const struct jurisdiction **js = n >= 0 ? calloc(n ? (size_t)n : 1,
+                                                   sizeof *js) : NULL;
+  if (js == NULL) {
     free(targets);
-    fprintf(stderr, "dondoc: out of memory\n");
     return EXIT_RULES;
   }
-  for (size_t i = 0; i < n; i++)
-    loads[i] = targets[i].load;
-  rc = world_load_rules(c, w, loads, n, &failed);
-  free(loads);
-  if (rc) {
+  if ((rc = load_targets(c, w, targets, (size_t)n, js, &failed))) {
+    free(js);
     free(targets);
     return rc;
   }
-
   struct totals tot = {.rules_error = failed != 0};
   struct run ru = {.c = c, .cfg = &w->cfg, .tot = &tot,
                    .json = c->json != 0};
   json_t *list = ru.json ? json_array() : NULL;
-  /* world_load_rules keeps the order of its arguments and leaves out
-   * those that failed */
-  size_t k = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (k >= w->rules.n || strcmp(w->rules.jurisdictions[k].id,
-                                  targets[i].id) != 0)
+  for (long i = 0; i < n; i++) {
+    const struct jurisdiction *j = js[i];
+    if (j && j->is_template && !ru.json)
+      printf("%s: a template, never evaluated: its rules are tested "
+             "through the jurisdictions that inherit them\n", j->id);
+    if (j == NULL || j->is_template)
       continue;
-    const struct jurisdiction *j = &w->rules.jurisdictions[k++];
-    if (j->is_template) {
-      if (!ru.json)
-        printf("%s: a template, never evaluated: its rules are tested "
-               "through the jurisdictions that inherit them\n", j->id);
-      continue;
-    }
     json_t *one = one_jurisdiction(&ru, j, targets[i].file[0]
                                            ? targets[i].file : NULL, min);
     if (list && one)
       json_array_append_new(list, one);
   }
+  free(js);
   free(targets);
-  bool ok = !tot.rules_error && tot.errors == 0 && tot.failed == 0 &&
-            !tot.below;
-  if (ru.json) {
-    json_t *errors = json_array();
-    for (size_t i = 0; errors && i < w->rules.n_errors; i++)
-      json_array_append_new(errors, json_string(w->rules.errors[i].message));
-    json_t *root = json_pack("{s:I, s:I, s:I, s:o, s:o, s:b, s:o}",
-                             "passed", (json_int_t)tot.passed,
-                             "failed", (json_int_t)tot.failed,
-                             "errors", (json_int_t)tot.errors,
-                             "min_coverage", min >= 0 ? json_real(min)
-                                                      : json_null(),
-                             "rule_errors", errors, "ok", ok,
-                             "jurisdictions", list);
-    if (root == NULL || json_dumpf(root, stdout, JSON_INDENT(2)) != 0) {
-      json_decref(root);
-      fprintf(stderr, "dondoc: cannot write the results\n");
-      return 1;
-    }
-    json_decref(root);
-    putchar('\n');
-  } else if (!c->quiet || !ok) {
-    printf("\n%zu passed, %zu failed, %zu error%s%s\n", tot.passed,
-           tot.failed, tot.errors, tot.errors == 1 ? "" : "s",
-           tot.rules_error ? "; rules that did not load (above)" : "");
-  }
-  if (fflush(stdout) != 0) {
-    fprintf(stderr, "dondoc: cannot write the results\n");
+  if (print_totals(c, w, &tot, min, list) != 0)
     return 1;
-  }
   if (tot.rules_error || tot.errors)
     return EXIT_RULES;
   return tot.failed || tot.below ? 1 : 0;

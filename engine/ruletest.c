@@ -685,6 +685,56 @@ static const char *type_word(char t)
   return t == 's' ? "a string" : t == 'b' ? "a boolean" : "a number";
 }
 
+/* A string field naming something: it must exist in the rules (or have
+ * the shape of a stage, or be an agency's address). */
+static int check_name(const struct jurisdiction *j, const struct rt_expect *e,
+                      enum rt_field f, const char *w, struct rt_result *r)
+{
+  const char *s = e->v[f].s, *name = fields[f].name,
+             *what = expect_names[e->kind];
+  switch (f) {
+  case RT_KIND: {
+    enum finding_kind k;
+    if (finding_kind_parse(s, &k) != 0)
+      return add_error(r, w, "%s: unknown kind \"%s\" (overdue, due_soon, "
+                       "upcoming, on_time, late, exempt, unassigned, "
+                       "awaiting_date, achieved, on_track, at_risk, "
+                       "off_track, no_data, campaign_upcoming, "
+                       "campaign_active, campaign_ended)", what, s);
+    return 0;
+  }
+  case RT_AGENCY:
+  case RT_ON_BEHALF_OF:
+    return model_agency(j, s) ? 0
+           : add_error(r, w, "%s: %s \"%s\" is not an agency the rules of "
+                       "%s declare", what, name, s, j->id);
+  case RT_OBLIGATION:
+    return model_obligation(j, s) ? 0
+           : add_error(r, w, "%s: obligation \"%s\" is not declared by the "
+                       "rules of %s", what, s, j->id);
+  case RT_INDICATOR:
+    return model_indicator(j, s) ? 0
+           : add_error(r, w, "%s: indicator \"%s\" is not declared by the "
+                       "rules of %s", what, s, j->id);
+  case RT_CAMPAIGN:
+    return model_campaign(j, s) ? 0
+           : add_error(r, w, "%s: campaign \"%s\" is not declared by the "
+                       "rules of %s", what, s, j->id);
+  case RT_STAGE:
+    return stage_known(s) ? 0
+           : add_error(r, w, "%s: stage \"%s\" is none of before-N, due, "
+                       "overdue-N, escalate-N, campaign-before-N, "
+                       "campaign-start, STATUS-PERIOD-N", what, s);
+  case RT_TO:
+  case RT_CC:
+    return address_known(j, s) ? 0
+           : add_error(r, w, "%s: %s \"%s\" is not the email or head_email "
+                       "of any agency of %s", what, name, s, j->id);
+  default:
+    return 0;
+  }
+}
+
 /* Check one field of an expectation and convert it for matching (dates to
  * day numbers). Returns 0, or -1 when memory ran out. */
 static int check_field(const struct jurisdiction *j, struct rt_expect *e,
@@ -730,48 +780,7 @@ static int check_field(const struct jurisdiction *j, struct rt_expect *e,
   case RT_STRING:
     break;
   }
-  const char *s = v->s;
-  switch (f) {
-  case RT_KIND: {
-    enum finding_kind k;
-    if (finding_kind_parse(s, &k) != 0)
-      return add_error(r, w, "%s: unknown kind \"%s\" (overdue, due_soon, "
-                       "upcoming, on_time, late, exempt, unassigned, "
-                       "awaiting_date, achieved, on_track, at_risk, "
-                       "off_track, no_data, campaign_upcoming, "
-                       "campaign_active, campaign_ended)", what, s);
-    return 0;
-  }
-  case RT_AGENCY:
-  case RT_ON_BEHALF_OF:
-    return model_agency(j, s) ? 0
-           : add_error(r, w, "%s: %s \"%s\" is not an agency the rules of "
-                       "%s declare", what, name, s, j->id);
-  case RT_OBLIGATION:
-    return model_obligation(j, s) ? 0
-           : add_error(r, w, "%s: obligation \"%s\" is not declared by the "
-                       "rules of %s", what, s, j->id);
-  case RT_INDICATOR:
-    return model_indicator(j, s) ? 0
-           : add_error(r, w, "%s: indicator \"%s\" is not declared by the "
-                       "rules of %s", what, s, j->id);
-  case RT_CAMPAIGN:
-    return model_campaign(j, s) ? 0
-           : add_error(r, w, "%s: campaign \"%s\" is not declared by the "
-                       "rules of %s", what, s, j->id);
-  case RT_STAGE:
-    return stage_known(s) ? 0
-           : add_error(r, w, "%s: stage \"%s\" is none of before-N, due, "
-                       "overdue-N, escalate-N, campaign-before-N, "
-                       "campaign-start, STATUS-PERIOD-N", what, s);
-  case RT_TO:
-  case RT_CC:
-    return address_known(j, s) ? 0
-           : add_error(r, w, "%s: %s \"%s\" is not the email or head_email "
-                       "of any agency of %s", what, name, s, j->id);
-  default:
-    return 0;
-  }
+  return check_name(j, e, f, w, r);
 }
 
 /* The period, once the item it belongs to is known to exist. */
