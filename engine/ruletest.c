@@ -323,6 +323,10 @@ int ruletest_load(const char *path, const struct rules_options *o,
     goto out;
   if (sandbox_call(sb, 2, 0, err) != 0)
     goto out;
+  if (f->n_tests == 0) {
+    snprintf(err, sizeof err, "%s: no test \"…\" { … } in this file", path);
+    goto out;
+  }
   rc = 0;
 out:
   sandbox_free(sb);
@@ -817,13 +821,54 @@ static int check_period(const struct jurisdiction *j, struct rt_expect *e,
   return 0;
 }
 
+/* What a status can be about: 'o' reports, 'i' indicators, 'c' campaigns. */
+static char kind_class(enum finding_kind k)
+{
+  switch (k) {
+  case FIND_ACHIEVED: case FIND_ON_TRACK: case FIND_AT_RISK:
+  case FIND_OFF_TRACK: case FIND_NO_DATA:
+    return 'i';
+  case FIND_CAMPAIGN_UPCOMING: case FIND_CAMPAIGN_ACTIVE:
+  case FIND_CAMPAIGN_ENDED:
+    return 'c';
+  default:
+    return 'o';
+  }
+}
+
+/* An expectation that names two items, or a status of one kind of item
+ * with another kind of item, could never match: say so. */
+static int check_consistent(struct rt_expect *e, struct rt_result *r)
+{
+  static const struct { enum rt_field f; char cls; const char *what; }
+  items[] = {{RT_OBLIGATION, 'o', "reports"}, {RT_INDICATOR, 'i',
+             "indicators"}, {RT_CAMPAIGN, 'c', "campaigns"}};
+  const char *what = expect_names[e->kind];
+  enum finding_kind k;
+  int named = 0;
+  for (size_t i = 0; i < 3; i++)
+    named += e->v[items[i].f].given;
+  if (named > 1)
+    return add_error(r, e->where, "%s names more than one of obligation, "
+                     "indicator and campaign: it could never match", what);
+  if (!e->v[RT_KIND].given || e->v[RT_KIND].type != 's' ||
+      finding_kind_parse(e->v[RT_KIND].s, &k) != 0)
+    return 0;
+  for (size_t i = 0; i < 3; i++)
+    if (e->v[items[i].f].given && kind_class(k) != items[i].cls)
+      return add_error(r, e->where, "%s: \"%s\" is not a status of %s: it "
+                       "could never match", what, e->v[RT_KIND].s,
+                       items[i].what);
+  return 0;
+}
+
 static int check_expect(const struct jurisdiction *j, struct rt_expect *e,
                         struct rt_result *r)
 {
   for (size_t f = 0; f < RT_N_FIELDS; f++)
     if (e->v[f].given && check_field(j, e, (enum rt_field)f, r) != 0)
       return -1;
-  return check_period(j, e, r);
+  return check_period(j, e, r) || check_consistent(e, r) ? -1 : 0;
 }
 
 static const char *const fixture_lists[] = {

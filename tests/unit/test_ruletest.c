@@ -110,7 +110,10 @@ static void expect_load_error(struct fx *x, const char *text, int line,
   write_test(x, text, path, sizeof path);
   assert_int_equal(ruletest_load(path, &x->o, &f), -1);
   assert_non_null(f.error);
-  snprintf(where, sizeof where, "%s:%d: ", path, line);
+  if (line > 0)
+    snprintf(where, sizeof where, "%s:%d: ", path, line);
+  else                                      /* the file as a whole */
+    snprintf(where, sizeof where, "%s: ", path);
   if (strstr(f.error, where) == NULL || strstr(f.error, words) == NULL)
     fail_msg("expected '%s…%s', got '%s'", where, words, f.error);
   assert_int_equal(f.n_tests, 0);
@@ -155,6 +158,8 @@ static void test_language_mistakes(void **state)
   expect_load_error(x, "x = (\n", 2, "");
   expect_load_error(x, "local t = io.open(\"/etc/passwd\")\n", 1, "io");
   expect_load_error(x, "\nwhile true do end\n", 2, "instruction budget");
+  expect_load_error(x, "-- a file whose tests are all commented out\n", 0,
+                    "no test");
   expect_load_error(x, "local s = (\"x\"):gsub(\"x\", \"y\")\n", 1, "gsub");
 }
 
@@ -320,6 +325,8 @@ static void test_mistakes_against_the_rules(void **state)
     "    no_finding { indicator = \"ti-le\" },\n"                       /* 17 */
     "    reminder { stage = \"overdue-one\", to = \"x@y.example\", escalation = 1 },\n"
     "    no_reminder { campaign = \"thang-hd\", period = \"2024-11\" },\n"
+    "    finding { kind = \"overdue\", indicator = \"ty-le\" },\n"
+    "    no_finding { obligation = \"bao-cao\", campaign = \"thang-hd\" },\n"
     "  },\n"
     "}\n", path, sizeof path);
   assert_int_equal(ruletest_load(path, &x->o, &f), 0);
@@ -346,6 +353,8 @@ static void test_mistakes_against_the_rules(void **state)
     {18, "to \"x@y.example\" is not the email or head_email"},
     {18, "escalation must be true or false, not a number"},
     {19, "a campaign's period is the year its window starts"},
+    {20, "\"overdue\" is not a status of indicators: it could never match"},
+    {21, "names more than one of obligation, indicator and campaign"},
   };
   for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
     snprintf(where, sizeof where, "%s:%d: ", path, want[i].line);
