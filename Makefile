@@ -3,7 +3,8 @@
 #   make            build ./dondoc
 #   make demo       install missing packages, build, run the Bắc Ninh demo
 #   make test       install missing packages, build, run every test
-#                   (unit tests plain and under ASan+UBSan, then end-to-end)
+#                   (unit tests plain and under ASan+UBSan, then end-to-end,
+#                   then every shipped jurisdiction's rule tests)
 #   make install    PREFIX=/usr/local SYSCONFDIR=/etc DESTDIR=
 #   make asan       the sanitizer build in build/asan/ (gcc)
 #   make clang      the same with clang, in build/clang/
@@ -35,14 +36,14 @@ CLI_SRC    = $(wildcard cli/*.c)
 GEN_SRC    = build/gen/prelude_lua.c
 UNIT_SRC   = $(addprefix tests/unit/test_,$(addsuffix .c,\
              calendar lunar sandbox store rules evaluate remind outbox compose \
-             email smtp webhook template utf8 import report ical))
+             email smtp webhook template utf8 import report ical ruletest))
 
 # Two flavours of every object: plain (build/) and sanitized (build/asan/).
-OBJ      = $(patsubst %.c,build/%.o,$(ENGINE_SRC)) build/gen/prelude_lua.o
-ASAN_OBJ = $(patsubst %.c,build/asan/%.o,$(ENGINE_SRC)) build/asan/gen/prelude_lua.o
+OBJ      = $(patsubst %.c,build/%.o,$(ENGINE_SRC)) build/gen/prelude_lua.o build/gen/ruletest_lua.o
+ASAN_OBJ = $(patsubst %.c,build/asan/%.o,$(ENGINE_SRC)) build/asan/gen/prelude_lua.o build/asan/gen/ruletest_lua.o
 CLI_OBJ  = $(patsubst %.c,build/%.o,$(CLI_SRC))
 ASAN_CLI_OBJ = $(patsubst %.c,build/asan/%.o,$(CLI_SRC))
-CLANG_OBJ = $(patsubst %.c,build/clang/%.o,$(ENGINE_SRC)) build/clang/gen/prelude_lua.o
+CLANG_OBJ = $(patsubst %.c,build/clang/%.o,$(ENGINE_SRC)) build/clang/gen/prelude_lua.o build/clang/gen/ruletest_lua.o
 CLANG_CLI_OBJ = $(patsubst %.c,build/clang/%.o,$(CLI_SRC))
 UNIT_BIN = $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
 ASAN_UNIT_BIN = $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
@@ -77,6 +78,19 @@ clang: build/clang/dondoc
 build/gen/prelude_lua.c: engine/prelude.lua scripts/embed.sh
 	@mkdir -p $(dir $@)
 	sh scripts/embed.sh dondoc_prelude_lua $< > $@
+
+# The rule-test language (docs/rules.md, "Rule tests"), embedded the same way.
+build/gen/ruletest_lua.c: engine/ruletest.lua scripts/embed.sh
+	@mkdir -p $(dir $@)
+	sh scripts/embed.sh dondoc_ruletest_lua $< > $@
+
+build/asan/gen/ruletest_lua.o: build/gen/ruletest_lua.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SAN) $(WARN) -c -o $@ $<
+
+build/clang/gen/ruletest_lua.o: build/gen/ruletest_lua.c
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CFLAGS) $(SAN) $(CLANG_WARN) -c -o $@ $<
 
 build/%.o: %.c $(wildcard engine/*.h engine/report/*.h notifiers/*.h cli/*.h)
 	@mkdir -p $(dir $@)
@@ -134,6 +148,13 @@ test: test-deps
 	$(MAKE) unit-asan
 	$(MAKE) unit-clang
 	$(MAKE) e2e
+	$(MAKE) rules-test
+
+# Every shipped jurisdiction's rule tests (rules/*/tests/*.lua), each at 90%
+# coverage or more (docs/rules.md, "Rule tests").
+.PHONY: rules-test
+rules-test: dondoc
+	./dondoc --config config/dondoc.lua rules test --all --coverage --min-coverage 90
 
 demo: deps
 	$(MAKE) all

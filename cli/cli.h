@@ -30,8 +30,10 @@ struct cli {
   const char *until, *letter, *reason, *since;
   int json, verbose, quiet, all, help, version, dry_run, strict;
   int replace;                     /* import: rows may change stored data */
-  const char *agency;
+  const char *agency;              /* calendar, rules preview */
   const char *format, *output;
+  const char *min_coverage, *from, *to;               /* rules test / preview */
+  int coverage;
   const char *args[CLI_MAX_ARGS]; int n_args;
   /* "Now": from --now, or the real clock in the configured zone once the
    * config is loaded (world_load_config). today_set tells which. */
@@ -83,6 +85,8 @@ int cmd_submit(struct cli *c, struct world *w);
 int cmd_observe(struct cli *c, struct world *w);
 int cmd_grant(struct cli *c, struct world *w, bool exemption);
 int cmd_rules(struct cli *c, struct world *w);
+int cmd_rules_test(struct cli *c, struct world *w);
+int cmd_rules_preview(struct cli *c, struct world *w);
 int cmd_run(struct cli *c, struct world *w);
 int cmd_outbox(struct cli *c, struct world *w);
 int cmd_import(struct cli *c, struct world *w);

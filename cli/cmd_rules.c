@@ -1,6 +1,8 @@
 /*
  * cmd_rules.c — `dondoc rules check|list`: load and validate rule folders
  * (the configured ones, or drafts named by path) without touching data.
+ * `rules test` and `rules preview` live in cmd_ruletest.c and
+ * cmd_preview.c.
  */
 #include "cli.h"
 
@@ -102,9 +104,14 @@ static int print_diags_json(const struct world *w)
 int cmd_rules(struct cli *c, struct world *w)
 {
   int failed = 0, rc;
+  if (c->n_args >= 2 && strcmp(c->args[1], "test") == 0)
+    return cmd_rules_test(c, w);
+  if (c->n_args >= 2 && strcmp(c->args[1], "preview") == 0)
+    return cmd_rules_preview(c, w);
   if (c->n_args < 2 || (strcmp(c->args[1], "check") != 0 &&
                         strcmp(c->args[1], "list") != 0))
-    return usage_error("%s", "rules needs 'check' or 'list'");
+    return usage_error("%s", "rules needs 'check', 'list', 'test' or "
+                       "'preview'");
   if ((rc = world_load_config(c, w)))
     return rc;
   const char *const *ids = c->n_args > 2 ? c->args + 2 : NULL;

@@ -46,6 +46,11 @@ static const char usage[] =
   "  calendar [--agency ID] [-o FILE]   deadlines and campaign windows as\n"
   "                                 iCalendar (RFC 5545), to subscribe to\n"
   "  rules list                     the jurisdictions, agencies, obligations\n"
+  "  rules test [ID|PATH...] [--all] [--coverage] [--min-coverage P]\n"
+  "                                 run the rule tests (rules/ID/tests/*.lua)\n"
+  "  rules preview ID [--from DATE] [--to DATE] [--agency ID]\n"
+  "                                 every deadline, shift, campaign, status\n"
+  "                                 change and reminder over the span\n"
   "\n"
   "options:\n"
   "  --config FILE    config (default $DONDOC_CONFIG, config/dondoc.lua,\n"
@@ -86,6 +91,9 @@ static int parse_args(int argc, char **argv, struct cli *c)
     {"--format", offsetof(struct cli, format)},
     {"-o", offsetof(struct cli, output)},
     {"--output", offsetof(struct cli, output)},
+    {"--min-coverage", offsetof(struct cli, min_coverage)},
+    {"--from", offsetof(struct cli, from)},
+    {"--to", offsetof(struct cli, to)},
   };
   static const struct { const char *name; size_t off; } flags[] = {
     {"--json", offsetof(struct cli, json)}, {"-v", offsetof(struct cli, verbose)},
@@ -96,6 +104,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
     {"--dry-run", offsetof(struct cli, dry_run)},
     {"--strict", offsetof(struct cli, strict)},
     {"--replace", offsetof(struct cli, replace)},
+    {"--coverage", offsetof(struct cli, coverage)},
   };
   int only_args = 0;
   for (int i = 1; i < argc; i++) {

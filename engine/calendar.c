@@ -212,6 +212,8 @@ void cal_holidays_release(struct cal_holidays *h) {
   free(h->off);
   free(h->work);
   free(h->announced);
+  for (size_t i = 0; i < h->n_names; i++) free(h->names[i].name);
+  free(h->names);
   cal_holidays_init(h);
 }
 
@@ -325,6 +327,31 @@ bool cal_holidays_announced(const struct cal_holidays *h, int year) {
   for (size_t i = 0; i < h->n_announced; i++)
     if (h->announced[i] == year) return true;
   return false;
+}
+
+int cal_holidays_add_name(struct cal_holidays *h, cal_day from, cal_day to,
+                          const char *name) {
+  if (h->n_names == h->cap_names) {
+    size_t ncap = h->cap_names ? h->cap_names * 2 : 16;
+    if (ncap > SIZE_MAX / sizeof *h->names) return -1;
+    struct cal_holiday_name *p = realloc(h->names, ncap * sizeof *p);
+    if (p == NULL) return -1;
+    h->names = p;
+    h->cap_names = ncap;
+  }
+  char *copy = strdup(name);
+  if (copy == NULL) return -1;
+  struct cal_holiday_name *n = &h->names[h->n_names++];
+  n->from = from;
+  n->to = to;
+  n->name = copy;
+  return 0;
+}
+
+const char *cal_holidays_name(const struct cal_holidays *h, cal_day d) {
+  for (size_t i = 0; i < h->n_names; i++)
+    if (h->names[i].from <= d && d <= h->names[i].to) return h->names[i].name;
+  return NULL;
 }
 
 size_t cal_holidays_weekdays_off(const struct cal_holidays *h, int year) {

@@ -52,6 +52,9 @@ void cal_today(int utc_offset_minutes, cal_day *day, int *minute);
 
 /* ---- holidays and working days -------------------------------------- */
 
+/* Days from..to that the rules name (a holiday's name). */
+struct cal_holiday_name { cal_day from, to; char *name; };
+
 /* A set of days off (public holidays, Tết) and of make-up working days
  * (Saturdays worked in exchange for a bridge day). Weekends are Saturday and
  * Sunday unless listed as make-up working days. The struct is owned by the
@@ -66,6 +69,10 @@ struct cal_holidays {
   cal_day *work;     size_t n_work, cap_work;
   int first_year, last_year;   /* years covered by the data; 0 when empty */
   int *announced;    size_t n_announced, cap_announced;   /* sorted */
+  /* The names the rules give days off ("Tết Nguyên đán"), in the order
+   * declared; each name is owned here. Computed years have none: see
+   * legal_day_reason (legal_calendar.h). */
+  struct cal_holiday_name *names; size_t n_names, cap_names;
 };
 
 void cal_holidays_init(struct cal_holidays *h);
@@ -80,6 +87,13 @@ void cal_holidays_finish(struct cal_holidays *h);
  * of memory. */
 int cal_holidays_set_announced(struct cal_holidays *h, int year);
 bool cal_holidays_announced(const struct cal_holidays *h, int year);
+/* Name the days from..to (a copy of `name` is kept), so a shifted
+ * deadline can say which holiday moved it. Returns 0, or -1 when out of
+ * memory. */
+int cal_holidays_add_name(struct cal_holidays *h, cal_day from, cal_day to,
+                          const char *name);
+/* The first name given to day d, or NULL. Valid while h is. */
+const char *cal_holidays_name(const struct cal_holidays *h, cal_day d);
 /* The weekdays of calendar year `year` that are not working days: what
  * the holidays cost a count of working days. */
 size_t cal_holidays_weekdays_off(const struct cal_holidays *h, int year);

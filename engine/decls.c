@@ -1560,12 +1560,13 @@ static int conv_notice(struct conv *c, const char *where)
 static int conv_holiday_days(struct conv *c, const char *where)
 {
   struct cal_holidays *h = &c->j->holidays;
-  char *from = NULL, *to = NULL;
+  char *from = NULL, *to = NULL, *name = NULL;
   cal_day a = 0, b = -1;     /* set on every path clang can follow */
   bool work = false;
   int year = 0;
   int rc = get_string(c, where, "from", 1, &from) ||
            get_string(c, where, "to", 1, &to) ||
+           get_string(c, where, "name", 0, &name) ||
            get_bool(c, where, "work", false, &work) ||
            get_int(c, where, "year", MODEL_YEAR_MIN, MODEL_YEAR_MAX, 0,
                    &year) ||
@@ -1582,8 +1583,12 @@ static int conv_holiday_days(struct conv *c, const char *where)
   for (cal_day x = a; rc == 0 && x <= b; x++)
     if ((work ? cal_holidays_add_work(h, x) : cal_holidays_add_off(h, x)))
       rc = conv_fail(c, where, "out of memory");
+  /* the name says why a deadline moved (rules preview) */
+  if (rc == 0 && !work && name && cal_holidays_add_name(h, a, b, name))
+    rc = conv_fail(c, where, "out of memory");
   free(from);
   free(to);
+  free(name);
   return rc;
 }
 

@@ -125,6 +125,75 @@ static int legal_code_days(int year, struct legal_days *s)
   return 0;
 }
 
+/* The name of day d under the law of a computed year: one of the
+ * holidays of Điều 112 (115), a make-up day for one of them, or 24/11;
+ * NULL when it is none of these. */
+static const char *legal_code_name(cal_day d, char *buf, size_t len)
+{
+  int year, m, dd;
+  struct legal_year a;
+  struct lunar_date hung = {.month = 3, .day = 10};
+  cal_day hung_day;
+  cal_to_ymd(d, &year, &m, &dd);
+  hung.year = year;
+  if (legal_year_assume(year, &a) != 0 ||
+      lunar_to_solar(&hung, &hung_day) != 0)
+    return NULL;
+  if (d == legal_ymd(year, 1, 1))
+    return "Tết Dương lịch";
+  if (d >= a.tet_first && d <= a.tet_last)
+    return "Tết Nguyên đán";
+  if (d == hung_day)
+    return "Giỗ Tổ Hùng Vương";
+  if (d == legal_ymd(year, 4, 30))
+    return "Ngày Chiến thắng";
+  if (d == legal_ymd(year, 5, 1))
+    return "Ngày Quốc tế Lao động";
+  if (d >= a.national_first && d <= a.national_last)
+    return "Quốc khánh";
+  if (year >= LEGAL_CULTURE_DAY_FROM && d == legal_ymd(year, 11, 24))
+    return "Ngày Văn hóa Việt Nam";
+  /* a make-up day: the holiday on a weekend it stands for, replayed the
+   * way legal_holidays_add assigns them */
+  struct legal_days code = {.n = 0}, makeup = {.n = 0};
+  if (legal_code_days(year, &code) != 0)
+    return NULL;
+  for (size_t i = 0; i < code.n; i++) {
+    if (cal_weekday(code.v[i]) < 5)
+      continue;
+    cal_day x = code.v[i] + 1;
+    while (cal_weekday(x) >= 5 || legal_days_has(&code, x) ||
+           legal_days_has(&makeup, x))
+      x++;
+    legal_days_push(&makeup, x);
+    if (x == d) {
+      char inner[64];
+      const char *of = legal_code_name(code.v[i], inner, sizeof inner);
+      snprintf(buf, len, "Nghỉ bù %s", of ? of : "ngày lễ");
+      return buf;
+    }
+  }
+  return NULL;
+}
+
+int legal_day_reason(const struct cal_holidays *h, cal_day d, char *buf,
+                     size_t len)
+{
+  static const char *const weekend[2] = {"thứ Bảy", "Chủ nhật"};
+  int year, m, dd;
+  if (cal_is_working_day(h, d))
+    return -1;
+  const char *name = cal_holidays_name(h, d);
+  char made[96];
+  cal_to_ymd(d, &year, &m, &dd);
+  if (name == NULL && !cal_holidays_announced(h, year) && cal_is_holiday(h, d))
+    name = legal_code_name(d, made, sizeof made);
+  if (name == NULL && cal_weekday(d) >= 5)
+    name = weekend[cal_weekday(d) - 5];
+  snprintf(buf, len, "%s", name ? name : "ngày nghỉ");
+  return 0;
+}
+
 int legal_holidays_add(struct cal_holidays *h, int year)
 {
   struct legal_days code = {.n = 0}, makeup = {.n = 0};

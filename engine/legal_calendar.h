@@ -69,6 +69,14 @@ int legal_holidays_add(struct cal_holidays *h, int year);
 int legal_holidays_fill(struct cal_holidays *h, int first_year,
                         int last_year);
 
+/* Why day d is not a working day, in words, into buf: the name the rules
+ * give it (announced schedules, local days), else for a computed year the
+ * Labour Code's holiday or make-up day ("Giỗ Tổ Hùng Vương", "Nghỉ bù
+ * Quốc khánh"), else "thứ Bảy" / "Chủ nhật", else "ngày nghỉ" (a day off
+ * the rules left unnamed). Returns 0, or -1 when d is a working day. */
+int legal_day_reason(const struct cal_holidays *h, cal_day d, char *buf,
+                     size_t len);
+
 /* One line telling that `year` has no announced schedule and what was
  * assumed instead, for the warning of `check` and `rules check`. */
 #define LEGAL_NOTE_LEN 512

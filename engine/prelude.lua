@@ -356,6 +356,8 @@ for _, k in ipairs({ "string", "math", "table", "utf8" }) do
   api[k] = readonly(api[k], k)
 end
 local base = readonly(api, "the rule library")
+-- the same vetted library for the rule tests (engine/ruletest.lua)
+hooks.library = base
 
 -- Method calls on strings ("x"):upper() go through the shared string
 -- metatable; point it at the vetted table so :dump() and :gsub() are gone.

@@ -2,7 +2,8 @@
 # The demo behind `make demo`: a fresh database under var/, the bundled
 # Bắc Ninh rules and sample data, evaluated on a fixed date; the status
 # report of that date as one HTML page (var/demo/); then the daily job,
-# which delivers its reminders to var/outbox/ (no mail server needed).
+# which delivers its reminders to var/outbox/ (no mail server needed);
+# then a preview of what the rules do over the next month.
 set -eu
 cd "$(dirname "$0")/.."
 DEMO_DATE=${DEMO_DATE:-2024-12-09}
@@ -41,3 +42,6 @@ for h in ('To', 'Cc', 'Subject', 'Message-ID', 'In-Reply-To'):
 print()
 print(m.get_body(('plain',)).get_content())
 PY
+echo
+echo "== dondoc rules preview: what Bắc Ninh's rules alone do in the month from $DEMO_DATE (no data: what an officer reads before turning them on)"
+./dondoc --now "$DEMO_DATE" rules preview bac-ninh
