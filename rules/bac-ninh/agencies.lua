@@ -7,8 +7,12 @@
 --     hợp nhất vào Sở Nội vụ (BĐG, lao động), trợ giúp xã hội về Sở Y tế,
 --     giáo dục nghề nghiệp về Sở GDĐT; Sở TTTT hợp nhất vào Sở KH&CN;
 --     Sở KHĐT hợp nhất vào Sở Tài chính;
---   * từ 01/7/2025 không còn cấp huyện (chính quyền địa phương hai cấp);
---     việc sáp nhập Bắc Ninh với Bắc Giang chưa được ghi ở đây.
+--   * từ 01/7/2025 không còn cấp huyện (chính quyền địa phương hai cấp):
+--     UBND cấp huyện kết thúc ngày 30/6/2025, không có cơ quan kế nhiệm;
+--   * từ 01/7/2025 Bắc Ninh và Bắc Giang hợp nhất thành tỉnh Bắc Ninh mới
+--     (Nghị quyết 202/2025/QH15 ngày 12/6/2025 của Quốc hội): tỉnh mới là
+--     một thư mục riêng, rules/bac-ninh-2025. Thư mục này giữ lịch sử của
+--     tỉnh cũ: nghĩa vụ của nó dừng ở 30/6/2025 (plan-2025.lua).
 --
 -- member = true: gửi báo cáo về Thường trực Ban VSTBPN tỉnh (members()).
 -- UBND cấp huyện không phải thành viên Ban tỉnh nhưng Ban VSTBPN cấp huyện
@@ -118,9 +122,57 @@ agency "dai-ptth" {
 }
 
 ----------------------------------------------------------------------------
+-- Nơi Thường trực Ban tổng hợp, báo cáo (mục IV.1, đoạn cuối mục V): UBND
+-- tỉnh, Bộ LĐTBXH, Ủy ban Quốc gia vì sự tiến bộ của phụ nữ Việt Nam. Không
+-- phải thành viên (member = false). Từ 01/3/2025 Bộ LĐTBXH hợp nhất vào Bộ
+-- Nội vụ, bộ quản lý nhà nước về bình đẳng giới (Nghị quyết 176/2025/QH15;
+-- Công văn 739/BNV-CTTN&BĐG ngày 28/3/2025 của Bộ Nội vụ): vai trò
+-- "ministry" chuyển theo ngày đó.
+----------------------------------------------------------------------------
+
+agency "ubnd-tinh" {
+  name        = "Ủy ban nhân dân tỉnh Bắc Ninh",
+  kind        = "people-committee",
+  member      = false,
+  email       = "ubnd-tinh@bacninh.example.gov.vn",
+  head_email  = "chutich.ubnd-tinh@bacninh.example.gov.vn",
+}
+
+agency "bo-ldtbxh" {
+  name        = "Bộ Lao động - Thương binh và Xã hội",
+  kind        = "national",
+  member      = false,
+  email       = "vu-bdg@molisa.example.gov.vn",
+  head_email  = "vutruong.vu-bdg@molisa.example.gov.vn",
+  valid_until = "2025-02-28",           -- hợp nhất vào Bộ Nội vụ
+  successor   = "bo-noi-vu",
+}
+
+agency "bo-noi-vu" {
+  name        = "Bộ Nội vụ",
+  kind        = "national",
+  member      = false,
+  email       = "cttn-bdg@moha.example.gov.vn",
+  head_email  = "vutruong.cttn-bdg@moha.example.gov.vn",
+}
+
+agency "ubqg-vstbpn" {
+  name        = "Ủy ban Quốc gia vì sự tiến bộ của phụ nữ Việt Nam",
+  kind        = "national",
+  member      = false,
+  email       = "ubqg-vstbpn@molisa.example.gov.vn",
+  head_email  = "chutich.ubqg-vstbpn@molisa.example.gov.vn",
+}
+
+----------------------------------------------------------------------------
 -- UBND các huyện, thị xã, thành phố (8 đơn vị cấp huyện năm 2024).
--- Cấp huyện kết thúc ngày 30/6/2025; nhiệm vụ chuyển về UBND cấp xã mới,
--- không có một đơn vị kế nhiệm duy nhất nên không ghi successor.
+-- Cấp huyện kết thúc ngày 30/6/2025 (Luật Tổ chức chính quyền địa phương
+-- 2025, chính quyền địa phương hai cấp từ 01/7/2025). Nhiệm vụ của cấp
+-- huyện được chia cho các xã, phường mới và cho cấp tỉnh: không có một đơn
+-- vị kế nhiệm duy nhất, nên không ghi successor. Báo cáo cấp huyện còn nợ
+-- đến hạn sau ngày đó là "unassigned" (chưa có ai chịu trách nhiệm): dondoc
+-- báo cho Thường trực quyết định, không tự giao cho ai (docs/rules.md).
+-- Báo cáo cấp huyện đã gửi trước đó vẫn được ghi nhận là của cấp huyện.
 ----------------------------------------------------------------------------
 
 agency "ubnd-tp-bac-ninh" {
@@ -249,3 +301,9 @@ role "information" {
 
 -- Số liệu thống kê giới — mục IV.13.
 role "statistics" "cuc-thong-ke"
+
+-- Bộ quản lý nhà nước về bình đẳng giới, nơi nhận báo cáo tổng hợp của tỉnh.
+role "ministry" {
+  { "bo-ldtbxh", to   = "2025-02-28" },
+  { "bo-noi-vu", from = "2025-03-01" },
+}

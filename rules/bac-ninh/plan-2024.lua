@@ -73,3 +73,28 @@ obligation "tu-kiem-tra" {
   active_from  = "2024-01-01",
   active_until = "2024-12-31",
 }
+
+-- (4) Sở LĐTBXH "tổng hợp kết quả, định kỳ báo cáo UBND tỉnh và Bộ LĐTBXH
+-- theo quy định" (mục IV.1); các báo cáo (1)–(3) gửi về Sở "để tổng hợp
+-- báo cáo UBND tỉnh, Bộ LĐTBXH và Ủy ban Quốc gia vì sự tiến bộ phụ nữ Việt
+-- Nam theo đúng quy định" (đoạn cuối mục V). Kế hoạch không ghi ngày: ngày
+-- do văn bản hằng năm của Bộ ấn định (như Công văn 5645/LĐTBXH-BĐG ngày
+-- 29/12/2023 đề nghị báo cáo năm 2023) — "as_instructed": chờ ngày, không
+-- nhắc, cho đến khi Thường trực ghi ngày vào `dates` hoặc `dondoc extend`.
+-- Kế hoạch giao việc cho Sở LĐTBXH, không cho một vai trò: khi Sở kết thúc
+-- (28/02/2025) nghĩa vụ chuyển cho Sở Nội vụ (successor trong
+-- agencies.lua) — báo cáo năm 2024, nếu Bộ đặt hạn sau 01/3/2025, do Sở Nội
+-- vụ nợ thay Sở LĐTBXH; báo cáo Sở LĐTBXH đã gửi vẫn được ghi là của Sở.
+-- Nơi nhận là vai trò "ministry": Bộ LĐTBXH đến 28/02/2025, Bộ Nội vụ sau đó.
+obligation "tong-hop" {
+  title        = "Báo cáo tổng hợp kết quả công tác bình đẳng giới và vì sự tiến bộ của phụ nữ của tỉnh",
+  basis        = "QĐ 373/QĐ-UBND ngày 08/4/2024, mục IV.1 và đoạn cuối mục V (\"theo quy định\")",
+  from         = { "so-ldtbxh" },
+  to           = { "ubnd-tinh", role "ministry", "ubqg-vstbpn" },
+  periods      = {
+    half = { due = "as_instructed", only = { 1 } },
+    year = { due = "as_instructed" },
+  },
+  active_from  = "2024-01-01",
+  active_until = "2024-12-31",
+}

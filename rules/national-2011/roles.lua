@@ -1,0 +1,28 @@
+-- roles.lua — các VAI TRÒ mà chỉ tiêu của Chiến lược 2011–2020 dùng.
+--
+-- Tệp này không khai báo gì (khuôn mẫu không có cơ quan). MỖI TỈNH kế thừa
+-- "national-2011" phải gán cơ quan cho từng vai trò dưới đây, theo phân
+-- công trong kế hoạch của tỉnh; thiếu vai trò nào, `dondoc rules check` báo
+-- lỗi tại chỉ tiêu dùng nó.
+--
+--   home-affairs       Nội vụ — cán bộ nữ, lãnh đạo nữ, cán bộ làm công tác
+--                      BĐG (M1, M7.3)
+--   labour             Lao động, việc làm, đào tạo nghề (M2.1, M2.3):
+--                      Sở LĐTBXH
+--   economy            Doanh nghiệp (M2.2): Sở Kế hoạch và Đầu tư
+--   credit             Vốn vay ưu đãi (M2.4): Ngân hàng Chính sách xã hội
+--   education          Giáo dục, đào tạo (M3): Sở GDĐT
+--   health             Y tế (M4): Sở Y tế
+--   information        Văn hóa, thông tin, báo chí, phát thanh (M5):
+--                      Sở Thông tin và Truyền thông
+--   culture            Gia đình, phòng chống bạo lực gia đình (M6.1, M6.2):
+--                      Sở Văn hóa (Thể thao và Du lịch)
+--   social-protection  Nạn nhân bị mua bán trở về (M6.3): Sở LĐTBXH
+--                      (Nghệ An giao Công an tỉnh)
+--   justice            Lồng ghép giới trong văn bản quy phạm pháp luật
+--                      (M7.1, M7.2): Sở Tư pháp
+--   gender-focal       Cơ quan đầu mối về BĐG, tập huấn cán bộ làm công tác
+--                      BĐG (M7.4): Sở LĐTBXH
+--
+-- Các báo cáo của tỉnh thường gửi về role "secretariat" (thường trực Ban
+-- VSTBPN): vai trò này do tỉnh tự khai báo khi dùng.
