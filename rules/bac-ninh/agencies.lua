@@ -264,11 +264,9 @@ role "labour" {
   { "so-noi-vu", from = "2025-03-01" },
 }
 
--- Doanh nghiệp, HTX (chủ trì M2.3 ở cấp quốc gia; Bắc Ninh giao Sở LĐTBXH).
-role "economy" {
-  { "so-khdt",      to   = "2025-02-28" },
-  { "so-tai-chinh", from = "2025-03-01" },
-}
+-- Không khai báo vai trò "economy" (doanh nghiệp, HTX — chủ trì M2.3 ở cấp
+-- quốc gia): Bắc Ninh giao M2.3 cho Sở LĐTBXH (indicators.lua), nên vai trò
+-- đó không ai dùng và `rules check --strict` sẽ báo unused-role.
 
 -- M3.3 (nạn nhân bị mua bán), M3.4 (cơ sở trợ giúp xã hội).
 role "social-protection" {
@@ -299,8 +297,9 @@ role "information" {
   { "so-vhttdl", from = "2025-03-01" },
 }
 
--- Số liệu thống kê giới — mục IV.13.
-role "statistics" "cuc-thong-ke"
+-- Số liệu thống kê giới — mục IV.13: Cục Thống kê báo cáo như các sở
+-- (reports.lua); không chỉ tiêu nào giao cho vai trò "statistics", nên không
+-- khai báo vai trò đó.
 
 -- Bộ quản lý nhà nước về bình đẳng giới, nơi nhận báo cáo tổng hợp của tỉnh.
 role "ministry" {

@@ -70,7 +70,7 @@ test "(2) Ban VSTBPN 6 tháng: trước ngày 05/6/2024 (thứ Tư)" {
     finding { kind = "due_soon", agency = "ubnd-tu-son", obligation = "ban-vstbpn", period = "2024-H1" },
     finding { kind = "due_soon", agency = "so-ldtbxh", obligation = "ban-vstbpn", period = "2024-H1" },
     -- Sở KH&CN exists only from 01/03/2025
-    no_finding { agency = "so-khcn" },
+    no_finding { agency = "so-khcn", obligation = "ban-vstbpn" },
   },
   at "2024-06-05" {
     finding { kind = "on_time", agency = "so-noi-vu", obligation = "ban-vstbpn", period = "2024-H1",
