@@ -185,3 +185,14 @@ lint:
 
 clean:
 	rm -rf build dondoc var/*.db var/*.db-* var/demo
+
+# make bench: what dondoc costs at national size, one table (bench/README.md).
+# Not part of make test; BENCH_SCALE="0.01 0.1 1" picks the sizes.
+.PHONY: bench
+bench: test-deps
+	$(MAKE) all build/bench/receiver
+	sh bench/bench.sh
+
+build/bench/receiver: bench/receiver.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(WARN) -D_GNU_SOURCE -o $@ $< $(shell pkg-config --cflags --libs libcrypto)

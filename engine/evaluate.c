@@ -18,7 +18,9 @@
 #include "evaluate.h"
 #include "utf8.h"
 
+#include <limits.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,6 +111,36 @@ static struct finding *findings_add(struct findings *f)
   return x;
 }
 
+/* What came in for one jurisdiction, read in one walk per table: a
+ * received report or a grant, keyed by the ranks of its agency and
+ * obligation (their places in id order, so the walk's order is the
+ * array's) and its period id; looked up with bsearch. */
+struct record {
+  unsigned agency, obligation;
+  char period[CAL_PERIOD_ID_LEN];
+  cal_day day;                   /* received on; a grant's new due day */
+  bool exemption;                /* grants */
+  char *letter;                  /* grants, owned here */
+};
+
+struct records {
+  struct record *v; size_t n, cap;
+};
+
+/* An id and the place of its item in the jurisdiction's array. */
+struct id_pos {
+  const char *id;
+  unsigned pos;
+};
+
+/* The ids of a jurisdiction's agencies or obligations in byte order, and
+ * the rank of each item in that order (rank[pos]). */
+struct id_index {
+  struct id_pos *v; unsigned *rank; size_t n;
+  const char *last_id;           /* the walk's previous id … */
+  long last;                     /* … and its rank, or -1: unknown */
+};
+
 struct ctx {
   const struct jurisdiction *j;
   struct store *s;
@@ -117,12 +149,204 @@ struct ctx {
   char *err; size_t errlen;
   cal_day lo, hi;             /* deadlines of interest */
   int soon;                   /* days before a deadline that count as soon */
+  /* The first pass only finds the earliest period with a deadline in the
+   * window (first_year), so the walks read no older rows. */
+  bool dry;
+  int first_year;
+  struct id_index agencies, obligations;
+  struct records got, granted;
+  /* An agency's instance in the current period already exists when its
+   * mark is the period's serial: two ended agencies with one successor
+   * owe the report once. */
+  unsigned *mark, serial;
 };
 
 static int fail(struct ctx *c, const char *msg)
 {
   snprintf(c->err, c->errlen, "%s", msg);
   return EVAL_ERR_STORE;
+}
+
+/* ---- what came in --------------------------------------------------- */
+
+static int by_id(const void *a, const void *b)
+{
+  return strcmp(((const struct id_pos *)a)->id, ((const struct id_pos *)b)->id);
+}
+
+/* Index n items whose ids are at base + i * size + offset. */
+static int id_index_build(struct id_index *x, const void *base, size_t n,
+                          size_t size, size_t offset)
+{
+  memset(x, 0, sizeof *x);
+  x->v = malloc((n ? n : 1) * sizeof *x->v);
+  x->rank = malloc((n ? n : 1) * sizeof *x->rank);
+  if (x->v == NULL || x->rank == NULL)
+    return -1;
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    const char *id = *(char *const *)((const char *)base + i * size + offset);
+    x->rank[i] = UINT_MAX;
+    if (id != NULL)
+      x->v[k++] = (struct id_pos){id, (unsigned)i};
+  }
+  x->n = k;
+  if (k > 1)
+    qsort(x->v, k, sizeof *x->v, by_id);
+  for (size_t r = 0; r < k; r++)
+    x->rank[x->v[r].pos] = (unsigned)r;
+  x->last = -1;
+  return 0;
+}
+
+static void id_index_release(struct id_index *x)
+{
+  free(x->v);
+  free(x->rank);
+}
+
+/* The rank of id, or -1 when the jurisdiction has no such item. Walks
+ * give the same agency and obligation many rows in a row: the previous
+ * answer is tried first. */
+static long id_rank(struct id_index *x, const char *id)
+{
+  if (x->last_id != NULL && strcmp(x->last_id, id) == 0)
+    return x->last;
+  struct id_pos key = {id, 0};
+  const struct id_pos *hit = x->n ? bsearch(&key, x->v, x->n, sizeof *x->v,
+                                            by_id) : NULL;
+  x->last = hit ? (long)(hit - x->v) : -1;
+  x->last_id = hit ? hit->id : NULL;
+  return x->last;
+}
+
+/* The item with this id (an agency or an obligation of c->j), or NULL. */
+static const struct agency *agency_by_id(struct ctx *c, const char *id)
+{
+  struct id_pos key = {id, 0};
+  const struct id_pos *hit = c->agencies.n
+    ? bsearch(&key, c->agencies.v, c->agencies.n, sizeof key, by_id) : NULL;
+  return hit ? &c->j->agencies[hit->pos] : NULL;
+}
+
+static int record_cmp(const void *a, const void *b)
+{
+  const struct record *x = a, *y = b;
+  if (x->agency != y->agency)
+    return x->agency < y->agency ? -1 : 1;
+  if (x->obligation != y->obligation)
+    return x->obligation < y->obligation ? -1 : 1;
+  return strcmp(x->period, y->period);
+}
+
+/* A new record for the walk's row, or NULL: not one of this
+ * jurisdiction's agencies and obligations (then *skip is set), or out of
+ * memory. */
+static struct record *record_add(struct ctx *c, struct records *r,
+                                 const char *agency, const char *obligation,
+                                 const char *period, bool *skip)
+{
+  long a = id_rank(&c->agencies, agency);
+  long o = id_rank(&c->obligations, obligation);
+  *skip = a < 0 || o < 0 || strlen(period) >= CAL_PERIOD_ID_LEN;
+  if (*skip)
+    return NULL;
+  if (r->n == r->cap) {
+    size_t cap = r->cap ? r->cap * 2 : 256;
+    struct record *nv = realloc(r->v, cap * sizeof *nv);
+    if (nv == NULL)
+      return NULL;
+    r->v = nv;
+    r->cap = cap;
+  }
+  struct record *x = &r->v[r->n];
+  memset(x, 0, sizeof *x);
+  x->agency = (unsigned)a;
+  x->obligation = (unsigned)o;
+  memcpy(x->period, period, strlen(period) + 1);
+  return x;
+}
+
+static int collect_submission(void *ctx, const struct store_submission *row)
+{
+  struct ctx *c = ctx;
+  bool skip;
+  struct record *x = record_add(c, &c->got, row->agency, row->obligation,
+                                row->period, &skip);
+  if (x == NULL)
+    return skip ? 0 : -2;
+  x->day = row->received;
+  c->got.n++;
+  return 0;
+}
+
+static int collect_grant(void *ctx, const struct store_grant_row *row)
+{
+  struct ctx *c = ctx;
+  bool skip;
+  struct record *x = record_add(c, &c->granted, row->agency, row->obligation,
+                                row->period, &skip);
+  if (x == NULL)
+    return skip ? 0 : -2;
+  /* the newest grant of a key comes first: it is the one in force */
+  if (c->granted.n > 0 && record_cmp(x, &c->granted.v[c->granted.n - 1]) == 0)
+    return 0;
+  x->exemption = row->g.exemption;
+  x->day = row->g.new_due;
+  if ((x->letter = strdup(row->g.letter)) == NULL)
+    return -2;
+  c->granted.n++;
+  return 0;
+}
+
+static void records_release(struct records *r)
+{
+  for (size_t i = 0; i < r->n; i++)
+    free(r->v[i].letter);
+  free(r->v);
+  memset(r, 0, sizeof *r);
+}
+
+/* Sorted already when the database orders text as strcmp does; sorted
+ * here otherwise, so lookups never depend on it. */
+static void records_sort(struct records *r)
+{
+  for (size_t i = 1; i < r->n; i++)
+    if (record_cmp(&r->v[i - 1], &r->v[i]) > 0) {
+      qsort(r->v, r->n, sizeof *r->v, record_cmp);
+      return;
+    }
+}
+
+/* Read what came in for periods starting in c->first_year or later. */
+static int load_records(struct ctx *c)
+{
+  char from[16];
+  snprintf(from, sizeof from, "%04d", c->first_year);
+  int rc = store_submissions_each(c->s, c->j->id, from, collect_submission,
+                                   c);
+  if (rc == 0)
+    rc = store_grants_each(c->s, c->j->id, from, c->o->now, collect_grant, c);
+  if (rc != 0)
+    return fail(c, rc == -2 ? "out of memory" : store_errmsg(c->s));
+  records_sort(&c->got);
+  records_sort(&c->granted);
+  return 0;
+}
+
+static const struct record *record_find(const struct ctx *c,
+                                        const struct records *r,
+                                        const struct agency *a,
+                                        const struct obligation *ob,
+                                        const char *period)
+{
+  struct record key;
+  key.agency = c->agencies.rank[a - c->j->agencies];
+  key.obligation = c->obligations.rank[ob - c->j->obligations];
+  if (r->n == 0 || key.agency == UINT_MAX || key.obligation == UINT_MAX)
+    return NULL;
+  snprintf(key.period, sizeof key.period, "%s", period);
+  return bsearch(&key, r->v, r->n, sizeof *r->v, record_cmp);
 }
 
 /* ---- obligations ---------------------------------------------------- */
@@ -135,47 +359,61 @@ static bool has_id(char *const *v, size_t n, const char *id)
   return false;
 }
 
+/* Whether agency a already has an instance in the current period; marks
+ * it as having one. */
+static bool seen_in_period(struct ctx *c, const struct agency *a)
+{
+  unsigned *m = &c->mark[a - c->j->agencies];
+  if (*m == c->serial)
+    return true;
+  *m = c->serial;
+  return false;
+}
+
+/* The report received from `answer` (or, for a successor, from the ended
+ * agency a), as known on `now`: 1 and *received set, or 0. */
+static int received_on(struct ctx *c, const struct obligation *ob,
+                       const struct cal_period *p, const struct agency *a,
+                       const struct agency *answer, cal_day *received)
+{
+  const struct record *r = record_find(c, &c->got, answer, ob, p->id);
+  if (r == NULL && answer != a)
+    r = record_find(c, &c->got, a, ob, p->id);
+  if (r == NULL)
+    return 0;
+  *received = r->day;
+  return 1;
+}
+
 /* One obligation instance for the agency answerable for `a`. */
 static int instance(struct ctx *c, const struct obligation *ob,
                     const struct cal_period *p, cal_day nominal, cal_day due,
-                    const struct agency *a, const struct agency *answer,
-                    size_t first_of_period)
+                    const struct agency *a, const struct agency *answer)
 {
   /* Two ended agencies with one successor owe it once. */
-  for (size_t i = first_of_period; i < c->out->n; i++)
-    if (c->out->v[i].agency == answer)
-      return 0;
-  cal_day received;
-  int got = store_submission_get(c->s, c->j->id, answer->id, ob->id, p->id,
-                                 &received);
-  if (got == 0 && answer != a)
-    got = store_submission_get(c->s, c->j->id, a->id, ob->id, p->id,
-                               &received);
-  if (got < 0)
-    return fail(c, store_errmsg(c->s));
+  if (seen_in_period(c, answer))
+    return 0;
+  cal_day received = 0;
+  int got = received_on(c, ob, p, a, answer, &received);
   /* The picture of a past day is what was known that day: a report
    * received later had not arrived yet. */
   if (got && received > c->o->now)
     got = 0;
 
   /* The secretariat's grant, if any, moves the deadline or waives it —
-   * from the day it was granted. */
-  struct store_grant g;
-  int granted = store_grant_get(c->s, c->j->id, answer->id, ob->id, p->id,
-                                c->o->now, &g);
-  if (granted == 0 && answer != a)
-    granted = store_grant_get(c->s, c->j->id, a->id, ob->id, p->id,
-                              c->o->now, &g);
-  if (granted < 0)
-    return fail(c, store_errmsg(c->s));
+   * from the day it was granted (the walk left out later ones). */
+  const struct record *g = record_find(c, &c->granted, answer, ob, p->id);
+  if (g == NULL && answer != a)
+    g = record_find(c, &c->granted, a, ob, p->id);
+  bool granted = g != NULL;
   cal_day original = due;
-  if (granted && !g.exemption)
-    due = g.new_due;
+  if (granted && !g->exemption)
+    due = g->day;
 
   enum finding_kind kind;
   int days;
   cal_day now = c->o->now;
-  if (granted && g.exemption) {
+  if (granted && g->exemption) {
     kind = FIND_EXEMPT;
     days = 0;
   } else if (due == MODEL_DUE_UNSET) {
@@ -195,8 +433,9 @@ static int instance(struct ctx *c, const struct obligation *ob,
     kind = FIND_UPCOMING;
     days = due - now;
   }
-  /* Recorded even when not asked for: the successor check above needs
-   * it; evaluate_jurisdiction drops what the caller did not ask for. */
+  /* Only what was asked for is kept: without --all, what needs action. */
+  if (!c->o->all && kind != FIND_OVERDUE && kind != FIND_DUE_SOON)
+    return 0;
   struct finding *f = findings_add(c->out);
   if (f == NULL)
     return fail(c, "out of memory");
@@ -211,10 +450,10 @@ static int instance(struct ctx *c, const struct obligation *ob,
   f->received = got ? received : 0;
   f->days = days;
   if (granted) {
-    f->extended = !g.exemption;
+    f->extended = !g->exemption;
     f->date_by_letter = f->extended && original == MODEL_DUE_UNSET;
     f->original_due = original;
-    if ((f->letter = findings_keep(c->out, g.letter)) == NULL)
+    if ((f->letter = findings_keep(c->out, g->letter)) == NULL)
       return fail(c, "out of memory");
   }
   return 0;
@@ -226,16 +465,14 @@ static int instance(struct ctx *c, const struct obligation *ob,
  * to settle. */
 static int unassigned_instance(struct ctx *c, const struct obligation *ob,
                                const struct cal_period *p, cal_day nominal,
-                               cal_day due, const struct agency *a,
-                               size_t first)
+                               cal_day due, const struct agency *a)
 {
-  cal_day received;
-  int got = store_submission_get(c->s, c->j->id, a->id, ob->id, p->id,
-                                 &received);
-  if (got < 0)
-    return fail(c, store_errmsg(c->s));
+  cal_day received = 0;
+  int got = received_on(c, ob, p, a, a, &received);
   if (got && received <= c->o->now)
-    return instance(c, ob, p, nominal, due, a, a, first);
+    return instance(c, ob, p, nominal, due, a, a);
+  if (seen_in_period(c, a))
+    return 0;
   struct finding *f = findings_add(c->out);
   if (f == NULL)
     return fail(c, "out of memory");
@@ -250,7 +487,9 @@ static int unassigned_instance(struct ctx *c, const struct obligation *ob,
   return 0;
 }
 
+/* from: ob->from resolved to agencies (NULL: no such agency). */
 static int period_instances(struct ctx *c, const struct obligation *ob,
+                            const struct agency *const *from,
                             const struct schedule *s,
                             const struct cal_period *p)
 {
@@ -266,28 +505,33 @@ static int period_instances(struct ctx *c, const struct obligation *ob,
   bool unset = due == MODEL_DUE_UNSET;
   if (unset ? p->end < c->lo || p->start > c->hi : due < c->lo || due > c->hi)
     return 0;
+  if (c->dry) {
+    if (p->year < c->first_year)
+      c->first_year = p->year;
+    return 0;
+  }
   cal_day on = unset ? p->end : due;
 
-  size_t first = c->out->n;
+  c->serial++;
   if (ob->from_role) {
     const struct agency *a = model_holder(j, ob->from_role, on);
-    if (a && instance(c, ob, p, nominal, due, a, a, first) != 0)
+    if (a && instance(c, ob, p, nominal, due, a, a) != 0)
       return -1;
   }
   for (size_t i = 0; i < ob->n_from; i++) {
-    const struct agency *a = model_agency(j, ob->from[i]);
+    const struct agency *a = from[i];
     const struct agency *answer = a ? model_answerable(j, a, on) : NULL;
     if (answer == NULL) {
       /* ended with no successor: reported; not yet started: not owed */
       if (a && a->valid_until < on &&
-          unassigned_instance(c, ob, p, nominal, due, a, first) != 0)
+          unassigned_instance(c, ob, p, nominal, due, a) != 0)
         return -1;
       continue;
     }
     /* A successor that owes the report in its own right is not doubled. */
     if (answer != a && has_id(ob->from, ob->n_from, answer->id))
       continue;
-    if (instance(c, ob, p, nominal, due, a, answer, first) != 0)
+    if (instance(c, ob, p, nominal, due, a, answer) != 0)
       return -1;
   }
   return 0;
@@ -295,40 +539,80 @@ static int period_instances(struct ctx *c, const struct obligation *ob,
 
 static int obligation_instances(struct ctx *c, const struct obligation *ob)
 {
-  int y0, y1, m, d;
+  int y0, y1, m, d, rc = 0;
+  const struct agency **from = malloc((ob->n_from ? ob->n_from : 1) *
+                                      sizeof *from);
+  if (from == NULL)
+    return fail(c, "out of memory");
+  for (size_t i = 0; i < ob->n_from; i++)
+    from[i] = agency_by_id(c, ob->from[i]);
   cal_to_ymd(c->lo, &y0, &m, &d);
   cal_to_ymd(c->hi, &y1, &m, &d);
-  for (size_t k = 0; k < ob->n_schedules; k++) {
+  for (size_t k = 0; k < ob->n_schedules && rc == 0; k++) {
     const struct schedule *s = &ob->schedules[k];
     struct cal_period p;
     if (s->kind == CAL_ONCE) {
       cal_to_ymd(s->due.fixed, &y0, &m, &d);
-      if (cal_period_make(CAL_ONCE, y0, 0, &p) == 0 &&
-          period_instances(c, ob, s, &p) != 0)
-        return -1;
+      if (cal_period_make(CAL_ONCE, y0, 0, &p) == 0)
+        rc = period_instances(c, ob, from, s, &p);
       continue;
     }
     if (s->kind == CAL_WINDOW) {
       /* deadlines may fall a year before or after the window's year */
-      for (int y = y0 - 1; y <= y1 + 1; y++)
+      for (int y = y0 - 1; y <= y1 + 1 && rc == 0; y++)
         if (cal_window_make(y, s->win_from_m, s->win_from_d, s->win_to_m,
-                            s->win_to_d, &p) == 0 &&
-            period_instances(c, ob, s, &p) != 0)
-          return -1;
+                            s->win_to_d, &p) == 0)
+          rc = period_instances(c, ob, from, s, &p);
       continue;
     }
     /* Deadlines come up to a year after their period ends (annual reports
      * due in the following spring), so start a year and a bit back. */
     cal_period_containing(s->kind, c->lo - 400, &p);
-    while (p.start <= c->hi + 400) {
-      if (period_instances(c, ob, s, &p) != 0)
-        return -1;
+    while (p.start <= c->hi + 400 && rc == 0) {
+      rc = period_instances(c, ob, from, s, &p);
       struct cal_period next;
       cal_period_next(&p, &next);
       p = next;
     }
   }
-  return 0;
+  free(from);
+  return rc;
+}
+
+/* Every obligation's instances in the window: a first pass finds the
+ * earliest period concerned, one walk per table reads what came in since,
+ * and the second pass makes the instances. */
+static int obligations(struct ctx *c)
+{
+  const struct jurisdiction *j = c->j;
+  int rc = 0;
+  c->dry = true;
+  c->first_year = INT_MAX;
+  for (size_t i = 0; i < j->n_obligations && rc == 0; i++)
+    rc = obligation_instances(c, &j->obligations[i]);
+  c->dry = false;
+  if (rc != 0 || c->first_year == INT_MAX)
+    return rc;
+  c->mark = calloc(j->n_agencies ? j->n_agencies : 1, sizeof *c->mark);
+  if (c->mark == NULL)
+    rc = fail(c, "out of memory");
+  else if (id_index_build(&c->agencies, j->agencies, j->n_agencies,
+                          sizeof *j->agencies,
+                          offsetof(struct agency, id)) != 0 ||
+           id_index_build(&c->obligations, j->obligations, j->n_obligations,
+                          sizeof *j->obligations,
+                          offsetof(struct obligation, id)) != 0)
+    rc = fail(c, "out of memory");
+  if (rc == 0)
+    rc = load_records(c);
+  for (size_t i = 0; i < j->n_obligations && rc == 0; i++)
+    rc = obligation_instances(c, &j->obligations[i]);
+  free(c->mark);
+  id_index_release(&c->agencies);
+  id_index_release(&c->obligations);
+  records_release(&c->got);
+  records_release(&c->granted);
+  return rc;
 }
 
 /* ---- indicators ----------------------------------------------------- */
@@ -336,9 +620,6 @@ static int obligation_instances(struct ctx *c, const struct obligation *ob)
 struct series {
   const struct indicator *ind;
   struct cal_period *p; double *x, *y; size_t n, cap;
-  const char *only_period;        /* when set, collect just this period */
-  double scratch;
-  int found;
 };
 
 static int series_push(struct series *s, const struct cal_period *p,
@@ -387,18 +668,8 @@ static int collect_observed(void *ctx, const struct store_observation *o)
   return series_push(s, &p, o->value) ? -2 : 0;
 }
 
-static int find_period_value(void *ctx, const struct store_observation *o)
-{
-  struct series *s = ctx;
-  if (strcmp(o->period, s->only_period) == 0) {
-    s->scratch = o->value;
-    s->found = 1;
-    return 1;
-  }
-  return 0;
-}
-
-/* The values of ind for every period: observed, or num/den for a ratio. */
+/* The values of ind for every period: observed, or num/den for a ratio
+ * (the shares of the periods both series have). */
 static int load_series(struct ctx *c, const struct indicator *ind,
                        struct series *s)
 {
@@ -410,23 +681,26 @@ static int load_series(struct ctx *c, const struct indicator *ind,
     return rc == -1 ? fail(c, store_errmsg(c->s))
            : rc == -2 ? fail(c, "out of memory") : 0;
   }
-  struct series num;
+  struct series num, den;
   memset(&num, 0, sizeof num);
-  num.ind = ind;
+  memset(&den, 0, sizeof den);
+  num.ind = den.ind = ind;
   int rc = store_observations_each(c->s, c->j->id, ind->num, c->j->id,
                                    collect_observed, &num);
-  for (size_t i = 0; rc == 0 && i < num.n; i++) {
-    struct series den = {.ind = ind, .only_period = num.p[i].id};
+  if (rc == 0)
     rc = store_observations_each(c->s, c->j->id, ind->den, c->j->id,
-                                 find_period_value, &den);
-    if (rc == 1)
-      rc = 0;
-    double share = den.found && den.scratch != 0
-                   ? ind->scale * num.y[i] / den.scratch : NAN;
-    if (rc == 0 && isfinite(share) && series_push(s, &num.p[i], share) != 0)
+                                 collect_observed, &den);
+  for (size_t i = 0; rc == 0 && i < num.n; i++) {
+    size_t k = 0;                 /* a series has a value a year: short */
+    while (k < den.n && strcmp(den.p[k].id, num.p[i].id) != 0)
+      k++;
+    double share = k < den.n && den.y[k] != 0
+                   ? ind->scale * num.y[i] / den.y[k] : NAN;
+    if (isfinite(share) && series_push(s, &num.p[i], share) != 0)
       rc = -2;
   }
   series_release(&num);
+  series_release(&den);
   return rc == -1 ? fail(c, store_errmsg(c->s))
          : rc == -2 ? fail(c, "out of memory") : 0;
 }
@@ -765,6 +1039,8 @@ void evaluate_window(const struct jurisdiction *j,
   *hi = o->all ? o->now + 366 : o->now + policy_soon(j);
 }
 
+static int evaluate_in(struct ctx *c);
+
 int evaluate_jurisdiction(const struct jurisdiction *j, struct store *s,
                           const struct eval_options *o, struct findings *out,
                           char *err, size_t errlen)
@@ -788,25 +1064,35 @@ int evaluate_jurisdiction(const struct jurisdiction *j, struct store *s,
     return EVAL_ERR_RULES;
   }
 
-  if (campaign_findings(&c) != 0)
+  /* One read transaction for the whole jurisdiction (a part of the
+   * caller's, inside run): every read sees the same data, and SQLite takes
+   * its locks once instead of once per query. */
+  if (store_savepoint(s) != 0) {
+    snprintf(err, errlen, "%s", store_errmsg(s));
+    return EVAL_ERR_STORE;
+  }
+  int rc = evaluate_in(&c);
+  if (store_savepoint_release(s) != 0 && rc == 0) {
+    snprintf(err, errlen, "%s", store_errmsg(s));
+    rc = EVAL_ERR_STORE;
+  }
+  return rc;
+}
+
+/* The jurisdiction's findings, inside its read transaction. */
+static int evaluate_in(struct ctx *c)
+{
+  const struct jurisdiction *j = c->j;
+  struct findings *out = c->out;
+  if (campaign_findings(c) != 0)
     return EVAL_ERR_STORE;
   size_t first = out->n;
-  for (size_t i = 0; i < j->n_obligations; i++)
-    if (obligation_instances(&c, &j->obligations[i]) != 0)
-      return EVAL_ERR_STORE;
-  /* Keep what was asked for; the rest only served deduplication. */
-  size_t kept = first;
-  for (size_t i = first; i < out->n; i++) {
-    enum finding_kind k = out->v[i].kind;
-    if (o->all || k == FIND_OVERDUE || k == FIND_DUE_SOON ||
-        k == FIND_UNASSIGNED)
-      out->v[kept++] = out->v[i];
-  }
-  out->n = kept;
+  if (obligations(c) != 0)
+    return EVAL_ERR_STORE;
   if (out->n - first > 1)      /* out->v may still be NULL: no qsort(NULL) */
     qsort(out->v + first, out->n - first, sizeof *out->v, by_due);
   for (size_t i = 0; i < j->n_indicators; i++)
-    if (indicator_status(&c, &j->indicators[i]) != 0)
+    if (indicator_status(c, &j->indicators[i]) != 0)
       return EVAL_ERR_STORE;
   return 0;
 }

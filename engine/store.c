@@ -157,6 +157,8 @@ enum store_stmt_id {
   STORE_SUB_REPLACE,
   STORE_GRANT_PUT,
   STORE_GRANT_GET,
+  STORE_SUB_SCAN,
+  STORE_GRANT_SCAN,
   STORE_N_STMTS
 };
 
@@ -216,6 +218,19 @@ static const char *const store_sql[STORE_N_STMTS] = {
     " WHERE jurisdiction = ?1 AND agency = ?2 AND obligation = ?3"
     "   AND period = ?4 AND granted_on <= ?5"
     " ORDER BY granted_on DESC, id DESC LIMIT 1",
+  /* Evaluation reads a jurisdiction's reports in one ordered walk of the
+   * UNIQUE index rather than one query per agency and period. Period ids
+   * begin with the year the period starts in, so "period >= '2024'" is
+   * every period from 2024 on. */
+  [STORE_SUB_SCAN] =
+    "SELECT agency, obligation, period, received_on FROM submissions"
+    " WHERE jurisdiction = ?1 AND period >= ?2"
+    " ORDER BY agency, obligation, period",
+  [STORE_GRANT_SCAN] =
+    "SELECT agency, obligation, period, kind, new_due, letter, reason,"
+    " granted_on FROM grants"
+    " WHERE jurisdiction = ?1 AND period >= ?2 AND granted_on <= ?3"
+    " ORDER BY agency, obligation, period, granted_on DESC, id DESC",
 };
 
 struct store {
@@ -872,6 +887,119 @@ int store_grant_get(struct store *s, const char *jurisdiction,
   }
   store_done(st);
   return ret;
+}
+
+/* ---- whole-jurisdiction walks ----------------------------------------- */
+
+/* Step a bound walk statement, calling row() for each row; the statement
+ * is reset either way. Returns 0, row()'s non-zero value, or -1. */
+static int store_walk(struct store *s, sqlite3_stmt *st, const char *what,
+                      int (*row)(struct store *s, sqlite3_stmt *st,
+                                 void *fn, void *ctx),
+                      void *fn, void *ctx)
+{
+  int ret = 0, rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+    if ((ret = row(s, st, fn, ctx)) != 0)
+      break;
+  if (ret == 0 && rc != SQLITE_DONE) {
+    store_fail_db(s, what);
+    ret = -1;
+  }
+  store_done(st);
+  return ret;
+}
+
+/* Columns 0-2 of a walk: agency, obligation, period. */
+static int store_key_columns(struct store *s, sqlite3_stmt *st,
+                             const char *key[3])
+{
+  for (int i = 0; i < 3; i++)
+    if ((key[i] = (const char *)sqlite3_column_text(st, i)) == NULL) {
+      store_fail(s, "reading a jurisdiction's records: out of memory");
+      return -1;
+    }
+  return 0;
+}
+
+typedef int (*store_submission_fn)(void *ctx,
+                                   const struct store_submission *row);
+
+static int store_submission_row(struct store *s, sqlite3_stmt *st, void *fn,
+                                void *ctx)
+{
+  const char *key[3];
+  if (store_key_columns(s, st, key) != 0)
+    return -1;
+  struct store_submission row = {key[0], key[1], key[2], 0};
+  const unsigned char *text = sqlite3_column_text(st, 3);
+  if (text == NULL || cal_parse_date((const char *)text, &row.received)) {
+    /* Only reachable if something other than dondoc wrote the row. */
+    store_fail(s, "submission %s/%s/%s has a bad date \"%s\"", key[0],
+               key[1], key[2], text ? (const char *)text : "");
+    return -1;
+  }
+  return (*(store_submission_fn *)fn)(ctx, &row);
+}
+
+int store_submissions_each(struct store *s, const char *jurisdiction,
+                           const char *period_from,
+                           store_submission_fn fn, void *ctx)
+{
+  sqlite3_stmt *st = store_stmt(s, STORE_SUB_SCAN);
+  if (st == NULL)
+    return -1;
+  const char *v[] = { jurisdiction, period_from };
+  if (store_bind_texts(s, st, v, 2) != 0) {
+    store_done(st);
+    return -1;
+  }
+  return store_walk(s, st, "reading submissions", store_submission_row, &fn,
+                    ctx);
+}
+
+typedef int (*store_grant_fn)(void *ctx, const struct store_grant_row *row);
+
+static int store_grant_row(struct store *s, sqlite3_stmt *st, void *fn,
+                           void *ctx)
+{
+  const char *key[3];
+  if (store_key_columns(s, st, key) != 0)
+    return -1;
+  struct store_grant_row row;
+  memset(&row, 0, sizeof row);
+  row.agency = key[0];
+  row.obligation = key[1];
+  row.period = key[2];
+  const unsigned char *kind = sqlite3_column_text(st, 3);
+  row.g.exemption = kind && strcmp((const char *)kind, "exemption") == 0;
+  const unsigned char *letter = sqlite3_column_text(st, 5);
+  const unsigned char *reason = sqlite3_column_text(st, 6);
+  row.g.letter = letter ? (const char *)letter : "";
+  row.g.reason = reason ? (const char *)reason : "";
+  if (store_copy_date(st, 4, !row.g.exemption, &row.g.new_due) != 0 ||
+      store_copy_date(st, 7, true, &row.g.granted_on) != 0) {
+    store_fail(s, "grant %s/%s/%s has a bad date", key[0], key[1], key[2]);
+    return -1;
+  }
+  return (*(store_grant_fn *)fn)(ctx, &row);
+}
+
+int store_grants_each(struct store *s, const char *jurisdiction,
+                      const char *period_from, cal_day as_of,
+                      store_grant_fn fn, void *ctx)
+{
+  sqlite3_stmt *st = store_stmt(s, STORE_GRANT_SCAN);
+  if (st == NULL)
+    return -1;
+  char day[CAL_DATE_LEN];
+  cal_format(as_of, day);
+  const char *v[] = { jurisdiction, period_from, day };
+  if (store_bind_texts(s, st, v, 3) != 0) {
+    store_done(st);
+    return -1;
+  }
+  return store_walk(s, st, "reading grants", store_grant_row, &fn, ctx);
 }
 
 sqlite3 *store_handle(struct store *s)

@@ -120,6 +120,39 @@ int store_grant_get(struct store *s, const char *jurisdiction,
                     const char *agency, const char *obligation,
                     const char *period, cal_day as_of, struct store_grant *g);
 
+/* ---- a jurisdiction's records in one walk (evaluate.c) ----------------- */
+
+struct store_submission {
+  const char *agency, *obligation, *period;   /* valid during the callback */
+  cal_day received;
+};
+
+/* Call fn for every submission of `jurisdiction` whose period id sorts at
+ * or after `period_from` ("2024": every period starting in 2024 or later,
+ * since period ids begin with their year), ordered by agency, obligation
+ * and period id (byte order). A non-zero return from fn stops the walk and
+ * is returned. Returns 0, fn's value, or -1 on a database error (a row
+ * with a date that is not YYYY-MM-DD is one). fn must not start another
+ * walk of submissions. */
+int store_submissions_each(struct store *s, const char *jurisdiction,
+                           const char *period_from,
+                           int (*fn)(void *ctx,
+                                     const struct store_submission *row),
+                           void *ctx);
+
+struct store_grant_row {
+  const char *agency, *obligation, *period;   /* valid during the callback */
+  struct store_grant g;                       /* letter, reason: likewise */
+};
+
+/* The same for grants made on or before as_of: ordered by agency,
+ * obligation and period id, and for one key the newest first (the one in
+ * force on as_of, as store_grant_get gives it). */
+int store_grants_each(struct store *s, const char *jurisdiction,
+                      const char *period_from, cal_day as_of,
+                      int (*fn)(void *ctx, const struct store_grant_row *row),
+                      void *ctx);
+
 /* The connection, for the modules that own tables of their own in this
  * database (outbox.c). They prepare their own statements. */
 typedef struct sqlite3 sqlite3;

@@ -525,6 +525,153 @@ static void test_observations_nested_walk(void **state)
   store_close(s);
 }
 
+/* ---- a jurisdiction's records in one walk ------------------------------ */
+
+struct rows {
+  int n;
+  char text[16][80];           /* "agency obligation period day [letter]" */
+};
+
+static int collect_submission(void *ctx, const struct store_submission *r)
+{
+  struct rows *w = ctx;
+  char d[CAL_DATE_LEN];
+  cal_format(r->received, d);
+  if (w->n < 16)
+    snprintf(w->text[w->n], sizeof w->text[0], "%s %s %s %s", r->agency,
+             r->obligation, r->period, d);
+  w->n++;
+  return 0;
+}
+
+static int collect_grant(void *ctx, const struct store_grant_row *r)
+{
+  struct rows *w = ctx;
+  char d[CAL_DATE_LEN];
+  cal_format(r->g.exemption ? r->g.granted_on : r->g.new_due, d);
+  if (w->n < 16)
+    snprintf(w->text[w->n], sizeof w->text[0], "%s %s %s %s %s %s", r->agency,
+             r->obligation, r->period, r->g.exemption ? "exempt" : "until", d,
+             r->g.letter);
+  w->n++;
+  return 0;
+}
+
+static int stop_at_second(void *ctx, const struct store_submission *r)
+{
+  (void)r;
+  return ++*(int *)ctx == 2 ? 9 : 0;
+}
+
+static void put_sub(struct store *s, const char *j, const char *a,
+                    const char *o, const char *p, const char *on)
+{
+  assert_int_equal(store_submission_put(s, j, a, o, p, day(on), NULL), 0);
+}
+
+/* Ordered by agency, obligation and period, from the year asked for, of
+ * that jurisdiction only; a non-zero callback stops the walk. */
+static void test_submissions_walk(void **state)
+{
+  struct fixture *f = *state;
+  struct store *s = open_ok(f->path);
+  put_sub(s, "bac-ninh", "so-y-te", "quarterly", "2024-Q4", "2025-01-10");
+  put_sub(s, "bac-ninh", "so-gddt", "quarterly", "2025-Q1", "2025-04-12");
+  put_sub(s, "bac-ninh", "so-gddt", "annual", "2024", "2024-12-04");
+  put_sub(s, "bac-ninh", "so-gddt", "quarterly", "2024-Q4", "2025-01-14");
+  put_sub(s, "bac-ninh", "so-gddt", "annual", "2023", "2023-12-01");
+  put_sub(s, "bac-ninh", "so-gddt", "school", "2023-2024", "2024-09-20");
+  put_sub(s, "ha-noi", "so-gddt", "annual", "2024", "2024-12-02");
+
+  struct rows w = { 0 };
+  assert_int_equal(store_submissions_each(s, "bac-ninh", "2024",
+                                          collect_submission, &w), 0);
+  assert_int_equal(w.n, 4);
+  assert_string_equal(w.text[0], "so-gddt annual 2024 2024-12-04");
+  assert_string_equal(w.text[1], "so-gddt quarterly 2024-Q4 2025-01-14");
+  assert_string_equal(w.text[2], "so-gddt quarterly 2025-Q1 2025-04-12");
+  assert_string_equal(w.text[3], "so-y-te quarterly 2024-Q4 2025-01-10");
+
+  /* a school year is filed under the year it starts in */
+  memset(&w, 0, sizeof w);
+  assert_int_equal(store_submissions_each(s, "bac-ninh", "2023",
+                                          collect_submission, &w), 0);
+  assert_int_equal(w.n, 6);
+  assert_string_equal(w.text[0], "so-gddt annual 2023 2023-12-01");
+  assert_string_equal(w.text[4], "so-gddt school 2023-2024 2024-09-20");
+
+  int calls = 0;
+  assert_int_equal(store_submissions_each(s, "bac-ninh", "2023",
+                                          stop_at_second, &calls), 9);
+  assert_int_equal(calls, 2);
+  /* the statement was reset: the next walk starts from the beginning */
+  memset(&w, 0, sizeof w);
+  assert_int_equal(store_submissions_each(s, "ha-noi", "2000",
+                                          collect_submission, &w), 0);
+  assert_int_equal(w.n, 1);
+  store_close(s);
+}
+
+/* A row another program wrote with a bad date stops the walk with an
+ * error naming the row. */
+static void test_submissions_walk_bad_date(void **state)
+{
+  struct fixture *f = *state;
+  struct store *s = open_ok(f->path);
+  store_close(s);
+  raw_exec(f->path, "INSERT INTO submissions (jurisdiction, agency,"
+           " obligation, period, received_on) VALUES"
+           " ('bac-ninh', 'so-gddt', 'annual', '2024', '04/12/2024')");
+  s = open_ok(f->path);
+  struct rows w = { 0 };
+  assert_int_equal(store_submissions_each(s, "bac-ninh", "2024",
+                                          collect_submission, &w), -1);
+  assert_int_equal(w.n, 0);
+  assert_non_null(strstr(store_errmsg(s), "so-gddt/annual/2024"));
+  assert_non_null(strstr(store_errmsg(s), "04/12/2024"));
+  store_close(s);
+}
+
+/* Grants: only those made by as_of, the newest of a key first. */
+static void test_grants_walk(void **state)
+{
+  struct fixture *f = *state;
+  struct store *s = open_ok(f->path);
+  struct store_grant g = { .exemption = false, .new_due = day("2025-01-20"),
+                           .granted_on = day("2025-01-05"),
+                           .letter = "12/SNV", .reason = "" };
+  assert_int_equal(store_grant_put(s, "bac-ninh", "so-gddt", "annual", "2024",
+                                   &g), 0);
+  g.new_due = day("2025-02-10");
+  g.granted_on = day("2025-01-18");
+  g.letter = "30/SNV";
+  assert_int_equal(store_grant_put(s, "bac-ninh", "so-gddt", "annual", "2024",
+                                   &g), 0);
+  struct store_grant ex = { .exemption = true,
+                            .granted_on = day("2025-01-07"),
+                            .letter = "15/SNV", .reason = "sáp nhập" };
+  assert_int_equal(store_grant_put(s, "bac-ninh", "so-gd", "annual", "2024",
+                                   &ex), 0);
+  assert_int_equal(store_grant_put(s, "bac-ninh", "so-gddt", "annual", "2023",
+                                   &ex), 0);
+
+  struct rows w = { 0 };
+  assert_int_equal(store_grants_each(s, "bac-ninh", "2024", day("2025-01-31"),
+                                     collect_grant, &w), 0);
+  assert_int_equal(w.n, 3);
+  assert_string_equal(w.text[0], "so-gd annual 2024 exempt 2025-01-07 15/SNV");
+  assert_string_equal(w.text[1], "so-gddt annual 2024 until 2025-02-10 30/SNV");
+  assert_string_equal(w.text[2], "so-gddt annual 2024 until 2025-01-20 12/SNV");
+
+  /* on 10/01 the second extension had not been granted yet */
+  memset(&w, 0, sizeof w);
+  assert_int_equal(store_grants_each(s, "bac-ninh", "2024", day("2025-01-10"),
+                                     collect_grant, &w), 0);
+  assert_int_equal(w.n, 2);
+  assert_string_equal(w.text[1], "so-gddt annual 2024 until 2025-01-20 12/SNV");
+  store_close(s);
+}
+
 /* ---- transactions ------------------------------------------------------ */
 
 static void test_transaction_rollback(void **state)
@@ -612,6 +759,9 @@ int main(void)
     T(test_observation_rejects_nan),
     T(test_observations_order_and_stop),
     T(test_observations_nested_walk),
+    T(test_submissions_walk),
+    T(test_submissions_walk_bad_date),
+    T(test_grants_walk),
     T(test_transaction_rollback),
     T(test_transaction_commit),
     T(test_transaction_misuse),
