@@ -1019,7 +1019,13 @@ static int by_due(const void *a, const void *b)
   if (x->due != y->due)
     return x->due < y->due ? -1 : 1;
   int r = strcmp(x->agency->id, y->agency->id);
-  return r ? r : strcmp(x->obligation->id, y->obligation->id);
+  if (r == 0)
+    r = strcmp(x->obligation->id, y->obligation->id);
+  /* Reports whose dates are still to be set share the same (unset) due:
+   * the period decides, or qsort's order would change from run to run. */
+  if (r == 0 && x->period.start != y->period.start)
+    r = x->period.start < y->period.start ? -1 : 1;
+  return r ? r : strcmp(x->period.id, y->period.id);
 }
 
 /* Days before a deadline that count as "soon": the longest reminder lead. */

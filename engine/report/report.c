@@ -196,12 +196,14 @@ static int add_item(struct report_agency *ra, const struct finding *f)
 }
 
 /* A report belongs in the picture when its deadline is in check's window
- * (monitor_from up to the reminder lead ahead), when it is not set yet, or
- * when it has arrived already, however early. */
-static bool in_window(const struct finding *f, cal_day hi)
+ * (monitor_from up to the reminder lead ahead), when its date is not set yet
+ * but its period has begun (a half-year still to come is not news), or when
+ * it has arrived already, however early. */
+static bool in_window(const struct finding *f, cal_day now, cal_day hi)
 {
-  return f->due == MODEL_DUE_UNSET || f->due <= hi ||
-         f->kind == FIND_ON_TIME || f->kind == FIND_LATE;
+  if (f->due == MODEL_DUE_UNSET)
+    return f->period.start <= now || f->kind == FIND_ON_TIME;
+  return f->due <= hi || f->kind == FIND_ON_TIME || f->kind == FIND_LATE;
 }
 
 static int build_agencies(struct report *r, cal_day hi)
@@ -213,7 +215,7 @@ static int build_agencies(struct report *r, cal_day hi)
     return -1;
   for (size_t i = 0; i < r->findings.n; i++) {
     const struct finding *f = &r->findings.v[i];
-    if (f->obligation == NULL || f->agency == NULL || !in_window(f, hi))
+    if (f->obligation == NULL || f->agency == NULL || !in_window(f, r->now, hi))
       continue;
     struct report_agency *ra = agency_slot(r, f->agency);
     if (ra == NULL) {

@@ -51,6 +51,9 @@ PY
 ical() { $PY "$WORK/ical.py" "$@" || fail "calendar check on $1"; }
 
 # ---- one agency, on 20/11/2024 (the Action Month in its 6th day) ----------
+# (the 2025 Action Month is the merged province's, rules/bac-ninh-2025: Bắc
+# Ninh's own campaigns end on 30/06/2025; the half-year of 2025 whose date
+# the province is still to set is left out)
 run 0 $C --now 2024-11-20 calendar --agency so-tai-chinh -o "$WORK/tc.ics"
 assert_contains "$WORK/out" "events written to $WORK/tc.ics"
 ical "$WORK/tc.ics" \
@@ -60,7 +63,7 @@ ical "$WORK/tc.ics" \
   'T(cal.walk("STANDARD")[0]["TZOFFSETTO"]) == "+0700"' \
   'str(cal["X-WR-CALNAME"]) == "Sở Tài chính — hạn báo cáo (Tỉnh Bắc Ninh)"' \
   'all(str(e["X-DONDOC-AGENCY"]) == "so-tai-chinh" for e in E if "X-DONDOC-OBLIGATION" in e)' \
-  'sorted((str(e.get("X-DONDOC-OBLIGATION", e.get("X-DONDOC-CAMPAIGN"))), str(e["X-DONDOC-PERIOD"])) for e in E) == [("action-month", "2024"), ("action-month", "2025"), ("ban-vstbpn", "2024"), ("ban-vstbpn", "2024-H1"), ("domestic-violence-month", "2024"), ("domestic-violence-month", "2025"), ("tu-kiem-tra", "2024")]' \
+  'sorted((str(e.get("X-DONDOC-OBLIGATION", e.get("X-DONDOC-CAMPAIGN"))), str(e["X-DONDOC-PERIOD"])) for e in E) == [("action-month", "2024"), ("ban-vstbpn", "2024"), ("ban-vstbpn", "2024-H1"), ("domestic-violence-month", "2024"), ("domestic-violence-month", "2025"), ("tu-kiem-tra", "2024")]' \
   'all(e["DTSTAMP"].dt == datetime.datetime(2024, 11, 19, 17, 0, tzinfo=datetime.timezone.utc) for e in E)' \
   '(e := by_id("ban-vstbpn", "2024")) is not None and e.decoded("DTSTART") == D(2024, 12, 5) and e.decoded("DTEND") == D(2024, 12, 6)' \
   'type(by_id("ban-vstbpn", "2024").decoded("DTSTART")) is D' \
