@@ -340,7 +340,7 @@ static const struct record *record_find(const struct ctx *c,
                                         const struct obligation *ob,
                                         const char *period)
 {
-  struct record key;
+  struct record key = {0};    /* only the sort fields matter */
   key.agency = c->agencies.rank[a - c->j->agencies];
   key.obligation = c->obligations.rank[ob - c->j->obligations];
   if (r->n == 0 || key.agency == UINT_MAX || key.obligation == UINT_MAX)
