@@ -7,8 +7,11 @@ DOC="$ROOT/docs/writing-rules.md"
 python3 "$ROOT/tests/e2e/doc_walkthrough.py" "$DOC" "$WORK/walk" "$DONDOC" "$ROOT" \
   >"$WORK/out" 2>&1 || { cat "$WORK/out"; fail "docs/writing-rules.md and dondoc disagree"; }
 cat "$WORK/out"
-# the walk-through really ran: every step of it
-assert_contains "$WORK/out" "6 files written, 4 edits, 12 commands, 14 quotes agree"
+# the walk-through really ran: every step of it (no block skipped by a
+# misspelt info string)
+set -- $(sed -n 's/.*: \([0-9]*\) files written, \([0-9]*\) edits, \([0-9]*\) commands, \([0-9]*\) quotes agree$/\1 \2 \3 \4/p' "$WORK/out")
+[ $# -eq 4 ] && [ "$1" -ge 6 ] && [ "$2" -ge 4 ] && [ "$3" -ge 12 ] && [ "$4" -ge 13 ] ||
+  fail "too few blocks taken from the page: $(cat "$WORK/out")"
 [ -f "$WORK/walk/var/dondoc.db" ] || fail "the walk-through made no database"
 # and the comparison bites: a page that promises another output, another
 # exit status or a line a shipped file does not have is refused
@@ -25,3 +28,4 @@ mutate() {  # WHAT SED-EXPRESSION
 mutate "an output" 's/0 errors, 1 warning, listed above/0 errors, 2 warnings, listed above/'
 mutate "an exit status" 's/rules check --strict rules\/quang-tri   # exit 3/rules check --strict rules\/quang-tri   # exit 0/'
 mutate "a quote" 's/^  name         = "Tỉnh Bắc Ninh",$/  name         = "Tỉnh Bắc Giang",/'
+mutate "a rule" 's/^    year = { due = "12-05" },$/    year = { due = "12-04" },/'
