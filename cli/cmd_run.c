@@ -78,7 +78,12 @@ int cmd_run(struct cli *c, struct world *w)
     close(lock);
     return EXIT_DB;
   }
-  if (!c->quiet)
+  if (!c->quiet && c->dry_run)
+    printf("run (dry run): %zu message%s would be queued (%zu item%s, %zu "
+           "without an address); nothing queued or sent\n", rep.messages,
+           rep.messages == 1 ? "" : "s", rep.items, rep.items == 1 ? "" : "s",
+           rep.no_address);
+  else if (!c->quiet)
     printf("run: %zu message%s queued (%zu item%s, %zu without an address); "
            "%zu sent, %zu to retry, %zu failed\n", rep.messages,
            rep.messages == 1 ? "" : "s", rep.items, rep.items == 1 ? "" : "s",

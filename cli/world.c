@@ -106,12 +106,32 @@ int world_load_rules(struct cli *c, struct world *w,
   return 0;
 }
 
+/* SQLite makes the database file but not its folder, and says only
+ * "unable to open database file": name the folder that is missing. */
+static void explain_missing_folder(const char *path)
+{
+  const char *slash = strrchr(path, '/');
+  if (slash == NULL || slash == path)
+    return;
+  char dir[4096];
+  if ((size_t)(slash - path) >= sizeof dir)
+    return;
+  memcpy(dir, path, (size_t)(slash - path));
+  dir[slash - path] = '\0';
+  struct stat st;
+  if (stat(dir, &st) != 0)
+    fprintf(stderr, "dondoc: the folder %s does not exist: create it "
+            "(mkdir -p %s) or set database in the config, or --db\n", dir, dir);
+}
+
 int world_open_store(struct cli *c, struct world *w)
 {
   char err[STORE_ERR_LEN];
-  w->store = store_open(c->db ? c->db : w->cfg.database, err);
+  const char *path = c->db ? c->db : w->cfg.database;
+  w->store = store_open(path, err);
   if (w->store == NULL) {
     fprintf(stderr, "dondoc: %s\n", err);
+    explain_missing_folder(path);
     return EXIT_DB;
   }
   return 0;

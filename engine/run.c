@@ -43,6 +43,13 @@ struct job {
   char *err; size_t errlen;
 };
 
+/* The log's verb: a dry run queues inside a transaction it then rolls
+ * back, so what it lists would be queued, and is not. */
+static const char *queued(const struct job *jb)
+{
+  return jb->opt->dry_run ? "would queue" : "queued";
+}
+
 static int job_fail(struct job *jb, const char *msg)
 {
   snprintf(jb->err, jb->errlen, "%s", msg);
@@ -166,8 +173,8 @@ static int queue_email(struct job *jb, const struct jurisdiction *j,
     return job_fail(jb, outbox_errmsg(jb->o));
   jb->rep->messages++;
   if (jb->log) {
-    fprintf(jb->log, "  queued email to %s: %s (%zu item%s", l->address,
-            c->subject, n, n == 1 ? "" : "s");
+    fprintf(jb->log, "  %s email to %s: %s (%zu item%s", queued(jb),
+            l->address, c->subject, n, n == 1 ? "" : "s");
     if (l->n_info)
       fprintf(jb->log, ", %zu cop%s", l->n_info, l->n_info == 1 ? "y" : "ies");
     fputs(")\n", jb->log);
@@ -381,8 +388,8 @@ static int queue_webhooks(struct job *jb, const struct jurisdiction *j,
         if (rc == 0) {
           jb->rep->messages++;
           if (jb->log)
-            fprintf(jb->log, "  queued webhook %s: %zu item%s\n", w->name, n,
-                    n == 1 ? "" : "s");
+            fprintf(jb->log, "  %s webhook %s: %zu item%s\n", queued(jb),
+                    w->name, n, n == 1 ? "" : "s");
         }
       }
       if (rc == 0)
@@ -584,8 +591,8 @@ static int queue_digest(struct job *jb, const struct jurisdiction *j,
     else {
       jb->rep->messages++;
       if (jb->log)
-        fprintf(jb->log, "  queued digest to %s: %s%s\n", sec->email,
-                c.subject, report ? " (with the week's report)" : "");
+        fprintf(jb->log, "  %s digest to %s: %s%s\n", queued(jb),
+                sec->email, c.subject, report ? " (with the week's report)" : "");
     }
   }
   if (rc == 0) {
@@ -709,8 +716,6 @@ int run_job(const struct config *cfg, const struct ruleset *rs,
   if (rc != 0 || o->dry_run) {
     if (store_rollback(s) != 0 && rc == 0)
       rc = job_fail(&jb, store_errmsg(s));
-    if (rc == 0 && log)
-      fprintf(log, "dry run: nothing was queued or sent\n");
   } else if (store_commit(s) != 0) {
     rc = job_fail(&jb, store_errmsg(s));
   }

@@ -80,3 +80,8 @@ for bad in "memory_limit_mb = -1" "memory_limit_mb = 1e300" "instruction_limit =
 done
 printf 'rules_dir = "rules"\ndatabase = "t.db"\njurisdictions = { "good" }\nmemory_limit_mb = 128\ntime_limit_ms = 10000\n' > "$WORK/lim.lua"
 run 0 --config "$WORK/lim.lua" rules check
+
+# a database whose folder does not exist: the folder named, nothing made
+run 5 $C --db "$WORK/no-such-folder/t.db" check
+assert_contains "$WORK/err" "the folder $WORK/no-such-folder does not exist"
+[ ! -e "$WORK/no-such-folder" ] || fail "the missing folder was made"

@@ -21,8 +21,9 @@ lines() { grep -c -- "$1" "$WORK/out" || true; }
 
 # a dry run shows what would go and writes nothing
 run 0 $C --now 2024-11-28 run --dry-run
-assert_contains "$WORK/out" "queued email to a@remind.example"
-assert_contains "$WORK/out" "dry run"
+assert_contains "$WORK/out" "would queue email to a@remind.example"
+assert_eq 0 "$(lines '  queued ')" "a dry run says what it would queue"
+assert_contains "$WORK/out" "run (dry run): 4 messages would be queued"
 [ ! -d "$WORK/box" ] || fail "a dry run wrote files"
 run 0 $C outbox list
 assert_eq 1 "$(wc -l < "$WORK/out")" "deliveries after a dry run (header only)"
