@@ -43,6 +43,28 @@ static char *resolve(const char *config_path, const char *rel)
   const char *slash = strrchr(config_path, '/');
   size_t dirlen = slash ? (size_t)(slash - config_path) : 1;
   const char *dir = slash ? config_path : ".";
+  /* "config/../rules" is "rules" in every message an officer reads. Only a
+   * real folder is stepped out of: through a symbolic link, ".." leads
+   * somewhere else. */
+  while (slash && dirlen > 0 && strncmp(rel, "../", 3) == 0) {
+    size_t start = dirlen;
+    while (start > 0 && dir[start - 1] != '/')
+      start--;
+    size_t clen = dirlen - start;
+    if (start == 1 || clen == 0 || (clen == 1 && dir[start] == '.') ||
+        (clen == 2 && dir[start] == '.' && dir[start + 1] == '.'))
+      break;
+    char *d = strndup(dir, dirlen);
+    struct stat st;
+    bool real_dir = d && lstat(d, &st) == 0 && S_ISDIR(st.st_mode);
+    free(d);
+    if (!real_dir)
+      break;
+    rel += 3;
+    dirlen = start > 0 ? start - 1 : 0;
+  }
+  if (dirlen == 0)
+    return strdup(rel);
   size_t n = dirlen + 1 + strlen(rel) + 1;
   char *out = malloc(n);
   if (out)

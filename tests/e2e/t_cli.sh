@@ -85,3 +85,13 @@ run 0 --config "$WORK/lim.lua" rules check
 run 5 $C --db "$WORK/no-such-folder/t.db" check
 assert_contains "$WORK/err" "the folder $WORK/no-such-folder does not exist"
 [ ! -e "$WORK/no-such-folder" ] || fail "the missing folder was made"
+
+# paths from a config in a folder: "conf/../rules" is shown as "rules"; a
+# symbolic link is not stepped out of (its ".." is elsewhere)
+mkdir -p "$WORK/pz/conf" "$WORK/pz/real/conf" && ln -s real/conf "$WORK/pz/lnk"
+printf 'rules_dir = "../rules"\ndatabase = "../t.db"\njurisdictions = { "nope" }\n' > "$WORK/pz/conf/c.lua"
+cp "$WORK/pz/conf/c.lua" "$WORK/pz/lnk/c.lua"
+run 3 --config "$WORK/pz/conf/c.lua" rules check
+assert_contains "$WORK/err" "$WORK/pz/rules/nope/jurisdiction.lua: error: no rules"
+run 3 --config "$WORK/pz/lnk/c.lua" rules check
+assert_contains "$WORK/err" "$WORK/pz/lnk/../rules/nope/jurisdiction.lua: error: no rules"
