@@ -1124,7 +1124,8 @@ static unsigned mismatches(const struct rt_expect *e,
 }
 
 /* How far rec is from e: what it is about (item, agency) weighs more than
- * all the other fields together can, the kind and period more than the
+ * all the other fields together can; the period more than the kind (the
+ * same period comes first, as docs/rules.md says), both more than the
  * rest. */
 static unsigned distance(unsigned mask)
 {
@@ -1137,7 +1138,7 @@ static unsigned distance(unsigned mask)
       unsigned w = 1;
       for (size_t k = 0; k < sizeof heavy / sizeof *heavy; k++)
         if ((enum rt_field)f == heavy[k])
-          w = k < 4 ? 8 * RT_N_FIELDS : 4;
+          w = k < 4 ? 8 * RT_N_FIELDS : k == 5 ? 6 : 4;
       d += w;
     }
   return d;
