@@ -254,6 +254,11 @@ for d in 2025-07-08 2025-07-14 2025-07-15 2025-07-16; do
   run 0 $B --now "${d}T08:00" run --quiet
 done
 assert_eq "so-noi-vu@bacninh.example.gov.vn" "$(sqlite3 "$WORK/bn.db" "SELECT DISTINCT recipient FROM message_items WHERE item = 'tong-hop-2025'")" "reminders go to the successor"
+# what Sở LĐTBXH still owed from 2024 is chased at Sở Nội vụ, as its own
+# item beside Sở Nội vụ's own report; the abolished districts are told nothing
+assert_eq "so-noi-vu@bacninh.example.gov.vn" "$(sqlite3 "$WORK/bn.db" "SELECT group_concat(DISTINCT recipient) FROM message_items WHERE agency = 'so-ldtbxh' AND run_day >= '2025-03-01'")" "an ended agency's old reports: reminded to its successor"
+assert_eq 2 "$(sqlite3 "$WORK/bn.db" "SELECT count(DISTINCT agency) FROM message_items WHERE item = 'ban-vstbpn' AND period = '2024-H1' AND run_day = '2025-07-08' AND recipient = 'so-noi-vu@bacninh.example.gov.vn'")" "its own and Sở LĐTBXH's, two items"
+assert_eq 0 "$(sqlite3 "$WORK/bn.db" "SELECT count(*) FROM message_items WHERE run_day >= '2025-07-01' AND (agency LIKE 'ubnd-%' AND agency != 'ubnd-tinh')")" "no reminder about or to an abolished district"
 assert_eq "before-1 before-7 due overdue-0" "$(sqlite3 "$WORK/bn.db" "SELECT group_concat(stage, ' ') FROM (SELECT DISTINCT stage FROM message_items WHERE item = 'tong-hop-2025' ORDER BY stage)")" "before, on and after the date by letter"
 run 0 $B --now 2025-07-16 --json check --kind overdue
 assert_eq "so-noi-vu so-ldtbxh 1" "$(json_query "' '.join(str(f.get(k)) for f in F if $T25 for k in ('agency', 'on_behalf_of', 'days'))")" "overdue: Sở Nội vụ, on Sở LĐTBXH's behalf"
