@@ -58,6 +58,16 @@ for d in "$@"; do
 done
 assert_not_contains "$WORK/err" "error"
 run 3 $C --now 2025-06-01 rules check --strict "$ROOT/rules/law"
+# … and every one pinned by its own tests (rules/<id>/tests), each at 90%
+# coverage or more; the templates are named and tested through their heirs
+run 0 $C rules test --coverage --min-coverage 90 "$@"
+for j in tam-diep nghe-an buon-ma-thuot ca-mau bac-ninh bac-ninh-2025; do
+  assert_contains "$WORK/out" "$j: "
+  grep -q "^$j: [0-9]* passed, 0 failed, 0 errors" "$WORK/out" || fail "$j's rule tests"
+done
+for t in national national-2011 ninh-binh dak-lak; do
+  assert_contains "$WORK/out" "$t: a template, never evaluated"
+done
 
 # ---- every jurisdiction loads, with no error and no warning ----------------
 run 0 $C --now 2025-06-01 rules check
