@@ -207,6 +207,20 @@ static int campaign_reminders(const struct jurisdiction *j,
   return 0;
 }
 
+/* Who is told about a report or indicator of agency a on day now: a while
+ * it lasts; once it has ended (valid_until), whoever answers for it then —
+ * its successor, which took over its unfinished duties too (docs/delivery.md)
+ * — or nobody (an abolished district): an ended body has no one to read its
+ * mail, and the finding stays in `check` and the digest. *ended is set when
+ * a was replaced or dropped. */
+static const struct agency *told(const struct jurisdiction *j,
+                                 const struct agency *a, cal_day now,
+                                 bool *ended)
+{
+  *ended = a != NULL && a->valid_until < now;
+  return *ended ? model_answerable(j, a, now) : a;
+}
+
 int remind_plan(const struct jurisdiction *j, const struct findings *f,
                 cal_day now, struct reminders *out)
 {
@@ -237,27 +251,30 @@ int remind_plan(const struct jurisdiction *j, const struct findings *f,
       snprintf(stage, sizeof stage, "%s-%s-%d", finding_kind_name(x->kind),
                x->period.id, since / repeat);
     }
+    bool ended;
+    const struct agency *to = told(j, x->agency, now, &ended);
+    if (ended && to == NULL)
+      continue;
     struct reminder *r = reminders_add(out);
     if (r == NULL)
       return -1;
     r->f = x;
-    r->to = x->agency;
+    r->to = to;
     r->escalation = escalation;
     snprintf(r->stage, sizeof r->stage, "%s", stage);
     if (cc_room(r, escalation ? 2 : x->indicator ? x->indicator->n_support
                                                  : 0) != 0)
       return -1;
     if (escalation) {
-      const char *head = x->agency && x->agency->head_email &&
-                         x->agency->head_email[0] ? x->agency->head_email
-                                                  : NULL;
-      r->to_address = head ? head : address_of(x->agency);
-      add_cc(r, x->agency, address_of(x->agency));
+      const char *head = to && to->head_email && to->head_email[0]
+                         ? to->head_email : NULL;
+      r->to_address = head ? head : address_of(to);
+      add_cc(r, to, address_of(to));
       /* the secretariat's digest lists every overdue report already */
       if (p->escalate_cc_secretariat)
         add_cc(r, secretariat, address_of(secretariat));
     } else {
-      r->to_address = address_of(x->agency);
+      r->to_address = address_of(to);
     }
     if (x->indicator)
       for (size_t k = 0; k < x->indicator->n_support; k++) {

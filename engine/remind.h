@@ -23,7 +23,8 @@
 
 struct reminder {
   const struct finding *f;
-  const struct agency *to;          /* who must act: f's agency, or for a
+  const struct agency *to;          /* who must act: f's agency (once it
+                                     * has ended, its successor), or for a
                                      * campaign each member in turn */
   const char *to_address;           /* NULL when the agency has no address;
                                      * its head's address on escalations */

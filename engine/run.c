@@ -90,13 +90,25 @@ static int job_problem(struct job *jb, const char *fmt, ...)
   return 0;
 }
 
+/* Whose item a reminder is: the agency owing the report or leading the
+ * indicator — told through its successor once it has ended, so two
+ * reports reaching one successor stay two items — or, for a campaign, the
+ * member told. */
+static const char *item_agency(const struct reminder *r)
+{
+  const struct agency *a = r->f->campaign || r->f->agency == NULL
+                           ? r->to : r->f->agency;
+  return a ? a->id : NULL;
+}
+
 static void item_key(const struct job *jb, const char *channel,
                      const char *recipient, const struct reminder *r,
                      char *buf, size_t len)
 {
   const struct finding *f = r->f;
   snprintf(buf, len, "%s:%s|%s|%s|%s|%s|%s", channel, recipient, f->j->id,
-           finding_item_id(f), r->to ? r->to->id : "", f->period.id,
+           finding_item_id(f), item_agency(r) ? item_agency(r) : "",
+           f->period.id,
            r->stage);
   (void)jb;
 }
@@ -112,7 +124,7 @@ static int add_items(struct job *jb, long long message, const char *channel,
     struct outbox_item it = {
       .dedup_key = key, .recipient = recipient, .jurisdiction = f->j->id,
       .item = finding_item_id(f),
-      .agency = v[i]->to ? v[i]->to->id : NULL, .period = f->period.id,
+      .agency = item_agency(v[i]), .period = f->period.id,
       .kind = finding_kind_name(f->kind), .stage = v[i]->stage,
       .run_day = jb->day,
     };

@@ -18,6 +18,9 @@
  * backoff_after 30, backoff_every 30, escalate_every 0 (once), the
  * secretariat not copied on escalations, max_per_week 3.
  *
+ * The reports of an ended agency (test_plan_ended_agency) use rules written
+ * for the test: reminders go to its successor, or to nobody.
+ *
  * Campaign stages and recipients use tests/fixtures/rules/campaigns: the
  * Action Month "am" (15/11–15/12; 15/11/2024 a Friday, 15/11/2025 a
  * Saturday), members a, b (ends 14/11/2025) and c (no address), d and sec
@@ -691,6 +694,82 @@ static void test_plan_many_copies(void **state)
   scratch_remove(&t);
 }
 
+/* The reminder about obligation "o" owed by `agency` in r, or NULL. */
+static const struct reminder *owed_by(const struct reminders *r,
+                                      const char *agency)
+{
+  for (size_t i = 0; i < r->n; i++)
+    if (r->v[i].f->obligation && strcmp(r->v[i].f->agency->id, agency) == 0)
+      return &r->v[i];
+  return NULL;
+}
+
+/* Reports of an agency that has ended: the finding keeps its agency (the
+ * history), the reminder goes to whoever took over its duties, and to
+ * nobody when it ended with no successor (an abolished district). */
+static void test_plan_ended_agency(void **state)
+{
+  struct scratch t;
+  struct ruleset rs;
+  struct findings f = {0};
+  struct reminders r = {0};
+  struct fx *x = *state;
+  char err[256];
+  const char *lua = HEAD
+    "agency \"old\" { name = \"Sở cũ\", email = \"old@p.example\", "
+    "head_email = \"gd.old@p.example\", valid_until = \"2025-02-28\", "
+    "successor = \"new\" }\n"
+    "agency \"new\" { name = \"Sở mới\", email = \"new@p.example\", "
+    "head_email = \"gd.new@p.example\" }\n"
+    "agency \"gone\" { name = \"Huyện\", email = \"gone@p.example\", "
+    "valid_until = \"2025-02-28\" }\n"
+    "obligation \"o\" { title = \"B\", from = { \"old\", \"gone\" }, "
+    "to = \"new\", periods = { year = { due = \"12-05\" } }, "
+    "active_until = \"2024-12-31\" }\n";
+  assert_int_equal(load_lua(&t, lua, &rs), 0);
+  const struct jurisdiction *j = &rs.jurisdictions[0];
+  const char *days[] = {"2025-02-28", "2025-03-03"};
+  for (int k = 0; k < 2; k++) {
+    struct eval_options o = {.now = day(days[k]), .all = true};
+    assert_int_equal(evaluate_jurisdiction(j, x->s, &o, &f, err, sizeof err),
+                     0);
+    assert_int_equal(remind_plan(j, &f, o.now, &r), 0);
+    const struct reminder *a = owed_by(&r, "old"), *g = owed_by(&r, "gone");
+    assert_non_null(a);
+    if (k == 0) {                      /* its last day: told itself */
+      assert_string_equal(a->to->id, "old");
+      assert_string_equal(a->to_address, "old@p.example");
+      assert_non_null(g);
+      assert_string_equal(g->to_address, "gone@p.example");
+    } else {                           /* then its successor, not it */
+      assert_string_equal(a->f->agency->id, "old");
+      assert_string_equal(a->to->id, "new");
+      assert_string_equal(a->to_address, "new@p.example");
+      for (size_t i = 0; i < a->n_cc; i++)
+        assert_string_not_equal(a->cc[i], "old@p.example");
+      assert_null(g);                  /* no successor: nobody to tell */
+    }
+    reminders_release(&r);
+    findings_release(&f);
+  }
+  /* an escalation goes to the successor's head, the successor in copy */
+  struct policy *p = &rs.jurisdictions[0].policy;
+  p->escalate_after = 88;              /* 05/12/2024 + 88 days = 03/03/2025 */
+  struct eval_options o = {.now = day("2025-03-03"), .all = true};
+  assert_int_equal(evaluate_jurisdiction(j, x->s, &o, &f, err, sizeof err), 0);
+  assert_int_equal(remind_plan(j, &f, o.now, &r), 0);
+  const struct reminder *a = owed_by(&r, "old");
+  assert_non_null(a);
+  assert_true(a->escalation);
+  assert_string_equal(a->to_address, "gd.new@p.example");
+  assert_int_equal(a->n_cc, 1);
+  assert_string_equal(a->cc[0], "new@p.example");
+  reminders_release(&r);
+  findings_release(&f);
+  rules_release(&rs);
+  scratch_remove(&t);
+}
+
 
 /* ---- campaigns (tests/fixtures/rules/campaigns) ------------------------ */
 
@@ -827,6 +906,7 @@ int main(void)
                                     teardown),
     cmocka_unit_test(test_policy_checked),
     cmocka_unit_test_setup_teardown(test_plan_many_copies, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_plan_ended_agency, setup, teardown),
     cmocka_unit_test_setup_teardown(test_campaign_stages, setup_campaigns,
                                     teardown),
     cmocka_unit_test_setup_teardown(test_campaign_plan, setup_campaigns,

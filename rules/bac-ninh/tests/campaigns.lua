@@ -40,18 +40,32 @@ test "Tháng hành động 2024: 15/11 (thứ Sáu) – 15/12" {
   },
 }
 
-test "Tháng hành động 2025 mở vào thứ Bảy 15/11: báo các thành viên thứ Hai 17/11" {
-  at "2025-11-15" {
-    finding { kind = "campaign_active", campaign = "action-month", period = "2025", day = 1 },
-    no_reminder { campaign = "action-month" },
+-- The old province's campaigns end with it on 30/06/2025 (plan-2025.lua):
+-- June 2025 is still its own, with the members after the changes of
+-- 01/03/2025 (Sở KH&CN in, Sở LĐTBXH out) and the districts, which last
+-- until 30/06/2025. The Action Month 15/11–15/12/2025 is the merged
+-- province's (rules/bac-ninh-2025/tests/campaigns.lua), so the members are
+-- not told twice.
+test "Tháng 6/2025 mở vào Chủ nhật 01/6: báo các thành viên thứ Hai 02/6; không còn Tháng hành động 2025" {
+  at "2025-06-01" {
+    finding { kind = "campaign_active", campaign = "domestic-violence-month", period = "2025",
+              day = 1, due = "2025-06-30", days = 29 },
+    no_reminder { campaign = "domestic-violence-month" },            -- a Sunday
+  },
+  at "2025-06-02" {
+    reminder { campaign = "domestic-violence-month", agency = "so-khcn", stage = "campaign-start",
+               to = "so-khcn@bacninh.example.gov.vn" },
+    reminder { campaign = "domestic-violence-month", agency = "so-noi-vu", stage = "campaign-start" },
+    reminder { campaign = "domestic-violence-month", agency = "ubnd-tu-son", stage = "campaign-start" },
+    no_reminder { campaign = "domestic-violence-month", agency = "so-ldtbxh" },
+    no_reminder { campaign = "domestic-violence-month", agency = "so-tttt" },
+  },
+  at "2025-11-08" {
+    no_finding { campaign = "action-month", period = "2025" },
   },
   at "2025-11-17" {
-    finding { kind = "campaign_active", campaign = "action-month", day = 3 },
-    -- the members after the 2025 mergers: Sở KH&CN yes, Sở LĐTBXH and the districts no
-    reminder { campaign = "action-month", agency = "so-khcn", stage = "campaign-start" },
-    reminder { campaign = "action-month", agency = "so-noi-vu", stage = "campaign-start" },
-    no_reminder { campaign = "action-month", agency = "so-ldtbxh" },
-    no_reminder { campaign = "action-month", agency = "ubnd-tu-son" },
+    no_finding { campaign = "action-month", period = "2025" },
+    no_reminder { campaign = "action-month" },
   },
 }
 
