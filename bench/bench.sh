@@ -260,18 +260,26 @@ webhook_rows() {
 
 emails() {
   d="$W/mail"
-  rm -rf "$d"; mkdir -p "$d/rules/bench-mail" "$d/maildir"
+  rm -rf "$d"; mkdir -p "$d/rules" "$d/maildir"
   cp -R "$ROOT/rules/law" "$d/rules/"
   sh "$ROOT/tests/e2e/make_test_ca.sh" "$d/ca" > /dev/null 2>&1 || die "cannot make the test CA"
-  awk -v n="$N_MAILS" 'BEGIN {
-    print "jurisdiction \"bench-mail\" { name = \"Tỉnh thư\", monitor_from = \"2025-01-01\" }"
-    print "agency \"sec\" { name = \"Văn phòng Ban\", email = \"sec@mail.example\", member = false }"
-    print "role \"secretariat\" \"sec\""
-    for (i = 1; i <= n; i++)
-      printf "agency \"a%d\" { name = \"Cơ quan %d\", email = \"a%d@mail.example\" }\n", i, i, i
-    print "obligation \"nam\" { title = \"Báo cáo năm\", from = members(), to = role \"secretariat\","
-    print "  periods = { year = { due = \"12-17\" } } }"
-  }' > "$d/rules/bench-mail/jurisdiction.lua"
+  # A jurisdiction declares at most 1,000 agencies: 500 in each.
+  juris=$(awk -v n="$N_MAILS" 'BEGIN { for (j = 1; j <= int((n + 499) / 500); j++)
+    printf "%s\"bench-mail-%d\"", (j > 1 ? ", " : ""), j }')
+  awk -v n="$N_MAILS" -v d="$d/rules" 'BEGIN {
+    for (j = 1; (j - 1) * 500 < n; j++) {
+      f = sprintf("%s/bench-mail-%d", d, j)
+      system("mkdir -p " f); f = f "/jurisdiction.lua"
+      printf "jurisdiction \"bench-mail-%d\" { name = \"Tỉnh thư %d\", monitor_from = \"2025-01-01\" }\n", j, j > f
+      print "agency \"sec\" { name = \"Văn phòng Ban\", email = \"sec@mail.example\", member = false }" > f
+      print "role \"secretariat\" \"sec\"" > f
+      for (i = (j - 1) * 500 + 1; i <= n && i <= j * 500; i++)
+        printf "agency \"a%d\" { name = \"Cơ quan %d\", email = \"a%d@mail.example\" }\n", i, i, i > f
+      print "obligation \"nam\" { title = \"Báo cáo năm\", from = members(), to = role \"secretariat\"," > f
+      print "  periods = { year = { due = \"12-17\" } } }" > f
+      close(f)
+    }
+  }'
   port=$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   pw="mật-khẩu-$$"
   $PY "$ROOT/tests/e2e/smtp_server.py" "$port" --maildir "$d/maildir" \
@@ -287,10 +295,10 @@ outbox_dir = "box"
 mail = { from = "ban@mail.example", smtp_url = "smtp://127.0.0.1:$port", ca_file = "ca/ca.pem",
          username = "dondoc", password_env = "BENCH_SMTP_PASSWORD", timeout_ms = 30000 }
 delivery = { parallel = $PARALLEL }
-jurisdictions = { "bench-mail" }
+jurisdictions = { $juris }
 CFG
   cd "$d"
-  echo "bench: emails: $N_MAILS (+ the digest) over STARTTLS + AUTH" >&2
+  echo "bench: emails: $N_MAILS (+ the digests) over STARTTLS + AUTH" >&2
   export BENCH_SMTP_PASSWORD="$pw"
   timed mail-run "$DONDOC" --config cfg.lua --now "$NOW" run --quiet ||
     die "emails: run failed: $(head -n 3 "$W/mail-run.err")"

@@ -126,6 +126,9 @@ struct pass {
   struct endpoint_name *endpoints;   /* sorted: endpoint() */
   /* The webhooks' connections, made on first use and kept for the pass. */
   struct webhook_pool *pool;
+  /* The mail server's session, likewise: one login for all the emails. */
+  struct smtp_config smtp;
+  struct smtp_session *session;
 };
 
 static const struct config_webhook *endpoint(const struct pass *p,
@@ -261,15 +264,19 @@ static int deliver_email(struct pass *p, const struct outbox_delivery *d)
              m->password_error);
   if (p->mail_blocked[0] != '\0')
     return hold_later(p, d);
-  struct smtp_config sc = {
-    .url = m->smtp_url, .username = m->username, .password = m->password,
-    .ca_file = m->ca_file, .mail_from = m->from,
-    .tls = m->tls_none ? SMTP_TLS_NONE : SMTP_TLS_REQUIRED,
-    .connect_timeout_ms = m->timeout_ms / 2, .timeout_ms = m->timeout_ms,
-  };
+  if (p->session == NULL) {
+    p->smtp = (struct smtp_config){
+      .url = m->smtp_url, .username = m->username, .password = m->password,
+      .ca_file = m->ca_file, .mail_from = m->from,
+      .tls = m->tls_none ? SMTP_TLS_NONE : SMTP_TLS_REQUIRED,
+      .connect_timeout_ms = m->timeout_ms / 2, .timeout_ms = m->timeout_ms,
+    };
+    if ((p->session = smtp_session_new(&p->smtp)) == NULL)
+      return -1;
+  }
   struct smtp_result res;
   memset(&res, 0, sizeof res);
-  int rc = smtp_send(&sc, d->recipient, d->body, &res);
+  int rc = smtp_session_send(p->session, d->recipient, d->body, &res);
   if (rc == 0)
     return record(p, d, true, false, res.reply_code, "accepted", 0);
   if (res.fault == SMTP_FAULT_SERVER) {
@@ -510,6 +517,9 @@ int deliver_due(const struct config *cfg, struct outbox *o, long long now,
   for (size_t i = 0; i < n && rc == 0; i++)
     if (strcmp(d[i].channel, "email") == 0)
       rc = deliver_email(&p, &d[i]);
+  /* QUIT now rather than keep the server waiting through the webhooks. */
+  smtp_session_free(p.session);
+  p.session = NULL;
   if (rc == 0)
     rc = hold(&p, p.held, p.n_held, p.mail_blocked, "email");
   if (rc == 0)
@@ -520,6 +530,7 @@ int deliver_due(const struct config *cfg, struct outbox *o, long long now,
     snprintf(err, errlen, "%s", outbox_errmsg(o)[0] ? outbox_errmsg(o)
                                                     : "out of memory");
   webhook_pool_free(p.pool);
+  smtp_session_free(p.session);
   free(p.endpoints);
   free(p.held);
   for (size_t e = 0; e < cfg->n_webhooks; e++)
