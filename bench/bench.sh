@@ -13,10 +13,13 @@
 #   report                   the largest province, HTML (when built)
 #   import                   one million new rows × scale (when built)
 # Then, once: `dondoc run` delivering BENCH_WEBHOOKS (10,000) signed
-# webhooks to bench/receiver.c with `parallel` BENCH_PARALLEL (8), and
+# webhooks to bench/receiver.c with `parallel` BENCH_PARALLEL (8); the same
+# again killed with SIGKILL at the middle request and run once more (every
+# id must arrive, at most one batch of 4 × parallel twice); and
 # BENCH_EMAILS (1,000) emails to tests/e2e/smtp_server.py with STARTTLS and
 # AUTH. Everything listens on 127.0.0.1. Nothing is asserted on timings;
-# the script fails only when a command fails or a delivery is lost.
+# the script fails only when a command fails, a delivery is lost or more
+# than one batch comes twice.
 #
 # Environment: DONDOC (binary, default ./dondoc), RECEIVER (default
 # build/bench/receiver), BENCH_DIR (work directory, default a fresh one in
@@ -235,6 +238,42 @@ webhooks() {
   st() { awk -v k="$1" '$1 == k { print $2 }' "$d/stats"; }
   [ "$(st distinct_ids)" = "$N_HOOKS" ] || die "webhooks: $(st distinct_ids) of $N_HOOKS ids received"
   [ "$(st bad)" = 0 ] || die "webhooks: $(st bad) bad requests (signature or id)"
+  killed_run "$port"
+}
+
+# The at-least-once contract at full size: the receiver kills dondoc with
+# SIGKILL when request N/2 arrives (--kill-at), a second run delivers the
+# rest. Every id must arrive, and no more than one batch (4 × parallel
+# webhooks, recorded in one commit) twice.
+killed_run() {
+  d="$W/webhooks"
+  at=$((N_HOOKS / 2))
+  [ "$at" -ge 1 ] || return 0
+  "$RECEIVER" --secret "$secret" --verify-every 10 --stats "$d/kstats" \
+    --kill-at "$at" "$d/victim.pid" > "$d/kreceiver.log" 2>&1 &
+  kpid=$!
+  PIDS="$PIDS $kpid"
+  kport=$(wait_ready "$d/kreceiver.log" "$kpid")
+  cd "$d"
+  sed -e "s/127.0.0.1:$1/127.0.0.1:$kport/" -e 's/"b.db"/"k.db"/' \
+    -e 's/"box"/"kbox"/' cfg.lua > kcfg.lua
+  "$DONDOC" --config kcfg.lua --now 2024-11-28 check > /dev/null
+  echo "bench: webhooks: kill -9 at request $at, then run again" >&2
+  "$DONDOC" --config kcfg.lua --now 2024-11-28 run --quiet > kill1.out 2>&1 &
+  victim=$!
+  echo "$victim" > victim.pid
+  rc=0; wait "$victim" || rc=$?
+  [ "$rc" = 137 ] || die "webhooks: the run was not killed (exit $rc): $(head -n 3 kill1.out)"
+  "$DONDOC" --config kcfg.lua --now 2024-11-28 run --quiet > kill2.out 2>&1 ||
+    die "webhooks: the run after kill -9 failed: $(head -n 3 kill2.out)"
+  kill -TERM "$kpid"; wait "$kpid" || :
+  PIDS=$(echo "$PIDS" | sed "s/ $kpid//")
+  cd "$ROOT"
+  kst() { awk -v k="$1" '$1 == k { print $2 }' "$d/kstats"; }
+  [ "$(kst distinct_ids)" = "$N_HOOKS" ] || die "webhooks after kill -9: $(kst distinct_ids) of $N_HOOKS ids received"
+  [ "$(kst bad)" = 0 ] || die "webhooks after kill -9: $(kst bad) bad requests"
+  [ "$(kst duplicates)" -le $((4 * PARALLEL)) ] ||
+    die "webhooks after kill -9: $(kst duplicates) sent twice, more than one batch ($((4 * PARALLEL)))"
 }
 
 webhook_rows() {
@@ -254,6 +293,10 @@ webhook_rows() {
   row "webhooks: ids received, duplicates, signatures checked" \
     "$(fmt_int "$(st distinct_ids)"), $(st duplicates), $(fmt_int "$(st verified)") (all valid); receiver CPU $(st cpu_s) s, p99 service $(st service_p99_us) µs"
   row "webhooks: outbox growth per delivery" "$(fmt_int "$(cat "$d/growth")") bytes"
+  kst() { awk -v k="$1" '$1 == k { print $2 }' "$d/kstats"; }
+  [ ! -f "$d/kstats" ] ||
+    row "webhooks: kill -9 at request $(fmt_int $((N_HOOKS / 2))), then run again" \
+      "$(fmt_int "$(kst distinct_ids)") of $(fmt_int "$N_HOOKS") ids received, $(kst duplicates) sent twice (at most one batch: $((4 * PARALLEL)))"
 }
 
 # ---- emails --------------------------------------------------------------

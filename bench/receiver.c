@@ -15,6 +15,11 @@
  * client that should do ten times that.
  *
  *   receiver --secret whsec_… [--verify-every N] [--stats FILE]
+ *            [--kill-at N PIDFILE]
+ *
+ * --kill-at sends SIGKILL to the process whose id is in PIDFILE as soon as
+ * the Nth request has arrived (before answering it): bench.sh's kill -9 in
+ * the middle of a delivery, at a known point instead of a timed guess.
  *
  * Listens on 127.0.0.1, port chosen by the kernel, and prints "READY PORT"
  * on stdout once it accepts connections. On SIGTERM or SIGINT it writes its
@@ -74,6 +79,8 @@ struct stats {
 static unsigned char key[KEY_MAX];
 static int keylen;
 static unsigned long verify_every = 10;
+static unsigned long kill_at;          /* 0: never */
+static const char *kill_pidfile;
 
 static double mono(void)
 {
@@ -86,6 +93,18 @@ static void die(const char *what)
 {
   perror(what);
   exit(2);
+}
+
+/* The --kill-at victim: kill -9 the process named in the pid file. */
+static void kill_victim(void)
+{
+  FILE *f = fopen(kill_pidfile, "r");
+  long pid = 0;
+  if (f == NULL || fscanf(f, "%ld", &pid) != 1 || pid <= 1)
+    die(kill_pidfile);
+  fclose(f);
+  if (kill((pid_t)pid, SIGKILL) != 0)
+    die("kill");
 }
 
 static void *grow(void *p, size_t *cap, size_t need, size_t size)
@@ -234,6 +253,8 @@ static int serve(struct conn *c, struct stats *st)
     const char *ts = header(head, head_len, "webhook-timestamp", &ts_len);
     const char *sig = header(head, head_len, "webhook-signature", &sig_len);
     st->requests++;
+    if (kill_at != 0 && st->requests == kill_at)
+      kill_victim();
     if (st->requests == 1)
       st->first = t0;
     st->last = t0;
@@ -347,9 +368,12 @@ int main(int argc, char **argv)
       verify_every = strtoul(argv[++i], NULL, 10);
     else if (strcmp(argv[i], "--stats") == 0 && i + 1 < argc)
       stats_path = argv[++i];
-    else {
+    else if (strcmp(argv[i], "--kill-at") == 0 && i + 2 < argc) {
+      kill_at = strtoul(argv[++i], NULL, 10);
+      kill_pidfile = argv[++i];
+    } else {
       fprintf(stderr, "usage: receiver --secret whsec_... "
-              "[--verify-every N] [--stats FILE]\n");
+              "[--verify-every N] [--stats FILE] [--kill-at N PIDFILE]\n");
       return 2;
     }
   }
