@@ -262,7 +262,7 @@ killed_run() {
   "$DONDOC" --config kcfg.lua --now 2024-11-28 run --quiet > kill1.out 2>&1 &
   victim=$!
   echo "$victim" > victim.pid
-  rc=0; wait "$victim" || rc=$?
+  rc=0; wait "$victim" 2> /dev/null || rc=$?
   [ "$rc" = 137 ] || die "webhooks: the run was not killed (exit $rc): $(head -n 3 kill1.out)"
   "$DONDOC" --config kcfg.lua --now 2024-11-28 run --quiet > kill2.out 2>&1 ||
     die "webhooks: the run after kill -9 failed: $(head -n 3 kill2.out)"

@@ -98,11 +98,19 @@ static void die(const char *what)
 /* The --kill-at victim: kill -9 the process named in the pid file. */
 static void kill_victim(void)
 {
-  FILE *f = fopen(kill_pidfile, "r");
   long pid = 0;
-  if (f == NULL || fscanf(f, "%ld", &pid) != 1 || pid <= 1)
+  /* bench.sh writes the file right after starting the run: wait for it. */
+  for (int tries = 0; pid <= 1 && tries < 500; tries++) {
+    FILE *f = fopen(kill_pidfile, "r");
+    if (f == NULL || fscanf(f, "%ld", &pid) != 1)
+      pid = 0;
+    if (f != NULL)
+      fclose(f);
+    if (pid <= 1)
+      nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
+  }
+  if (pid <= 1)
     die(kill_pidfile);
-  fclose(f);
   if (kill((pid_t)pid, SIGKILL) != 0)
     die("kill");
 }
