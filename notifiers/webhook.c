@@ -209,8 +209,9 @@ int webhook_sign(const char *secret, const char *msg_id, long long timestamp,
 /* --------------------------------------------------------------- delivery */
 
 /* Everything one transfer needs while it is in flight. The array of these is
- * allocated once per call; easy handles and header lists are created when a
- * request starts and freed as soon as it finishes. */
+ * allocated once per call; an easy handle is taken from the pool when a
+ * request starts and given back as soon as it finishes, its header list
+ * freed then. */
 struct xfer {
   CURL *easy;
   struct curl_slist *headers;
@@ -224,11 +225,15 @@ struct xfer {
 
 /* A multi handle kept across webhook_pool_send calls, so the connections
  * it opened (at most max_parallel) carry every batch of a run, and the
- * HMAC algorithm fetched once. */
+ * HMAC algorithm fetched once. Finished transfers' easy handles are kept
+ * too (reset, at most max_parallel), so a run of ten thousand does not
+ * allocate and free ten thousand of them. */
 struct webhook_pool {
   CURLM *multi;             /* NULL after a multi-level error: made anew */
   int max_parallel;
   EVP_MAC *mac;
+  CURL **spare;             /* detached from the multi, reset */
+  int n_spare;
 };
 
 /* Keep the first BODY_HEAD - 1 bytes, count the rest up to the cap. */
@@ -345,6 +350,24 @@ static void release(struct xfer *x) {
   x->headers = NULL;
 }
 
+/* An easy handle for a new transfer: a spare one, or a new one. */
+static CURL *pool_take(struct webhook_pool *pool) {
+  return pool->n_spare > 0 ? pool->spare[--pool->n_spare] : curl_easy_init();
+}
+
+/* Done with x: its handle back to the spares when it is no longer attached
+ * to the multi handle (reset at once, so it keeps no pointer to x), else
+ * cleaned up; its header list freed. */
+static void recycle(struct webhook_pool *pool, struct xfer *x,
+                    bool detached) {
+  if (x->easy != NULL && detached && pool->n_spare < pool->max_parallel) {
+    curl_easy_reset(x->easy);
+    pool->spare[pool->n_spare++] = x->easy;
+    x->easy = NULL;
+  }
+  release(x);
+}
+
 /* Validate, sign and hand one request to the multi handle. The timestamp is
  * `now` when the caller fixed one, else the clock at this moment: the
  * moment this transfer starts. Returns true when the transfer is now in
@@ -378,14 +401,14 @@ static bool start(struct webhook_pool *pool, struct xfer *x, size_t index,
     sigp = sig;
   }
 
-  x->easy = curl_easy_init();
+  x->easy = pool_take(pool);
   CURLcode cc = x->easy != NULL ? configure(x, index, rq, sigp, stamp)
                                 : CURLE_FAILED_INIT;
   if (cc != CURLE_OK) {
     char why[160];
     snprintf(why, sizeof why, "cannot set up transfer: %s",
              curl_easy_strerror(cc));
-    release(x);
+    recycle(pool, x, true);
     fail(r, false, rq->url, why); /* resources, not the endpoint: retry */
     return false;
   }
@@ -394,7 +417,7 @@ static bool start(struct webhook_pool *pool, struct xfer *x, size_t index,
     char why[160];
     snprintf(why, sizeof why, "cannot start transfer: %s",
              curl_multi_strerror(mc));
-    release(x);
+    recycle(pool, x, true);
     fail(r, false, rq->url, why);
     return false;
   }
@@ -549,7 +572,10 @@ struct webhook_pool *webhook_pool_new(int max_parallel) {
     return NULL;
   pool->max_parallel = max_parallel < 1 ? 1 : max_parallel;
   pool->mac = EVP_MAC_fetch(NULL, OSSL_MAC_NAME_HMAC, NULL);
-  if (pool->mac == NULL) {
+  pool->spare = calloc((size_t)pool->max_parallel, sizeof *pool->spare);
+  if (pool->mac == NULL || pool->spare == NULL) {
+    EVP_MAC_free(pool->mac);
+    free(pool->spare);
     free(pool);
     return NULL;
   }
@@ -559,6 +585,9 @@ struct webhook_pool *webhook_pool_new(int max_parallel) {
 void webhook_pool_free(struct webhook_pool *pool) {
   if (pool == NULL)
     return;
+  for (int i = 0; i < pool->n_spare; i++)
+    curl_easy_cleanup(pool->spare[i]);
+  free(pool->spare);
   /* Only a call from inside a callback fails here; none is made. */
   (void)curl_multi_cleanup(pool->multi); /* closes the connections */
   EVP_MAC_free(pool->mac);
@@ -653,7 +682,8 @@ int webhook_pool_send(struct webhook_pool *pool,
       classify(&xs[i], result, &reqs[i], &results[i]);
       xs[i].done = true;
       mc = curl_multi_remove_handle(multi, easy);
-      release(&xs[i]); /* easy_cleanup also detaches it if remove failed */
+      /* easy_cleanup also detaches it if remove failed */
+      recycle(pool, &xs[i], mc == CURLM_OK);
       active--;
       if (mc != CURLM_OK) {
         /* Only a bad handle fails here: a bug. Stop rather than spin. */
@@ -677,10 +707,13 @@ int webhook_pool_send(struct webhook_pool *pool,
 
 out:
   for (size_t i = 0; i < n; i++) {
+    bool detached = true;
     if (xs[i].easy != NULL &&
-        curl_multi_remove_handle(multi, xs[i].easy) != CURLM_OK)
+        curl_multi_remove_handle(multi, xs[i].easy) != CURLM_OK) {
       rc = -1;
-    release(&xs[i]);
+      detached = false;
+    }
+    recycle(pool, &xs[i], detached);
   }
   if (broken) {
     /* Only a bad handle or a call from inside a callback fails here: a
