@@ -20,7 +20,7 @@ enum outbox_stmt {
   OB_SEEN, OB_ADD_MESSAGE, OB_ADD_DELIVERY, OB_ADD_ITEM, OB_DUE, OB_GET,
   OB_ATTEMPT, OB_SENT, OB_REQUEUE, OB_FAILED, OB_LIST, OB_LIST_STATUS,
   OB_RETRY, OB_DROP, OB_HISTORY, OB_DEFER, OB_HOLD, OB_ADD_FAILED,
-  OB_RETRY_ALL, OB_COUNT, OB_N
+  OB_RETRY_ALL, OB_COUNT, OB_TROUBLES, OB_N
 };
 
 #define DELIVERY_COLUMNS \
@@ -102,6 +102,14 @@ static const char *const outbox_sql[OB_N] = {
     "  (SELECT max(a.at) FROM attempts a WHERE a.delivery = deliveries.id),"
     "  (SELECT m.created_at FROM messages m WHERE m.id = deliveries.message))"
     "  >= ?3)",
+  /* ?1 the status, ?2 the jurisdiction. A queued delivery counts only
+   * when its last try did not go through (last_error set). */
+  [OB_TROUBLES] =
+    "SELECT " DELIVERY_COLUMNS " FROM deliveries d"
+    " JOIN messages m ON m.id = d.message WHERE d.status = ?1"
+    " AND m.jurisdiction = ?2"
+    " AND (d.status <> 'queued' OR d.last_error IS NOT NULL)"
+    " ORDER BY d.id DESC",
   [OB_COUNT] =
     "SELECT count(DISTINCT i.message) FROM message_items i"
     " JOIN messages m ON m.id = i.message"
@@ -354,6 +362,16 @@ int outbox_list(struct outbox *o, const char *status,
 {
   sqlite3_stmt *st = ob_stmt(o, status ? OB_LIST_STATUS : OB_LIST);
   if (st == NULL || (status && ob_bind(o, st, "t", status) != 0))
+    return -1;
+  return ob_collect(o, st, out, n);
+}
+
+int outbox_troubles(struct outbox *o, const char *status,
+                    const char *jurisdiction, struct outbox_delivery **out,
+                    size_t *n)
+{
+  sqlite3_stmt *st = ob_stmt(o, OB_TROUBLES);
+  if (st == NULL || ob_bind(o, st, "tt", status, jurisdiction) != 0)
     return -1;
   return ob_collect(o, st, out, n);
 }

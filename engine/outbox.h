@@ -136,6 +136,14 @@ int outbox_hold(struct outbox *o, const long long *ids, size_t n,
 /* Every delivery (newest first), or those with `status`. Returns 0/-1. */
 int outbox_list(struct outbox *o, const char *status,
                 struct outbox_delivery **out, size_t *n);
+/* The deliveries of `jurisdiction` with `status` that a digest reports:
+ * every failed one, or the queued ones whose last try did not go through
+ * (last_error set) — newest first, without reading the rest (a run that
+ * just queued ten thousand messages reads none of them). As outbox_list
+ * otherwise. Returns 0/-1. */
+int outbox_troubles(struct outbox *o, const char *status,
+                    const char *jurisdiction, struct outbox_delivery **out,
+                    size_t *n);
 /* Queue delivery `id` again now, with a fresh attempt count; only failed
  * or queued ones. Returns 0, 1 when there is no such delivery to retry,
  * -1 on error. */

@@ -405,15 +405,12 @@ static int delivery_lines(struct job *jb, const struct jurisdiction *j,
   size_t nd;
   *lines = NULL;
   *n = 0;
-  if (outbox_list(jb->o, status, &d, &nd) != 0)
+  if (outbox_troubles(jb->o, status, j->id, &d, &nd) != 0)
     return job_fail(jb, outbox_errmsg(jb->o));
   int rc = (*lines = calloc(nd ? nd : 1, sizeof **lines)) ? 0
            : job_fail(jb, "out of memory");
   for (size_t i = 0; i < nd && rc == 0; i++) {
     char line[1024];
-    if (strcmp(d[i].jurisdiction, j->id) != 0 ||
-        (strcmp(status, "queued") == 0 && d[i].last_error == NULL))
-      continue;
     snprintf(line, sizeof line, "#%lld %s %s: %s — %s", d[i].id,
              d[i].channel, d[i].recipient, d[i].subject,
              d[i].last_error ? d[i].last_error : "?");

@@ -889,6 +889,36 @@ static void test_batch(void **state)
   assert_int_equal(count_committed(x, "SELECT count(*) FROM attempts"), 3);
 }
 
+/* What a digest reports: failed deliveries, and queued ones whose last try
+ * failed — of that jurisdiction only; untried queued ones are not read. */
+static void test_troubles(void **state)
+{
+  struct fx *x = *state;
+  bool failed;
+  struct outbox_delivery *d;
+  size_t n;
+  long long a = queue(x, "a@remind.example", "before-7", "s", 1000);
+  long long b = queue(x, "b@remind.example", "before-7", "s", 1000);
+  long long c = queue(x, "c@remind.example", "before-7", "s", 1000);
+  (void)a;
+  assert_int_equal(outbox_record(x->o, b, 1005, false, false, 500, "HTTP 500",
+                                 0, &retry3, &failed), 0);
+  assert_int_equal(outbox_record(x->o, c, 1005, false, true, 550, "550 no",
+                                 0, &retry3, &failed), 0);
+  assert_int_equal(outbox_troubles(x->o, "queued", "remind", &d, &n), 0);
+  assert_int_equal(n, 1);
+  assert_int_equal(d[0].id, b);
+  assert_string_equal(d[0].last_error, "HTTP 500");
+  outbox_deliveries_free(d, n);
+  assert_int_equal(outbox_troubles(x->o, "failed", "remind", &d, &n), 0);
+  assert_int_equal(n, 1);
+  assert_int_equal(d[0].id, c);
+  outbox_deliveries_free(d, n);
+  assert_int_equal(outbox_troubles(x->o, "failed", "elsewhere", &d, &n), 0);
+  assert_int_equal(n, 0);
+  outbox_deliveries_free(d, n);
+}
+
 /* A deferral (the server or endpoint is at fault) is recorded and waits,
  * but never counts: ten of them with max_attempts 3 leave it queued. */
 static void test_defer(void **state)
@@ -1089,6 +1119,7 @@ int main(void)
     cmocka_unit_test_setup_teardown(test_add_failed, setup, teardown),
     cmocka_unit_test_setup_teardown(test_retry_all, setup, teardown),
     cmocka_unit_test_setup_teardown(test_batch, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_troubles, setup, teardown),
   };
   return cmocka_run_group_tests_name("outbox", tests, NULL, NULL);
 }
