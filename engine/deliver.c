@@ -413,11 +413,35 @@ static int record_chunk(struct pass *p, const struct pending **who,
   return rc;
 }
 
+/* The deliveries of a chunk not sent because their endpoint was found
+ * unavailable earlier in the pass, and the chunk's results: recorded in
+ * one transaction (a batch), opened only now that the chunk is answered,
+ * so the database is never locked while requests wait on the network. */
+static int record_batch(struct pass *p, const struct pending **skipped,
+                        size_t n_skipped, const struct pending **who,
+                        const struct webhook_result *res, size_t m,
+                        char (*down)[256])
+{
+  if (outbox_batch_begin(p->o) != 0)
+    return -1;
+  int rc = 0;
+  for (size_t i = 0; i < n_skipped && rc == 0; i++)
+    rc = hold(p, &skipped[i]->d->id, 1, down[skipped[i]->endpoint],
+              "webhook");
+  if (rc == 0)
+    rc = record_chunk(p, who, res, m, down);
+  /* What was recorded is kept even when a later record failed: those
+   * were sent. */
+  if (outbox_batch_end(p->o) != 0)
+    rc = -1;
+  return rc;
+}
+
 /* Webhooks with a URL go out together, max `parallel` at a time, in chunks
  * of 4 × parallel over the pass's pool of connections. Each chunk is
- * recorded in one transaction once it is sent: a crash re-sends at most
- * that chunk (same ids), and the ledger costs one commit per chunk. An
- * endpoint found unavailable in a chunk gets nothing more in this pass:
+ * recorded in one transaction once it is answered: a crash re-sends at
+ * most that chunk (same ids), and the ledger costs one commit per chunk.
+ * An endpoint found unavailable in a chunk gets nothing more in this pass:
  * its other deliveries are held. */
 static int deliver_webhooks(struct pass *p, const struct outbox_delivery *d,
                             size_t n)
@@ -425,32 +449,24 @@ static int deliver_webhooks(struct pass *p, const struct outbox_delivery *d,
   size_t chunk = (size_t)p->cfg->parallel * 4, k = 0;
   size_t n_ep = p->cfg->n_webhooks ? p->cfg->n_webhooks : 1;
   struct pending *todo = calloc(n ? n : 1, sizeof *todo);
+  const struct pending **skipped = calloc(n ? n : 1, sizeof *skipped);
   struct webhook_request *req = calloc(chunk, sizeof *req);
   struct webhook_result *res = calloc(chunk, sizeof *res);
   const struct pending **who = calloc(chunk, sizeof *who);
   char (*down)[256] = calloc(n_ep, sizeof *down);
-  int rc = todo && req && res && who && down ? 0 : -1;
-  if (rc == 0 && outbox_batch_begin(p->o) != 0)
-    rc = -1;
-  if (rc == 0) {
+  int rc = todo && skipped && req && res && who && down ? 0 : -1;
+  if (rc == 0)
     rc = sort_webhooks(p, d, n, todo, &k);
-    if (outbox_batch_end(p->o) != 0)
-      rc = -1;
-  }
   if (rc == 0 && k > 0 && p->pool == NULL &&
       (p->pool = webhook_pool_new(p->cfg->parallel)) == NULL)
     rc = -1;
   for (size_t next = 0; next < k && rc == 0;) {
-    size_t m = 0;
-    if (outbox_batch_begin(p->o) != 0) {
-      rc = -1;
-      break;
-    }
-    for (; next < k && m < chunk && rc == 0; next++) {
+    size_t m = 0, n_skipped = 0;
+    for (; next < k && m < chunk; next++) {
       const struct pending *t = &todo[next];
       const struct config_webhook *w = &p->cfg->webhooks[t->endpoint];
       if (down[t->endpoint][0] != '\0') {
-        rc = hold(p, &t->d->id, 1, down[t->endpoint], "webhook");
+        skipped[n_skipped++] = t;
         continue;
       }
       req[m] = (struct webhook_request){
@@ -463,18 +479,14 @@ static int deliver_webhooks(struct pass *p, const struct outbox_delivery *d,
       who[m++] = t;
     }
     /* now = 0: each transfer is signed when it starts. */
-    if (rc == 0 && m > 0 && webhook_pool_send(p->pool, req, m, res, 0) != 0)
+    if (m > 0 && webhook_pool_send(p->pool, req, m, res, 0) != 0)
       rc = -1;
     if (rc == 0)
-      rc = record_chunk(p, who, res, m, down);
-    /* What was recorded is kept even when a later record failed: those
-     * were sent. */
-    if (outbox_batch_end(p->o) != 0)
-      rc = -1;
+      rc = record_batch(p, skipped, n_skipped, who, res, m, down);
   }
   for (size_t i = 0; todo && i < k; i++)
     free(todo[i].body);
-  free(todo); free(req); free(res); free(who); free(down);
+  free(todo); free(skipped); free(req); free(res); free(who); free(down);
   return rc;
 }
 
