@@ -5,7 +5,9 @@
  *
  * One thread, epoll, HTTP/1.1 with keep-alive (and pipelining, should a
  * client use it). Every request is answered "200 OK" at once. It counts
- * requests, connections accepted and distinct webhook-ids, and verifies
+ * requests, connections accepted and distinct deliveries — (path,
+ * webhook-id) pairs: dondoc sends one message to many endpoints with one
+ * webhook-id, and each endpoint (path) dedupes on its own —, and verifies
  * the Standard Webhooks signature (HMAC-SHA256 over "id.timestamp.body",
  * OpenSSL's HMAC) of every Nth request, and of all when N is 1. A request
  * without an id, or with a bad or missing signature when verified, is
@@ -28,7 +30,8 @@
  *   first_to_last_s   time between the first and the last request
  *   service_p99_us    the receiver's own time per request, 99th percentile
  *   cpu_s             the receiver's CPU time (user + system)
- * and its ids, one per line, to FILE.ids when FILE is given.
+ * (distinct_ids and duplicates count (path, webhook-id) pairs) and the
+ * pairs, "PATH ID" one per line, to FILE.ids when FILE is given.
  *
  * Built by `make bench` (bench/bench.sh); Linux only (epoll, signalfd).
  */
@@ -273,9 +276,15 @@ static int serve(struct conn *c, struct stats *st)
       st->verified++;
     }
     if (ok) {
+      /* "POST /path HTTP/1.1": the path is the request line's second word. */
+      const char *path = memchr(head, ' ', head_len);
+      path = path ? path + 1 : head;
+      size_t path_len = strcspn(path, " \r\n");
       st->ids = grow(st->ids, &st->cap_ids, st->n_ids + 1, sizeof *st->ids);
-      if ((st->ids[st->n_ids] = strndup(id, id_len)) == NULL)
-        die("strndup");
+      if ((st->ids[st->n_ids] = malloc(path_len + id_len + 2)) == NULL)
+        die("malloc");
+      snprintf(st->ids[st->n_ids], path_len + id_len + 2, "%.*s %.*s",
+               (int)path_len, path, (int)id_len, id);
       st->n_ids++;
       reply(c, OK_REPLY, sizeof OK_REPLY - 1);
     } else {
