@@ -236,7 +236,7 @@ webhooks() {
     sed -n 's/.* in \([0-9.]*\) ms.*/\1/p' | sort -n > "$d/latency"
   cd "$ROOT"
   st() { awk -v k="$1" '$1 == k { print $2 }' "$d/stats"; }
-  [ "$(st distinct_ids)" = "$N_HOOKS" ] || die "webhooks: $(st distinct_ids) of $N_HOOKS ids received"
+  [ "$(st distinct_ids)" = "$N_HOOKS" ] || die "webhooks: $(st distinct_ids) of $N_HOOKS deliveries (path, id) received"
   [ "$(st bad)" = 0 ] || die "webhooks: $(st bad) bad requests (signature or id)"
   killed_run "$port"
 }
@@ -270,7 +270,7 @@ killed_run() {
   PIDS=$(echo "$PIDS" | sed "s/ $kpid//")
   cd "$ROOT"
   kst() { awk -v k="$1" '$1 == k { print $2 }' "$d/kstats"; }
-  [ "$(kst distinct_ids)" = "$N_HOOKS" ] || die "webhooks after kill -9: $(kst distinct_ids) of $N_HOOKS ids received"
+  [ "$(kst distinct_ids)" = "$N_HOOKS" ] || die "webhooks after kill -9: $(kst distinct_ids) of $N_HOOKS deliveries (path, id) received"
   [ "$(kst bad)" = 0 ] || die "webhooks after kill -9: $(kst bad) bad requests"
   [ "$(kst duplicates)" -le $((4 * PARALLEL)) ] ||
     die "webhooks after kill -9: $(kst duplicates) sent twice, more than one batch ($((4 * PARALLEL)))"
@@ -290,13 +290,13 @@ webhook_rows() {
   row "**webhooks**: $(fmt_int "$N_HOOKS") to bench/receiver.c, parallel $PARALLEL" \
     "**$(fmt_int "$rate") msg/s** (first to last request); whole run $wall s ($(fmt_int "$whole") msg/s), peak RSS $(mib "$(awk '{ print $2 }' "$W/hooks-run.times")") MiB"
   row "webhooks: connections opened / p99 latency" "$(st connections) / $p99"
-  row "webhooks: ids received, duplicates, signatures checked" \
+  row "webhooks: deliveries (path, id) received, duplicates, signatures checked" \
     "$(fmt_int "$(st distinct_ids)"), $(st duplicates), $(fmt_int "$(st verified)") (all valid); receiver CPU $(st cpu_s) s, p99 service $(st service_p99_us) µs"
   row "webhooks: outbox growth per delivery" "$(fmt_int "$(cat "$d/growth")") bytes"
   kst() { awk -v k="$1" '$1 == k { print $2 }' "$d/kstats"; }
   [ ! -f "$d/kstats" ] ||
     row "webhooks: kill -9 at request $(fmt_int $((N_HOOKS / 2))), then run again" \
-      "$(fmt_int "$(kst distinct_ids)") of $(fmt_int "$N_HOOKS") ids received, $(kst duplicates) sent twice (at most one batch: $((4 * PARALLEL)))"
+      "$(fmt_int "$(kst distinct_ids)") of $(fmt_int "$N_HOOKS") deliveries received, $(kst duplicates) sent twice (at most one batch: $((4 * PARALLEL)))"
 }
 
 # ---- emails --------------------------------------------------------------
