@@ -1,10 +1,11 @@
 /*
  * deliver.c — from the outbox to SMTP, webhooks or local files.
  *
- * Each email's outcome is recorded as soon as it is known, in a
- * transaction of its own; webhooks go out in chunks of 4 × parallel over
- * one pool of connections for the whole pass, each chunk recorded in one
- * transaction. So a crash loses at most the record of the email or the
+ * Emails go out over one SMTP session for the pass (one login), each
+ * one's outcome recorded as soon as it is known, in a transaction of its
+ * own; webhooks go out in chunks of 4 × parallel over one pool of
+ * connections for the whole pass, each chunk recorded in one transaction
+ * once it is answered. So a crash loses at most the record of the email or the
  * chunk in flight, which is then sent again with the same Message-ID or
  * webhook-ids — at least once, never lost. The commits of the pass do not
  * wait for the disk (outbox_relax: a crash of the process loses none of

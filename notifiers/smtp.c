@@ -1,5 +1,6 @@
 /*
- * smtp.c — deliver one rendered message to one recipient (smtp.h).
+ * smtp.c — deliver rendered messages, one recipient each, over a session
+ * that keeps its connection from one message to the next (smtp.h).
  *
  * A thin, strict wrapper over a libcurl easy handle: libcurl speaks SMTP,
  * STARTTLS, AUTH and dot-stuffing; this file decides policy and turns the
