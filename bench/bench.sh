@@ -13,10 +13,13 @@
 #   report                   the largest province, HTML (when built)
 #   import                   one million new rows × scale (when built)
 # Then, once: `dondoc run` delivering BENCH_WEBHOOKS (10,000) signed
-# webhooks to bench/receiver.c with `parallel` BENCH_PARALLEL (8), and
+# webhooks to bench/receiver.c with `parallel` BENCH_PARALLEL (8); the same
+# again killed with SIGKILL at the middle request and run once more (every
+# id must arrive, at most one batch of 4 × parallel twice); and
 # BENCH_EMAILS (1,000) emails to tests/e2e/smtp_server.py with STARTTLS and
 # AUTH. Everything listens on 127.0.0.1. Nothing is asserted on timings;
-# the script fails only when a command fails or a delivery is lost.
+# the script fails only when a command fails, a delivery is lost or more
+# than one batch comes twice.
 #
 # Environment: DONDOC (binary, default ./dondoc), RECEIVER (default
 # build/bench/receiver), BENCH_DIR (work directory, default a fresh one in
@@ -233,8 +236,44 @@ webhooks() {
     sed -n 's/.* in \([0-9.]*\) ms.*/\1/p' | sort -n > "$d/latency"
   cd "$ROOT"
   st() { awk -v k="$1" '$1 == k { print $2 }' "$d/stats"; }
-  [ "$(st distinct_ids)" = "$N_HOOKS" ] || die "webhooks: $(st distinct_ids) of $N_HOOKS ids received"
+  [ "$(st distinct_ids)" = "$N_HOOKS" ] || die "webhooks: $(st distinct_ids) of $N_HOOKS deliveries (path, id) received"
   [ "$(st bad)" = 0 ] || die "webhooks: $(st bad) bad requests (signature or id)"
+  killed_run "$port"
+}
+
+# The at-least-once contract at full size: the receiver kills dondoc with
+# SIGKILL when request N/2 arrives (--kill-at), a second run delivers the
+# rest. Every id must arrive, and no more than one batch (4 × parallel
+# webhooks, recorded in one commit) twice.
+killed_run() {
+  d="$W/webhooks"
+  at=$((N_HOOKS / 2))
+  [ "$at" -ge 1 ] || return 0
+  "$RECEIVER" --secret "$secret" --verify-every 10 --stats "$d/kstats" \
+    --kill-at "$at" "$d/victim.pid" > "$d/kreceiver.log" 2>&1 &
+  kpid=$!
+  PIDS="$PIDS $kpid"
+  kport=$(wait_ready "$d/kreceiver.log" "$kpid")
+  cd "$d"
+  sed -e "s/127.0.0.1:$1/127.0.0.1:$kport/" -e 's/"b.db"/"k.db"/' \
+    -e 's/"box"/"kbox"/' cfg.lua > kcfg.lua
+  "$DONDOC" --config kcfg.lua --now 2024-11-28 check > /dev/null
+  echo "bench: webhooks: kill -9 at request $at, then run again" >&2
+  "$DONDOC" --config kcfg.lua --now 2024-11-28 run --quiet > kill1.out 2>&1 &
+  victim=$!
+  echo "$victim" > victim.pid
+  rc=0; wait "$victim" 2> /dev/null || rc=$?
+  [ "$rc" = 137 ] || die "webhooks: the run was not killed (exit $rc): $(head -n 3 kill1.out)"
+  "$DONDOC" --config kcfg.lua --now 2024-11-28 run --quiet > kill2.out 2>&1 ||
+    die "webhooks: the run after kill -9 failed: $(head -n 3 kill2.out)"
+  kill -TERM "$kpid"; wait "$kpid" || :
+  PIDS=$(echo "$PIDS" | sed "s/ $kpid//")
+  cd "$ROOT"
+  kst() { awk -v k="$1" '$1 == k { print $2 }' "$d/kstats"; }
+  [ "$(kst distinct_ids)" = "$N_HOOKS" ] || die "webhooks after kill -9: $(kst distinct_ids) of $N_HOOKS deliveries (path, id) received"
+  [ "$(kst bad)" = 0 ] || die "webhooks after kill -9: $(kst bad) bad requests"
+  [ "$(kst duplicates)" -le $((4 * PARALLEL)) ] ||
+    die "webhooks after kill -9: $(kst duplicates) sent twice, more than one batch ($((4 * PARALLEL)))"
 }
 
 webhook_rows() {
@@ -251,27 +290,39 @@ webhook_rows() {
   row "**webhooks**: $(fmt_int "$N_HOOKS") to bench/receiver.c, parallel $PARALLEL" \
     "**$(fmt_int "$rate") msg/s** (first to last request); whole run $wall s ($(fmt_int "$whole") msg/s), peak RSS $(mib "$(awk '{ print $2 }' "$W/hooks-run.times")") MiB"
   row "webhooks: connections opened / p99 latency" "$(st connections) / $p99"
-  row "webhooks: ids received, duplicates, signatures checked" \
+  row "webhooks: deliveries (path, id) received, duplicates, signatures checked" \
     "$(fmt_int "$(st distinct_ids)"), $(st duplicates), $(fmt_int "$(st verified)") (all valid); receiver CPU $(st cpu_s) s, p99 service $(st service_p99_us) µs"
   row "webhooks: outbox growth per delivery" "$(fmt_int "$(cat "$d/growth")") bytes"
+  kst() { awk -v k="$1" '$1 == k { print $2 }' "$d/kstats"; }
+  [ ! -f "$d/kstats" ] ||
+    row "webhooks: kill -9 at request $(fmt_int $((N_HOOKS / 2))), then run again" \
+      "$(fmt_int "$(kst distinct_ids)") of $(fmt_int "$N_HOOKS") deliveries received, $(kst duplicates) sent twice (at most one batch: $((4 * PARALLEL)))"
 }
 
 # ---- emails --------------------------------------------------------------
 
 emails() {
   d="$W/mail"
-  rm -rf "$d"; mkdir -p "$d/rules/bench-mail" "$d/maildir"
+  rm -rf "$d"; mkdir -p "$d/rules" "$d/maildir"
   cp -R "$ROOT/rules/law" "$d/rules/"
   sh "$ROOT/tests/e2e/make_test_ca.sh" "$d/ca" > /dev/null 2>&1 || die "cannot make the test CA"
-  awk -v n="$N_MAILS" 'BEGIN {
-    print "jurisdiction \"bench-mail\" { name = \"Tỉnh thư\", monitor_from = \"2025-01-01\" }"
-    print "agency \"sec\" { name = \"Văn phòng Ban\", email = \"sec@mail.example\", member = false }"
-    print "role \"secretariat\" \"sec\""
-    for (i = 1; i <= n; i++)
-      printf "agency \"a%d\" { name = \"Cơ quan %d\", email = \"a%d@mail.example\" }\n", i, i, i
-    print "obligation \"nam\" { title = \"Báo cáo năm\", from = members(), to = role \"secretariat\","
-    print "  periods = { year = { due = \"12-17\" } } }"
-  }' > "$d/rules/bench-mail/jurisdiction.lua"
+  # A jurisdiction declares at most 1,000 agencies: 500 in each.
+  juris=$(awk -v n="$N_MAILS" 'BEGIN { for (j = 1; j <= int((n + 499) / 500); j++)
+    printf "%s\"bench-mail-%d\"", (j > 1 ? ", " : ""), j }')
+  awk -v n="$N_MAILS" -v d="$d/rules" 'BEGIN {
+    for (j = 1; (j - 1) * 500 < n; j++) {
+      f = sprintf("%s/bench-mail-%d", d, j)
+      system("mkdir -p " f); f = f "/jurisdiction.lua"
+      printf "jurisdiction \"bench-mail-%d\" { name = \"Tỉnh thư %d\", monitor_from = \"2025-01-01\" }\n", j, j > f
+      print "agency \"sec\" { name = \"Văn phòng Ban\", email = \"sec@mail.example\", member = false }" > f
+      print "role \"secretariat\" \"sec\"" > f
+      for (i = (j - 1) * 500 + 1; i <= n && i <= j * 500; i++)
+        printf "agency \"a%d\" { name = \"Cơ quan %d\", email = \"a%d@mail.example\" }\n", i, i, i > f
+      print "obligation \"nam\" { title = \"Báo cáo năm\", from = members(), to = role \"secretariat\"," > f
+      print "  periods = { year = { due = \"12-17\" } } }" > f
+      close(f)
+    }
+  }'
   port=$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   pw="mật-khẩu-$$"
   $PY "$ROOT/tests/e2e/smtp_server.py" "$port" --maildir "$d/maildir" \
@@ -287,10 +338,10 @@ outbox_dir = "box"
 mail = { from = "ban@mail.example", smtp_url = "smtp://127.0.0.1:$port", ca_file = "ca/ca.pem",
          username = "dondoc", password_env = "BENCH_SMTP_PASSWORD", timeout_ms = 30000 }
 delivery = { parallel = $PARALLEL }
-jurisdictions = { "bench-mail" }
+jurisdictions = { $juris }
 CFG
   cd "$d"
-  echo "bench: emails: $N_MAILS (+ the digest) over STARTTLS + AUTH" >&2
+  echo "bench: emails: $N_MAILS (+ the digests) over STARTTLS + AUTH" >&2
   export BENCH_SMTP_PASSWORD="$pw"
   timed mail-run "$DONDOC" --config cfg.lua --now "$NOW" run --quiet ||
     die "emails: run failed: $(head -n 3 "$W/mail-run.err")"

@@ -5,7 +5,9 @@
  *
  * One thread, epoll, HTTP/1.1 with keep-alive (and pipelining, should a
  * client use it). Every request is answered "200 OK" at once. It counts
- * requests, connections accepted and distinct webhook-ids, and verifies
+ * requests, connections accepted and distinct deliveries — (path,
+ * webhook-id) pairs: dondoc sends one message to many endpoints with one
+ * webhook-id, and each endpoint (path) dedupes on its own —, and verifies
  * the Standard Webhooks signature (HMAC-SHA256 over "id.timestamp.body",
  * OpenSSL's HMAC) of every Nth request, and of all when N is 1. A request
  * without an id, or with a bad or missing signature when verified, is
@@ -15,6 +17,11 @@
  * client that should do ten times that.
  *
  *   receiver --secret whsec_… [--verify-every N] [--stats FILE]
+ *            [--kill-at N PIDFILE]
+ *
+ * --kill-at sends SIGKILL to the process whose id is in PIDFILE as soon as
+ * the Nth request has arrived (before answering it): bench.sh's kill -9 in
+ * the middle of a delivery, at a known point instead of a timed guess.
  *
  * Listens on 127.0.0.1, port chosen by the kernel, and prints "READY PORT"
  * on stdout once it accepts connections. On SIGTERM or SIGINT it writes its
@@ -23,7 +30,8 @@
  *   first_to_last_s   time between the first and the last request
  *   service_p99_us    the receiver's own time per request, 99th percentile
  *   cpu_s             the receiver's CPU time (user + system)
- * and its ids, one per line, to FILE.ids when FILE is given.
+ * (distinct_ids and duplicates count (path, webhook-id) pairs) and the
+ * pairs, "PATH ID" one per line, to FILE.ids when FILE is given.
  *
  * Built by `make bench` (bench/bench.sh); Linux only (epoll, signalfd).
  */
@@ -74,6 +82,8 @@ struct stats {
 static unsigned char key[KEY_MAX];
 static int keylen;
 static unsigned long verify_every = 10;
+static unsigned long kill_at;          /* 0: never */
+static const char *kill_pidfile;
 
 static double mono(void)
 {
@@ -86,6 +96,26 @@ static void die(const char *what)
 {
   perror(what);
   exit(2);
+}
+
+/* The --kill-at victim: kill -9 the process named in the pid file. */
+static void kill_victim(void)
+{
+  long pid = 0;
+  /* bench.sh writes the file right after starting the run: wait for it. */
+  for (int tries = 0; pid <= 1 && tries < 500; tries++) {
+    FILE *f = fopen(kill_pidfile, "r");
+    if (f == NULL || fscanf(f, "%ld", &pid) != 1)
+      pid = 0;
+    if (f != NULL)
+      fclose(f);
+    if (pid <= 1)
+      nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
+  }
+  if (pid <= 1)
+    die(kill_pidfile);
+  if (kill((pid_t)pid, SIGKILL) != 0)
+    die("kill");
 }
 
 static void *grow(void *p, size_t *cap, size_t need, size_t size)
@@ -234,6 +264,8 @@ static int serve(struct conn *c, struct stats *st)
     const char *ts = header(head, head_len, "webhook-timestamp", &ts_len);
     const char *sig = header(head, head_len, "webhook-signature", &sig_len);
     st->requests++;
+    if (kill_at != 0 && st->requests == kill_at)
+      kill_victim();
     if (st->requests == 1)
       st->first = t0;
     st->last = t0;
@@ -244,9 +276,15 @@ static int serve(struct conn *c, struct stats *st)
       st->verified++;
     }
     if (ok) {
+      /* "POST /path HTTP/1.1": the path is the request line's second word. */
+      const char *path = memchr(head, ' ', head_len);
+      path = path ? path + 1 : head;
+      size_t path_len = strcspn(path, " \r\n");
       st->ids = grow(st->ids, &st->cap_ids, st->n_ids + 1, sizeof *st->ids);
-      if ((st->ids[st->n_ids] = strndup(id, id_len)) == NULL)
-        die("strndup");
+      if ((st->ids[st->n_ids] = malloc(path_len + id_len + 2)) == NULL)
+        die("malloc");
+      snprintf(st->ids[st->n_ids], path_len + id_len + 2, "%.*s %.*s",
+               (int)path_len, path, (int)id_len, id);
       st->n_ids++;
       reply(c, OK_REPLY, sizeof OK_REPLY - 1);
     } else {
@@ -347,9 +385,12 @@ int main(int argc, char **argv)
       verify_every = strtoul(argv[++i], NULL, 10);
     else if (strcmp(argv[i], "--stats") == 0 && i + 1 < argc)
       stats_path = argv[++i];
-    else {
+    else if (strcmp(argv[i], "--kill-at") == 0 && i + 2 < argc) {
+      kill_at = strtoul(argv[++i], NULL, 10);
+      kill_pidfile = argv[++i];
+    } else {
       fprintf(stderr, "usage: receiver --secret whsec_... "
-              "[--verify-every N] [--stats FILE]\n");
+              "[--verify-every N] [--stats FILE] [--kill-at N PIDFILE]\n");
       return 2;
     }
   }

@@ -1,10 +1,15 @@
 /*
  * deliver.c — from the outbox to SMTP, webhooks or local files.
  *
- * Each delivery's outcome is recorded as soon as it is known, one
- * transaction per delivery, so a crash in the middle of a batch loses at
- * most the record of the message in flight (which is then sent again, with
- * the same Message-ID or webhook-id — at least once, never lost).
+ * Emails go out over one SMTP session for the pass (one login), each
+ * one's outcome recorded as soon as it is known, in a transaction of its
+ * own; webhooks go out in chunks of 4 × parallel over one pool of
+ * connections for the whole pass, each chunk recorded in one transaction
+ * once it is answered. So a crash loses at most the record of the email or the
+ * chunk in flight, which is then sent again with the same Message-ID or
+ * webhook-ids — at least once, never lost. The commits of the pass do not
+ * wait for the disk (outbox_relax: a crash of the process loses none of
+ * them); the pass ends with everything synced (outbox_settle).
  *
  * Not the message's fault, not counted. When the mail server refuses in a
  * way that would refuse every message (SMTP_FAULT_SERVER: connection, TLS,
@@ -81,13 +86,26 @@ static int write_file(const char *dir, const char *sub,
   return 0;
 }
 
-static const struct config_webhook *endpoint(const struct config *cfg,
-                                             const char *name)
+/* An endpoint's name and its place in the config, kept sorted by name so
+ * that ten thousand deliveries to ten thousand endpoints are not a hundred
+ * million string comparisons. */
+struct endpoint_name {
+  const char *name;
+  size_t index;
+};
+
+static int by_name(const void *a, const void *b)
 {
-  for (size_t i = 0; i < cfg->n_webhooks; i++)
-    if (strcmp(cfg->webhooks[i].name, name) == 0)
-      return &cfg->webhooks[i];
-  return NULL;
+  const struct endpoint_name *x = a, *y = b;
+  int r = strcmp(x->name, y->name);
+  /* the first of two endpoints with one name is the one used, as before */
+  return r ? r : x->index < y->index ? -1 : x->index > y->index;
+}
+
+static int by_name_only(const void *a, const void *b)
+{
+  return strcmp(((const struct endpoint_name *)a)->name,
+                ((const struct endpoint_name *)b)->name);
 }
 
 struct pass {
@@ -106,7 +124,26 @@ struct pass {
    * that does not load keeps its error for every delivery it shapes. */
   struct template **templates;
   char (*template_error)[TEMPLATE_ERR_LEN];
+  struct endpoint_name *endpoints;   /* sorted: endpoint() */
+  /* The webhooks' connections, made on first use and kept for the pass. */
+  struct webhook_pool *pool;
+  /* The mail server's session, likewise: one login for all the emails. */
+  struct smtp_config smtp;
+  struct smtp_session *session;
 };
+
+static const struct config_webhook *endpoint(const struct pass *p,
+                                             const char *name)
+{
+  struct endpoint_name key = {name, 0};
+  const struct endpoint_name *hit =
+    p->cfg->n_webhooks ? bsearch(&key, p->endpoints, p->cfg->n_webhooks,
+                                 sizeof key, by_name_only) : NULL;
+  while (hit != NULL && hit > p->endpoints &&
+         strcmp(hit[-1].name, name) == 0)
+    hit--;
+  return hit ? &p->cfg->webhooks[hit->index] : NULL;
+}
 
 static void note(struct pass *p, const char *what,
                  const struct outbox_delivery *d, const char *detail)
@@ -228,15 +265,19 @@ static int deliver_email(struct pass *p, const struct outbox_delivery *d)
              m->password_error);
   if (p->mail_blocked[0] != '\0')
     return hold_later(p, d);
-  struct smtp_config sc = {
-    .url = m->smtp_url, .username = m->username, .password = m->password,
-    .ca_file = m->ca_file, .mail_from = m->from,
-    .tls = m->tls_none ? SMTP_TLS_NONE : SMTP_TLS_REQUIRED,
-    .connect_timeout_ms = m->timeout_ms / 2, .timeout_ms = m->timeout_ms,
-  };
+  if (p->session == NULL) {
+    p->smtp = (struct smtp_config){
+      .url = m->smtp_url, .username = m->username, .password = m->password,
+      .ca_file = m->ca_file, .mail_from = m->from,
+      .tls = m->tls_none ? SMTP_TLS_NONE : SMTP_TLS_REQUIRED,
+      .connect_timeout_ms = m->timeout_ms / 2, .timeout_ms = m->timeout_ms,
+    };
+    if ((p->session = smtp_session_new(&p->smtp)) == NULL)
+      return -1;
+  }
   struct smtp_result res;
   memset(&res, 0, sizeof res);
-  int rc = smtp_send(&sc, d->recipient, d->body, &res);
+  int rc = smtp_session_send(p->session, d->recipient, d->body, &res);
   if (rc == 0)
     return record(p, d, true, false, res.reply_code, "accepted", 0);
   if (res.fault == SMTP_FAULT_SERVER) {
@@ -314,7 +355,7 @@ static int sort_webhooks(struct pass *p, const struct outbox_delivery *d,
   for (size_t i = 0; i < n && rc == 0; i++) {
     if (strcmp(d[i].channel, "webhook") != 0)
       continue;
-    const struct config_webhook *w = endpoint(p->cfg, d[i].recipient);
+    const struct config_webhook *w = endpoint(p, d[i].recipient);
     char detail[512];
     if (w == NULL) {
       rc = record(p, &d[i], false, true, 0,
@@ -347,29 +388,86 @@ static int sort_webhooks(struct pass *p, const struct outbox_delivery *d,
   return rc;
 }
 
+/* Record a chunk's results, in the chunk's transaction. */
+static int record_chunk(struct pass *p, const struct pending **who,
+                        const struct webhook_result *res, size_t m,
+                        char (*down)[256])
+{
+  int rc = 0;
+  for (size_t i = 0; i < m && rc == 0; i++) {
+    const struct outbox_delivery *dd = who[i]->d;
+    if (res[i].ok) {
+      char detail[64];
+      snprintf(detail, sizeof detail, "delivered in %.2f ms",
+               res[i].elapsed_ms);
+      rc = record(p, dd, true, false, res[i].http_status, detail, 0);
+    } else if (res[i].unavailable) {
+      snprintf(down[who[i]->endpoint], sizeof down[0], "%s", res[i].detail);
+      rc = defer(p, dd, res[i].http_status, res[i].detail,
+                 res[i].retry_after_s);
+    } else {
+      rc = record(p, dd, false,
+                  res[i].permanent && !auth_refusal_retried(dd, &res[i]),
+                  res[i].http_status, res[i].detail, res[i].retry_after_s);
+    }
+  }
+  return rc;
+}
+
+/* The deliveries of a chunk not sent because their endpoint was found
+ * unavailable earlier in the pass, and the chunk's results: recorded in
+ * one transaction (a batch), opened only now that the chunk is answered,
+ * so the database is never locked while requests wait on the network. */
+static int record_batch(struct pass *p, const struct pending **skipped,
+                        size_t n_skipped, const struct pending **who,
+                        const struct webhook_result *res, size_t m,
+                        char (*down)[256])
+{
+  if (outbox_batch_begin(p->o) != 0)
+    return -1;
+  int rc = 0;
+  for (size_t i = 0; i < n_skipped && rc == 0; i++)
+    rc = hold(p, &skipped[i]->d->id, 1, down[skipped[i]->endpoint],
+              "webhook");
+  if (rc == 0)
+    rc = record_chunk(p, who, res, m, down);
+  /* What was recorded is kept even when a later record failed: those
+   * were sent. */
+  if (outbox_batch_end(p->o) != 0)
+    rc = -1;
+  return rc;
+}
+
 /* Webhooks with a URL go out together, max `parallel` at a time, in chunks
- * recorded one after the other. An endpoint found unavailable in a chunk
- * gets nothing more in this pass: its other deliveries are held. */
+ * of 4 × parallel over the pass's pool of connections. Each chunk is
+ * recorded in one transaction once it is answered: a crash re-sends at
+ * most that chunk (same ids), and the ledger costs one commit per chunk.
+ * An endpoint found unavailable in a chunk gets nothing more in this pass:
+ * its other deliveries are held. */
 static int deliver_webhooks(struct pass *p, const struct outbox_delivery *d,
                             size_t n)
 {
   size_t chunk = (size_t)p->cfg->parallel * 4, k = 0;
   size_t n_ep = p->cfg->n_webhooks ? p->cfg->n_webhooks : 1;
   struct pending *todo = calloc(n ? n : 1, sizeof *todo);
+  const struct pending **skipped = calloc(n ? n : 1, sizeof *skipped);
   struct webhook_request *req = calloc(chunk, sizeof *req);
   struct webhook_result *res = calloc(chunk, sizeof *res);
   const struct pending **who = calloc(chunk, sizeof *who);
   char (*down)[256] = calloc(n_ep, sizeof *down);
-  int rc = todo && req && res && who && down ? 0 : -1;
+  int rc = todo && skipped && req && res && who && down ? 0 : -1;
   if (rc == 0)
     rc = sort_webhooks(p, d, n, todo, &k);
+  if (rc == 0 && k > 0 && p->pool == NULL &&
+      (p->pool = webhook_pool_new(p->cfg->parallel)) == NULL)
+    rc = -1;
   for (size_t next = 0; next < k && rc == 0;) {
-    size_t m = 0;
-    for (; next < k && m < chunk && rc == 0; next++) {
+    size_t m = 0, n_skipped = 0;
+    for (; next < k && m < chunk; next++) {
       const struct pending *t = &todo[next];
       const struct config_webhook *w = &p->cfg->webhooks[t->endpoint];
       if (down[t->endpoint][0] != '\0') {
-        rc = hold(p, &t->d->id, 1, down[t->endpoint], "webhook");
+        skipped[n_skipped++] = t;
         continue;
       }
       req[m] = (struct webhook_request){
@@ -382,27 +480,14 @@ static int deliver_webhooks(struct pass *p, const struct outbox_delivery *d,
       who[m++] = t;
     }
     /* now = 0: each transfer is signed when it starts. */
-    if (rc == 0 && m > 0 &&
-        webhook_send_all(req, m, res, p->cfg->parallel, 0) != 0)
+    if (m > 0 && webhook_pool_send(p->pool, req, m, res, 0) != 0)
       rc = -1;
-    for (size_t i = 0; i < m && rc == 0; i++) {
-      const struct outbox_delivery *dd = who[i]->d;
-      if (res[i].ok)
-        rc = record(p, dd, true, false, res[i].http_status, "delivered", 0);
-      else if (res[i].unavailable) {
-        snprintf(down[who[i]->endpoint], sizeof down[0], "%s",
-                 res[i].detail);
-        rc = defer(p, dd, res[i].http_status, res[i].detail,
-                   res[i].retry_after_s);
-      } else
-        rc = record(p, dd, false,
-                    res[i].permanent && !auth_refusal_retried(dd, &res[i]),
-                    res[i].http_status, res[i].detail, res[i].retry_after_s);
-    }
+    if (rc == 0)
+      rc = record_batch(p, skipped, n_skipped, who, res, m, down);
   }
   for (size_t i = 0; todo && i < k; i++)
     free(todo[i].body);
-  free(todo); free(req); free(res); free(who); free(down);
+  free(todo); free(skipped); free(req); free(res); free(who); free(down);
   return rc;
 }
 
@@ -421,29 +506,45 @@ int deliver_due(const struct config *cfg, struct outbox *o, long long now,
   size_t n_ep = cfg->n_webhooks ? cfg->n_webhooks : 1;
   p.templates = calloc(n_ep, sizeof *p.templates);
   p.template_error = calloc(n_ep, sizeof *p.template_error);
-  if (p.templates == NULL || p.template_error == NULL) {
+  p.endpoints = malloc(n_ep * sizeof *p.endpoints);
+  if (p.templates == NULL || p.template_error == NULL ||
+      p.endpoints == NULL) {
     free(p.templates);
     free(p.template_error);
+    free(p.endpoints);
     snprintf(err, errlen, "out of memory");
     return -1;
   }
-  if (outbox_due(o, now, &d, &n) != 0) {
+  for (size_t e = 0; e < cfg->n_webhooks; e++)
+    p.endpoints[e] = (struct endpoint_name){cfg->webhooks[e].name, e};
+  if (cfg->n_webhooks > 1)
+    qsort(p.endpoints, cfg->n_webhooks, sizeof *p.endpoints, by_name);
+  if (outbox_due(o, now, &d, &n) != 0 || outbox_relax(o) != 0) {
     snprintf(err, errlen, "%s", outbox_errmsg(o));
     free(p.templates);
     free(p.template_error);
+    free(p.endpoints);
     return -1;
   }
   int rc = 0;
   for (size_t i = 0; i < n && rc == 0; i++)
     if (strcmp(d[i].channel, "email") == 0)
       rc = deliver_email(&p, &d[i]);
+  /* QUIT now rather than keep the server waiting through the webhooks. */
+  smtp_session_free(p.session);
+  p.session = NULL;
   if (rc == 0)
     rc = hold(&p, p.held, p.n_held, p.mail_blocked, "email");
   if (rc == 0)
     rc = deliver_webhooks(&p, d, n);
+  if (outbox_settle(o) != 0 && rc == 0)
+    rc = -1;
   if (rc != 0)
     snprintf(err, errlen, "%s", outbox_errmsg(o)[0] ? outbox_errmsg(o)
                                                     : "out of memory");
+  webhook_pool_free(p.pool);
+  smtp_session_free(p.session);
+  free(p.endpoints);
   free(p.held);
   for (size_t e = 0; e < cfg->n_webhooks; e++)
     template_free(p.templates[e]);

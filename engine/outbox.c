@@ -3,7 +3,9 @@
  *
  * Statements are prepared on first use and kept, as in store.c; every value
  * is bound. outbox_record, outbox_defer and outbox_hold open their own
- * transaction: the attempt row and the delivery's new state land together.
+ * transaction — or, inside outbox_batch_begin … outbox_batch_end, a part
+ * of the batch's: the attempt row and the delivery's new state land
+ * together, and a batch costs one commit.
  */
 #include "outbox.h"
 #include "csv_write.h"
@@ -18,7 +20,7 @@ enum outbox_stmt {
   OB_SEEN, OB_ADD_MESSAGE, OB_ADD_DELIVERY, OB_ADD_ITEM, OB_DUE, OB_GET,
   OB_ATTEMPT, OB_SENT, OB_REQUEUE, OB_FAILED, OB_LIST, OB_LIST_STATUS,
   OB_RETRY, OB_DROP, OB_HISTORY, OB_DEFER, OB_HOLD, OB_ADD_FAILED,
-  OB_RETRY_ALL, OB_COUNT, OB_N
+  OB_RETRY_ALL, OB_COUNT, OB_TROUBLES, OB_N
 };
 
 #define DELIVERY_COLUMNS \
@@ -100,6 +102,14 @@ static const char *const outbox_sql[OB_N] = {
     "  (SELECT max(a.at) FROM attempts a WHERE a.delivery = deliveries.id),"
     "  (SELECT m.created_at FROM messages m WHERE m.id = deliveries.message))"
     "  >= ?3)",
+  /* ?1 the status, ?2 the jurisdiction. A queued delivery counts only
+   * when its last try did not go through (last_error set). */
+  [OB_TROUBLES] =
+    "SELECT " DELIVERY_COLUMNS " FROM deliveries d"
+    " JOIN messages m ON m.id = d.message WHERE d.status = ?1"
+    " AND m.jurisdiction = ?2"
+    " AND (d.status <> 'queued' OR d.last_error IS NOT NULL)"
+    " ORDER BY d.id DESC",
   [OB_COUNT] =
     "SELECT count(DISTINCT i.message) FROM message_items i"
     " JOIN messages m ON m.id = i.message"
@@ -111,6 +121,8 @@ struct outbox {
   struct store *store;
   sqlite3 *db;
   sqlite3_stmt *stmt[OB_N];
+  bool batch;                   /* inside outbox_batch_begin … _end */
+  int synchronous;              /* to restore after outbox_relax; -1: none */
   char err[512];
 };
 
@@ -128,6 +140,7 @@ struct outbox *outbox_open(struct store *s)
     return NULL;
   o->store = s;
   o->db = store_handle(s);
+  o->synchronous = -1;
   return o;
 }
 
@@ -353,7 +366,113 @@ int outbox_list(struct outbox *o, const char *status,
   return ob_collect(o, st, out, n);
 }
 
+int outbox_troubles(struct outbox *o, const char *status,
+                    const char *jurisdiction, struct outbox_delivery **out,
+                    size_t *n)
+{
+  sqlite3_stmt *st = ob_stmt(o, OB_TROUBLES);
+  if (st == NULL || ob_bind(o, st, "tt", status, jurisdiction) != 0)
+    return -1;
+  return ob_collect(o, st, out, n);
+}
+
 /* ---- recording attempts --------------------------------------------- */
+
+/* Open the transaction of one record: its own, or a part of the batch's
+ * (a savepoint, undone alone if the record fails half-way). */
+static int ob_tx_open(struct outbox *o)
+{
+  int rc = o->batch ? store_savepoint(o->store) : store_begin(o->store);
+  if (rc != 0)
+    snprintf(o->err, sizeof o->err, "%s", store_errmsg(o->store));
+  return rc;
+}
+
+static int ob_tx_close(struct outbox *o, bool keep)
+{
+  int rc;
+  if (!keep) {
+    (void)(o->batch ? store_savepoint_undo(o->store)
+                    : store_rollback(o->store));
+    return -1;
+  }
+  rc = o->batch ? store_savepoint_release(o->store) : store_commit(o->store);
+  if (rc != 0)
+    snprintf(o->err, sizeof o->err, "%s", store_errmsg(o->store));
+  return rc;
+}
+
+int outbox_batch_begin(struct outbox *o)
+{
+  if (o->batch || store_begin(o->store) != 0) {
+    snprintf(o->err, sizeof o->err, "%s", o->batch
+             ? "outbox: a batch is already open" : store_errmsg(o->store));
+    return -1;
+  }
+  o->batch = true;
+  return 0;
+}
+
+int outbox_batch_end(struct outbox *o)
+{
+  if (!o->batch)
+    return 0;
+  o->batch = false;
+  if (store_commit(o->store) == 0)
+    return 0;
+  snprintf(o->err, sizeof o->err, "%s", store_errmsg(o->store));
+  (void)store_rollback(o->store);
+  return -1;
+}
+
+/* PRAGMA takes no parameters: one fixed statement per level. */
+static const char *const ob_sync_sql[] = {
+  "PRAGMA synchronous = OFF", "PRAGMA synchronous = NORMAL",
+  "PRAGMA synchronous = FULL", "PRAGMA synchronous = EXTRA",
+};
+
+static int ob_pragma(struct outbox *o, const char *sql, int *value)
+{
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(o->db, sql, -1, &st, NULL) != SQLITE_OK)
+    return ob_fail(o, "preparing a pragma");
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW && value != NULL)
+    *value = sqlite3_column_int(st, 0);
+  if (sqlite3_finalize(st) != SQLITE_OK ||
+      (rc != SQLITE_ROW && rc != SQLITE_DONE))
+    return ob_fail(o, "running a pragma");
+  return 0;
+}
+
+int outbox_relax(struct outbox *o)
+{
+  int level;
+  if (o->synchronous >= 0)
+    return 0;
+  if (ob_pragma(o, "PRAGMA synchronous", &level) != 0)
+    return -1;
+  if (level < 0 || level > 3)
+    level = 2;
+  if (ob_pragma(o, ob_sync_sql[1], NULL) != 0)
+    return -1;
+  o->synchronous = level;
+  return 0;
+}
+
+int outbox_settle(struct outbox *o)
+{
+  if (o->synchronous < 0)
+    return 0;
+  int level = o->synchronous;
+  o->synchronous = -1;
+  /* The checkpoint writes the log to the database file and syncs both:
+   * what the relaxed commits recorded is on disk from here on. */
+  if (ob_pragma(o, ob_sync_sql[level], NULL) != 0 ||
+      ob_pragma(o, "PRAGMA wal_checkpoint(PASSIVE)", NULL) != 0)
+    return -1;
+  return 0;
+}
 
 static long backoff(const struct outbox_retry *r, int attempts)
 {
@@ -395,10 +514,8 @@ static int ob_attempt(struct outbox *o, long long delivery, long long now,
   *failed_now = false;
   if (!att || !sent || !failed || !req || !defer)
     return -1;
-  if (store_begin(o->store) != 0) {
-    snprintf(o->err, sizeof o->err, "%s", store_errmsg(o->store));
+  if (ob_tx_open(o) != 0)
     return -1;
-  }
   int attempts = ob_attempts(o, delivery);
   int rc = attempts < 0 ? -1 : 0;
   if (rc == 0)
@@ -425,15 +542,7 @@ static int ob_attempt(struct outbox *o, long long delivery, long long now,
     rc = ob_bind(o, st, "iit", delivery, now + wait, detail) ||
          ob_exec(o, st, "rescheduling");
   }
-  if (rc != 0) {
-    (void)store_rollback(o->store);
-    return -1;
-  }
-  if (store_commit(o->store) != 0) {
-    snprintf(o->err, sizeof o->err, "%s", store_errmsg(o->store));
-    return -1;
-  }
-  return 0;
+  return ob_tx_close(o, rc == 0);
 }
 
 int outbox_record(struct outbox *o, long long delivery, long long now,
@@ -464,23 +573,13 @@ int outbox_hold(struct outbox *o, const long long *ids, size_t n,
     return -1;
   if (n == 0)
     return 0;
-  if (store_begin(o->store) != 0) {
-    snprintf(o->err, sizeof o->err, "%s", store_errmsg(o->store));
+  if (ob_tx_open(o) != 0)
     return -1;
-  }
   int rc = 0;
   for (size_t i = 0; i < n && rc == 0; i++)
     rc = ob_bind(o, st, "it", ids[i], reason) ||
          ob_exec(o, st, "noting why a delivery waits");
-  if (rc != 0) {
-    (void)store_rollback(o->store);
-    return -1;
-  }
-  if (store_commit(o->store) != 0) {
-    snprintf(o->err, sizeof o->err, "%s", store_errmsg(o->store));
-    return -1;
-  }
-  return 0;
+  return ob_tx_close(o, rc == 0);
 }
 
 static int ob_change(struct outbox *o, sqlite3_stmt *st, const char *what)

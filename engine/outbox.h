@@ -92,6 +92,27 @@ int outbox_record(struct outbox *o, long long delivery, long long now,
                   long retry_after, const struct outbox_retry *retry,
                   bool *failed_now);
 
+/* Several records (outbox_record, outbox_defer, outbox_hold) in one
+ * transaction: each stays a part of it of its own, undone alone when it
+ * fails; outbox_batch_end commits them all at once. A crash before the
+ * commit loses the whole batch's records, so what the batch sent is sent
+ * again: a caller keeps a batch to what it can afford to repeat. Return 0
+ * or -1 (a batch already open; the commit failed, and then nothing of the
+ * batch is kept). */
+int outbox_batch_begin(struct outbox *o);
+int outbox_batch_end(struct outbox *o);
+
+/* Delivery's commits need not wait for the disk: outbox_relax turns
+ * SQLite's synchronous setting to NORMAL (in WAL mode a commit is then
+ * safe from a crash of the process, kill -9 included, but the last ones
+ * may be lost in a power cut), and outbox_settle puts the setting back and
+ * checkpoints, so from then on every record is on disk. Between the two, a
+ * power cut can make the next run send again what was delivered since
+ * outbox_relax, with the same ids (at least once still holds). Return 0 or
+ * -1. */
+int outbox_relax(struct outbox *o);
+int outbox_settle(struct outbox *o);
+
 /* Record an attempt that failed for reasons not the delivery's own — the
  * mail server refused the connection, the account or the sender, the
  * webhook endpoint is down: the attempt row and last_error are written and
@@ -115,6 +136,14 @@ int outbox_hold(struct outbox *o, const long long *ids, size_t n,
 /* Every delivery (newest first), or those with `status`. Returns 0/-1. */
 int outbox_list(struct outbox *o, const char *status,
                 struct outbox_delivery **out, size_t *n);
+/* The deliveries of `jurisdiction` with `status` that a digest reports:
+ * every failed one, or the queued ones whose last try did not go through
+ * (last_error set) — newest first, without reading the rest (a run that
+ * just queued ten thousand messages reads none of them). As outbox_list
+ * otherwise. Returns 0/-1. */
+int outbox_troubles(struct outbox *o, const char *status,
+                    const char *jurisdiction, struct outbox_delivery **out,
+                    size_t *n);
 /* Queue delivery `id` again now, with a fresh attempt count; only failed
  * or queued ones. Returns 0, 1 when there is no such delivery to retry,
  * -1 on error. */

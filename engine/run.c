@@ -345,10 +345,82 @@ static int queue_emails(struct job *jb, const struct jurisdiction *j,
   return rc;
 }
 
+/* The webhook message of a jurisdiction in this run that its endpoints
+ * share: every endpoint with the same items to hear about (the usual case:
+ * all of them) gets a delivery of one stored payload, with one webhook-id
+ * — Standard Webhooks' id names the message, and each endpoint drops its
+ * own duplicates. An endpoint with other items (one added later, or
+ * limited to some jurisdictions) starts a message of its own. */
+struct shared_hook {
+  const struct reminder **v;         /* its items (owned); NULL: none yet */
+  size_t n;
+  long long mid;
+};
+
+static bool same_items(const struct shared_hook *sh,
+                       const struct reminder *const *v, size_t n)
+{
+  if (sh->v == NULL || sh->n != n)
+    return false;
+  for (size_t i = 0; i < n; i++)
+    if (sh->v[i] != v[i])
+      return false;
+  return true;
+}
+
+/* One delivery to endpoint w of the message sh, as sh's items. */
+static int share_hook(struct job *jb, const struct shared_hook *sh,
+                      const struct config_webhook *w)
+{
+  if (outbox_add_delivery(jb->o, sh->mid, w->name, jb->opt->unix_now) != 0)
+    return job_fail(jb, outbox_errmsg(jb->o));
+  jb->rep->messages++;
+  if (jb->log)
+    fprintf(jb->log, "  %s webhook %s: %zu item%s\n", queued(jb), w->name,
+            sh->n, sh->n == 1 ? "" : "s");
+  return add_items(jb, sh->mid, "webhook", w->name, sh->v, sh->n);
+}
+
+/* A new message for endpoint w about v[0..n) (keys: their item keys, one
+ * a line), and its delivery. When it is built, sh becomes it and takes v
+ * (*v is then NULL). */
+static int new_hook(struct job *jb, const struct jurisdiction *j,
+                    const struct config_webhook *w,
+                    const struct reminder ***v, size_t n, const char *keys,
+                    struct shared_hook *sh)
+{
+  char id[32], hash[17], subject[160];
+  long long mid;
+  int rc;
+  compose_hash(keys, hash);
+  snprintf(id, sizeof id, "msg_%s", hash);
+  snprintf(subject, sizeof subject, "%zu mục, %s", n, j->name);
+  /* The outbox keeps dondoc's own payload; an endpoint's template shapes
+   * it at each delivery attempt (deliver.c). */
+  char *body = compose_payload(j, *v, n, id, jb->opt->now, jb->opt->minute,
+                               jb->cfg->utc_offset_minutes);
+  if (body == NULL) {
+    rc = queue_unbuildable(jb, j, "webhook", w->name, subject, id,
+                           "cannot encode the webhook body", &mid);
+    return rc == 0 ? add_items(jb, mid, "webhook", w->name, *v, n) : rc;
+  }
+  rc = outbox_add_message(jb->o, "webhook", j->id, subject, body, id,
+                          jb->day, jb->opt->unix_now, &mid)
+       ? job_fail(jb, outbox_errmsg(jb->o)) : 0;
+  free(body);
+  if (rc != 0)
+    return rc;
+  free(sh->v);
+  *sh = (struct shared_hook){*v, n, mid};
+  *v = NULL;
+  return share_hook(jb, sh, w);
+}
+
 static int queue_webhooks(struct job *jb, const struct jurisdiction *j,
                           const struct reminders *r)
 {
   int rc = 0;
+  struct shared_hook sh = {NULL, 0, 0};
   for (size_t e = 0; e < jb->cfg->n_webhooks && rc == 0; e++) {
     const struct config_webhook *w = &jb->cfg->webhooks[e];
     bool wanted = w->n_jurisdictions == 0;
@@ -357,7 +429,7 @@ static int queue_webhooks(struct job *jb, const struct jurisdiction *j,
     if (!wanted)
       continue;
     const struct reminder **v = malloc((r->n ? r->n : 1) * sizeof *v);
-    char *keys = NULL, key[1024], id[32], hash[17];
+    char *keys = NULL, key[1024];
     size_t n = 0, klen;
     FILE *k = open_memstream(&keys, &klen);
     if (v == NULL || k == NULL) {
@@ -365,6 +437,7 @@ static int queue_webhooks(struct job *jb, const struct jurisdiction *j,
         fclose(k);
       free(keys);
       free(v);
+      free(sh.v);
       return job_fail(jb, "out of memory");
     }
     for (size_t i = 0; i < r->n && rc == 0; i++) {
@@ -379,38 +452,13 @@ static int queue_webhooks(struct job *jb, const struct jurisdiction *j,
     }
     if (fclose(k) != 0 && rc == 0)
       rc = job_fail(jb, "out of memory");
-    if (rc == 0 && n > 0) {
-      compose_hash(keys, hash);
-      snprintf(id, sizeof id, "msg_%s", hash);
-      /* The outbox keeps dondoc's own payload; an endpoint's template
-       * shapes it at each delivery attempt (deliver.c). */
-      char *body = compose_payload(j, v, n, id, jb->opt->now, jb->opt->minute,
-                                   jb->cfg->utc_offset_minutes);
-      char subject[128];
-      long long mid;
-      snprintf(subject, sizeof subject, "%zu mục cho %s", n, w->name);
-      if (body == NULL) {
-        rc = queue_unbuildable(jb, j, "webhook", w->name, subject, id,
-                               "cannot encode the webhook body", &mid);
-      } else {
-        rc = outbox_add_message(jb->o, "webhook", j->id, subject, body, id,
-                                jb->day, jb->opt->unix_now, &mid) ||
-             outbox_add_delivery(jb->o, mid, w->name, jb->opt->unix_now)
-             ? job_fail(jb, outbox_errmsg(jb->o)) : 0;
-        if (rc == 0) {
-          jb->rep->messages++;
-          if (jb->log)
-            fprintf(jb->log, "  %s webhook %s: %zu item%s\n", queued(jb),
-                    w->name, n, n == 1 ? "" : "s");
-        }
-      }
-      if (rc == 0)
-        rc = add_items(jb, mid, "webhook", w->name, v, n);
-      free(body);
-    }
+    if (rc == 0 && n > 0)
+      rc = same_items(&sh, v, n) ? share_hook(jb, &sh, w)
+                                 : new_hook(jb, j, w, &v, n, keys, &sh);
     free(keys);
     free(v);
   }
+  free(sh.v);
   return rc;
 }
 
@@ -424,15 +472,12 @@ static int delivery_lines(struct job *jb, const struct jurisdiction *j,
   size_t nd;
   *lines = NULL;
   *n = 0;
-  if (outbox_list(jb->o, status, &d, &nd) != 0)
+  if (outbox_troubles(jb->o, status, j->id, &d, &nd) != 0)
     return job_fail(jb, outbox_errmsg(jb->o));
   int rc = (*lines = calloc(nd ? nd : 1, sizeof **lines)) ? 0
            : job_fail(jb, "out of memory");
   for (size_t i = 0; i < nd && rc == 0; i++) {
     char line[1024];
-    if (strcmp(d[i].jurisdiction, j->id) != 0 ||
-        (strcmp(status, "queued") == 0 && d[i].last_error == NULL))
-      continue;
     snprintf(line, sizeof line, "#%lld %s %s: %s — %s", d[i].id,
              d[i].channel, d[i].recipient, d[i].subject,
              d[i].last_error ? d[i].last_error : "?");

@@ -1,5 +1,6 @@
 /*
- * smtp.c — deliver one rendered message to one recipient (smtp.h).
+ * smtp.c — deliver rendered messages, one recipient each, over a session
+ * that keeps its connection from one message to the next (smtp.h).
  *
  * A thin, strict wrapper over a libcurl easy handle: libcurl speaks SMTP,
  * STARTTLS, AUTH and dot-stuffing; this file decides policy and turns the
@@ -39,6 +40,7 @@
 #include "redact.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -177,56 +179,53 @@ static enum smtp_fault blame(enum stage st, long code) {
   return SMTP_FAULT_MESSAGE;
 }
 
-int smtp_send(const struct smtp_config *cfg, const char *rcpt,
-              const char *message, struct smtp_result *res) {
-  if (!res)
-    return -1;
-  memset(res, 0, sizeof *res);
-  res->stage = stage_names[ST_CONFIG];
-  if (!cfg || !cfg->url || !message) {
-    fail(res, SMTP_FAULT_SERVER, ST_CONFIG, cfg ? cfg->url : NULL,
-         "missing field");
-    return -1;
-  }
-  bool smtps = strncasecmp(cfg->url, "smtps://", 8) == 0;
-  if (!smtps && strncasecmp(cfg->url, "smtp://", 7) != 0) {
-    fail(res, SMTP_FAULT_SERVER, ST_CONFIG, cfg->url,
-         "URL must be smtp:// or smtps://");
-    return -1;
-  }
-  if (!email_address_ok(cfg->mail_from)) {
-    fail(res, SMTP_FAULT_SERVER, ST_CONFIG, cfg->url,
-         "invalid envelope sender");
-    return -1;
-  }
-  if (!email_address_ok(rcpt)) {
-    fail(res, SMTP_FAULT_RECIPIENT, ST_RCPT, cfg->url,
-         "invalid recipient address");
-    return -1;
-  }
+/* A connection kept across sends: libcurl's connection cache lives in the
+ * easy handle, so the next transfer on the same handle, to the same URL
+ * with the same credentials, starts at MAIL FROM on the open, already
+ * secured and authenticated connection. After a failed transfer libcurl
+ * closes the connection (smtp_done marks it), so a refusal never leaks
+ * into the next message. */
+struct smtp_session {
+  const struct smtp_config *cfg;
+  CURL *h;
+};
 
-  char from_path[ADDR_MAX + 3], rcpt_path[ADDR_MAX + 3];
-  snprintf(from_path, sizeof from_path, "<%s>", cfg->mail_from);
-  snprintf(rcpt_path, sizeof rcpt_path, "<%s>", rcpt);
-
-  CURL *h = curl_easy_init();
-  if (!h) {
-    fail(res, SMTP_FAULT_SERVER, ST_CONFIG, cfg->url, "curl_easy_init failed");
-    return -1;
+struct smtp_session *smtp_session_new(const struct smtp_config *cfg) {
+  struct smtp_session *s = calloc(1, sizeof *s);
+  if (s == NULL)
+    return NULL;
+  s->cfg = cfg;
+  s->h = curl_easy_init();
+  if (s->h == NULL) {
+    free(s);
+    return NULL;
   }
-  struct curl_slist *rcpts = curl_slist_append(NULL, rcpt_path);
-  if (!rcpts) {
-    curl_easy_cleanup(h);
-    fail(res, SMTP_FAULT_SERVER, ST_CONFIG, cfg->url, "out of memory");
-    return -1;
-  }
+  return s;
+}
 
-  struct upload up = {message, strlen(message)};
+void smtp_session_free(struct smtp_session *s) {
+  if (s == NULL)
+    return;
+  curl_easy_cleanup(s->h); /* says QUIT and closes the connection */
+  free(s);
+}
+
+/* Everything one transfer reads while it runs. */
+struct transfer {
+  struct upload up;
   struct track track;
-  memset(&track, 0, sizeof track);
-  track.stage = ST_CONNECT;
+  struct curl_slist *rcpts;
+  char from_path[ADDR_MAX + 3];
   char errbuf[CURL_ERROR_SIZE];
-  errbuf[0] = '\0';
+  bool setup_failed;         /* a setopt failed: nothing was sent */
+};
+
+/* Set every option of one transfer on the session's handle; options from
+ * the transfer before are all overwritten (the same set each time), and
+ * the connection cache is kept. */
+static CURLcode setup(CURL *h, const struct smtp_config *cfg,
+                      struct transfer *t, bool fresh) {
+  bool smtps = strncasecmp(cfg->url, "smtps://", 8) == 0;
   long connect_ms = cfg->connect_timeout_ms > 0 ? cfg->connect_timeout_ms
                                                 : DEFAULT_CONNECT_TIMEOUT_MS;
   long total_ms = cfg->timeout_ms > 0 ? cfg->timeout_ms : DEFAULT_TIMEOUT_MS;
@@ -243,20 +242,20 @@ int smtp_send(const struct smtp_config *cfg, const char *rcpt,
     if (rc == CURLE_OK)                                                        \
       rc = curl_easy_setopt(h, opt, val);                                      \
   } while (0)
-  SET(CURLOPT_ERRORBUFFER, errbuf);
+  SET(CURLOPT_ERRORBUFFER, t->errbuf);
   SET(CURLOPT_URL, cfg->url);
   SET(CURLOPT_PROTOCOLS_STR, "smtp,smtps");
-  SET(CURLOPT_MAIL_FROM, from_path);
-  SET(CURLOPT_MAIL_RCPT, rcpts);
+  SET(CURLOPT_MAIL_FROM, t->from_path);
+  SET(CURLOPT_MAIL_RCPT, t->rcpts);
   SET(CURLOPT_UPLOAD, 1L);
   SET(CURLOPT_READFUNCTION, read_cb);
-  SET(CURLOPT_READDATA, &up);
-  SET(CURLOPT_INFILESIZE_LARGE, (curl_off_t)up.left);
+  SET(CURLOPT_READDATA, &t->up);
+  SET(CURLOPT_INFILESIZE_LARGE, (curl_off_t)t->up.left);
   SET(CURLOPT_HEADERFUNCTION, header_cb);
-  SET(CURLOPT_HEADERDATA, &track);
+  SET(CURLOPT_HEADERDATA, &t->track);
   /* The callback first: verbose output must never fall back to stderr. */
   SET(CURLOPT_DEBUGFUNCTION, debug_cb);
-  SET(CURLOPT_DEBUGDATA, &track);
+  SET(CURLOPT_DEBUGDATA, &t->track);
   SET(CURLOPT_VERBOSE, 1L);
   SET(CURLOPT_USE_SSL, use_ssl);
   /* Verification stays on (libcurl's default), stated here so nobody
@@ -274,41 +273,110 @@ int smtp_send(const struct smtp_config *cfg, const char *rcpt,
   SET(CURLOPT_TIMEOUT_MS, total_ms);
   /* No SIGALRM-based timeouts: the daemon may be multi-threaded. */
   SET(CURLOPT_NOSIGNAL, 1L);
+  SET(CURLOPT_FRESH_CONNECT, fresh ? 1L : 0L);
 #undef SET
+  return rc;
+}
 
-  if (rc != CURLE_OK) {
+/* One transfer of `message`; *reused tells whether it went over a
+ * connection kept from an earlier one. */
+static CURLcode transfer(struct smtp_session *s, struct transfer *t,
+                         const char *message, bool fresh, long *code,
+                         bool *reused) {
+  t->up = (struct upload){message, strlen(message)};
+  memset(&t->track, 0, sizeof t->track);
+  t->track.stage = ST_CONNECT;
+  t->errbuf[0] = '\0';
+  *code = 0;
+  *reused = false;
+  CURLcode rc = setup(s->h, s->cfg, t, fresh);
+  t->setup_failed = rc != CURLE_OK;
+  if (rc != CURLE_OK)
+    return rc;
+  rc = curl_easy_perform(s->h);
+  long connects = 1;
+  if (curl_easy_getinfo(s->h, CURLINFO_RESPONSE_CODE, code) != CURLE_OK)
+    *code = 0;
+  if (curl_easy_getinfo(s->h, CURLINFO_NUM_CONNECTS, &connects) == CURLE_OK)
+    *reused = connects == 0;
+  return rc;
+}
+
+int smtp_session_send(struct smtp_session *s, const char *rcpt,
+                      const char *message, struct smtp_result *res) {
+  if (!res)
+    return -1;
+  memset(res, 0, sizeof *res);
+  res->stage = stage_names[ST_CONFIG];
+  const struct smtp_config *cfg = s ? s->cfg : NULL;
+  if (!cfg || !cfg->url || !message) {
+    fail(res, SMTP_FAULT_SERVER, ST_CONFIG, cfg ? cfg->url : NULL,
+         "missing field");
+    return -1;
+  }
+  if (strncasecmp(cfg->url, "smtps://", 8) != 0 &&
+      strncasecmp(cfg->url, "smtp://", 7) != 0) {
+    fail(res, SMTP_FAULT_SERVER, ST_CONFIG, cfg->url,
+         "URL must be smtp:// or smtps://");
+    return -1;
+  }
+  if (!email_address_ok(cfg->mail_from)) {
+    fail(res, SMTP_FAULT_SERVER, ST_CONFIG, cfg->url,
+         "invalid envelope sender");
+    return -1;
+  }
+  if (!email_address_ok(rcpt)) {
+    fail(res, SMTP_FAULT_RECIPIENT, ST_RCPT, cfg->url,
+         "invalid recipient address");
+    return -1;
+  }
+
+  struct transfer *t = calloc(1, sizeof *t);
+  char rcpt_path[ADDR_MAX + 3];
+  snprintf(rcpt_path, sizeof rcpt_path, "<%s>", rcpt);
+  if (t == NULL || (t->rcpts = curl_slist_append(NULL, rcpt_path)) == NULL) {
+    free(t);
+    fail(res, SMTP_FAULT_SERVER, ST_CONFIG, cfg->url, "out of memory");
+    return -1;
+  }
+  snprintf(t->from_path, sizeof t->from_path, "<%s>", cfg->mail_from);
+
+  long code;
+  bool reused;
+  CURLcode rc = transfer(s, t, message, false, &code, &reused);
+  /* A kept connection the server dropped while idle fails before this
+   * message got anywhere (no reply, or a 421 at MAIL FROM at the latest):
+   * that is not the server refusing, so once more on a new connection. */
+  if (rc != CURLE_OK && !t->setup_failed && reused &&
+      t->track.stage <= ST_MAIL && (code == 0 || code == 421))
+    rc = transfer(s, t, message, true, &code, &reused);
+  res->reply_code = code;
+  if (rc == CURLE_OK) {
+    char what[220];
+    res->ok = true;
+    res->fault = SMTP_FAULT_NONE;
+    res->stage = stage_names[ST_BODY];
+    snprintf(what, sizeof what, "accepted (%s)",
+             t->track.last[0] ? t->track.last : "no reply text");
+    set_detail(res, cfg->url, what);
+  } else if (t->setup_failed) {
     char what[160];
     snprintf(what, sizeof what, "curl setup: %s", curl_easy_strerror(rc));
     fail(res, SMTP_FAULT_SERVER, ST_CONFIG, cfg->url, what);
   } else {
-    rc = curl_easy_perform(h);
-    long code = 0;
-    if (curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &code) != CURLE_OK)
-      code = 0;
-    res->reply_code = code;
-    if (rc == CURLE_OK) {
-      char what[220];
-      res->ok = true;
-      res->fault = SMTP_FAULT_NONE;
-      res->stage = stage_names[ST_BODY];
-      snprintf(what, sizeof what, "accepted (%s)",
-               track.last[0] ? track.last : "no reply text");
-      set_detail(res, cfg->url, what);
-    } else {
-      /* The server's reply says why when it refused, and at which command;
-       * otherwise (network, TLS, timeout) libcurl's error text does, at
-       * the command whose reply was awaited. */
-      const char *why = errbuf[0] ? errbuf : curl_easy_strerror(rc);
-      enum stage st = track.stage;
-      char digits[16];
-      snprintf(digits, sizeof digits, "%ld", code);
-      if (code >= 400 && code <= 599 &&
-          strncmp(track.negative, digits, 3) == 0) {
-        why = track.negative;
-        st = track.refused_at;
-      }
-      fail(res, blame(st, code), st, cfg->url, why);
+    /* The server's reply says why when it refused, and at which command;
+     * otherwise (network, TLS, timeout) libcurl's error text does, at
+     * the command whose reply was awaited. */
+    const char *why = t->errbuf[0] ? t->errbuf : curl_easy_strerror(rc);
+    enum stage st = t->track.stage;
+    char digits[16];
+    snprintf(digits, sizeof digits, "%ld", code);
+    if (code >= 400 && code <= 599 &&
+        strncmp(t->track.negative, digits, 3) == 0) {
+      why = t->track.negative;
+      st = t->track.refused_at;
     }
+    fail(res, blame(st, code), st, cfg->url, why);
   }
   /* A server could echo what it was sent; never let the password out. */
   if (cfg->password && *cfg->password &&
@@ -316,7 +384,23 @@ int smtp_send(const struct smtp_config *cfg, const char *rcpt,
     set_detail(res, cfg->url, "reply withheld (it contained the password)");
   }
 
-  curl_slist_free_all(rcpts);
-  curl_easy_cleanup(h);
+  curl_slist_free_all(t->rcpts);
+  free(t);
   return res->ok ? 0 : -1;
+}
+
+int smtp_send(const struct smtp_config *cfg, const char *rcpt,
+              const char *message, struct smtp_result *res) {
+  if (!res)
+    return -1;
+  struct smtp_session *s = cfg ? smtp_session_new(cfg) : NULL;
+  if (s == NULL) {
+    memset(res, 0, sizeof *res);
+    fail(res, SMTP_FAULT_SERVER, ST_CONFIG, cfg ? cfg->url : NULL,
+         cfg ? "curl_easy_init failed" : "missing field");
+    return -1;
+  }
+  int rc = smtp_session_send(s, rcpt, message, res);
+  smtp_session_free(s);
+  return rc;
 }

@@ -3,7 +3,11 @@
  *
  * One SMTP transaction per recipient: with libcurl 7.88 a single rejected
  * RCPT fails the whole transaction, and one bad address must not block the
- * others; it also gives each recipient its own delivery state. TLS is
+ * others; it also gives each recipient its own delivery state. The
+ * transactions of a run share one session (struct smtp_session): one
+ * connection, TLS handshake and login carry them all, as long as the
+ * server keeps it open and none fails (libcurl closes the connection after
+ * a failed transaction, and the next one connects and logs in anew). TLS is
  * required (STARTTLS on smtp://, implicit on smtps://) with certificate
  * verification on, unless the URL is smtp:// and tls = SMTP_TLS_NONE (local
  * relays only). The password never reaches a log: libcurl's verbose output
@@ -58,8 +62,23 @@ struct smtp_result {
                                 never the password, URL redacted */
 };
 
-/* Send `message` (CRLF lines) to `rcpt`. Returns 0 when the server accepted
+/* A session with the server of `cfg`, which must outlive it: the
+ * connection is made by the first send and kept for the next ones. NULL
+ * when out of memory. smtp_session_free says QUIT, closes the connection
+ * and frees the session (NULL is fine). */
+struct smtp_session;
+struct smtp_session *smtp_session_new(const struct smtp_config *cfg);
+void smtp_session_free(struct smtp_session *s);
+
+/* Send `message` (CRLF lines) to `rcpt` over the session's connection,
+ * connecting (and logging in) when there is none. A kept connection that
+ * the server dropped while idle is not held against it: the message is
+ * tried once more on a new connection. Returns 0 when the server accepted
  * it, -1 otherwise with res filled (see enum smtp_fault). */
+int smtp_session_send(struct smtp_session *s, const char *rcpt,
+                      const char *message, struct smtp_result *res);
+
+/* The same in a session of its own, closed before it returns. */
 int smtp_send(const struct smtp_config *cfg, const char *rcpt,
               const char *message, struct smtp_result *res);
 

@@ -4,11 +4,13 @@
  *
  * How it fits: the reminder engine decides *what* to say and *to whom*; for
  * each webhook endpoint it builds one struct webhook_request (body, stable
- * msg_id, the endpoint's "whsec_…" secret) and calls webhook_send_all() once
- * per run with the whole batch. Each result tells the caller whether to mark
- * the reminder delivered (ok), schedule a retry (!ok && !permanent, honouring
- * retry_after_s), or give up and alert a human (permanent). This file keeps no
- * state between calls and no globals; curl_global_init() is the caller's job.
+ * msg_id, the endpoint's "whsec_…" secret), and deliver.c sends them batch
+ * after batch through one struct webhook_pool per run (webhook_pool_send),
+ * so every batch reuses the same at most `parallel` connections. Each
+ * result tells the caller whether to mark the reminder delivered (ok),
+ * schedule a retry (!ok && !permanent, honouring retry_after_s), or give up
+ * and alert a human (permanent). The only state kept between calls is the
+ * pool the caller owns; no globals; curl_global_init() is the caller's job.
  *
  * Libraries do the real work: libcurl (HTTP, timeouts, connection reuse,
  * Retry-After parsing) and OpenSSL libcrypto (HMAC-SHA256 via EVP_MAC, base64
@@ -126,13 +128,17 @@ static int decode_secret(const char *secret, unsigned char key[KEY_MAX],
 }
 
 /* HMAC-SHA256 over msg_id "." timestamp "." body, fed to EVP_MAC piece by
- * piece so the body is never copied. */
-static int hmac_signed_content(const unsigned char *key, size_t keylen,
-                               const char *msg_id, const char *ts,
-                               const char *body, size_t body_len,
+ * piece so the body is never copied. `mac` is the fetched HMAC algorithm
+ * (a pool keeps one: fetching looks through the providers each time), or
+ * NULL to fetch it here. */
+static int hmac_signed_content(EVP_MAC *fetched, const unsigned char *key,
+                               size_t keylen, const char *msg_id,
+                               const char *ts, const char *body,
+                               size_t body_len,
                                unsigned char out[SHA256_LEN]) {
   int rc = -1;
-  EVP_MAC *mac = EVP_MAC_fetch(NULL, OSSL_MAC_NAME_HMAC, NULL);
+  EVP_MAC *mac = fetched != NULL ? fetched
+                                 : EVP_MAC_fetch(NULL, OSSL_MAC_NAME_HMAC, NULL);
   EVP_MAC_CTX *ctx = mac != NULL ? EVP_MAC_CTX_new(mac) : NULL;
   if (ctx == NULL)
     goto done;
@@ -153,7 +159,8 @@ static int hmac_signed_content(const unsigned char *key, size_t keylen,
   rc = 0;
 done:
   EVP_MAC_CTX_free(ctx);
-  EVP_MAC_free(mac);
+  if (mac != fetched)
+    EVP_MAC_free(mac);
   return rc;
 }
 
@@ -168,8 +175,9 @@ static bool msg_id_valid(const char *msg_id) {
   return true;
 }
 
-int webhook_sign(const char *secret, const char *msg_id, long long timestamp,
-                 const char *body, size_t body_len, char *out, size_t outlen) {
+static int sign_with(EVP_MAC *mac, const char *secret, const char *msg_id,
+                     long long timestamp, const char *body, size_t body_len,
+                     char *out, size_t outlen) {
   if (out == NULL || outlen < SIGNATURE_SIZE || !msg_id_valid(msg_id) ||
       (body == NULL && body_len > 0))
     return -1;
@@ -179,23 +187,31 @@ int webhook_sign(const char *secret, const char *msg_id, long long timestamp,
     return -1;
   char ts[32];
   snprintf(ts, sizeof ts, "%lld", timestamp);
-  unsigned char mac[SHA256_LEN];
-  int rc = hmac_signed_content(key, keylen, msg_id, ts, body, body_len, mac);
+  unsigned char digest[SHA256_LEN];
+  int rc = hmac_signed_content(mac, key, keylen, msg_id, ts, body, body_len,
+                               digest);
   OPENSSL_cleanse(key, sizeof key);
   if (rc != 0)
     return -1;
   memcpy(out, "v1,", 3);
   /* EVP_EncodeBlock writes 44 characters and a NUL for 32 bytes. */
-  if (EVP_EncodeBlock((unsigned char *)out + 3, mac, SHA256_LEN) != 44)
+  if (EVP_EncodeBlock((unsigned char *)out + 3, digest, SHA256_LEN) != 44)
     return -1;
   return 0;
+}
+
+int webhook_sign(const char *secret, const char *msg_id, long long timestamp,
+                 const char *body, size_t body_len, char *out, size_t outlen) {
+  return sign_with(NULL, secret, msg_id, timestamp, body, body_len, out,
+                   outlen);
 }
 
 /* --------------------------------------------------------------- delivery */
 
 /* Everything one transfer needs while it is in flight. The array of these is
- * allocated once per call; easy handles and header lists are created when a
- * request starts and freed as soon as it finishes. */
+ * allocated once per call; an easy handle is taken from the pool when a
+ * request starts and given back as soon as it finishes, its header list
+ * freed then. */
 struct xfer {
   CURL *easy;
   struct curl_slist *headers;
@@ -203,7 +219,21 @@ struct xfer {
   bool body_capped;     /* we aborted the transfer at RESPONSE_BODY_CAP */
   char head[BODY_HEAD]; /* the first bytes of the body, NUL-terminated */
   bool done;            /* results[i] is final */
+  struct timespec started;
   char errbuf[CURL_ERROR_SIZE];
+};
+
+/* A multi handle kept across webhook_pool_send calls, so the connections
+ * it opened (at most max_parallel) carry every batch of a run, and the
+ * HMAC algorithm fetched once. Finished transfers' easy handles are kept
+ * too (reset, at most max_parallel), so a run of ten thousand does not
+ * allocate and free ten thousand of them. */
+struct webhook_pool {
+  CURLM *multi;             /* NULL after a multi-level error: made anew */
+  int max_parallel;
+  EVP_MAC *mac;
+  CURL **spare;             /* detached from the multi, reset */
+  int n_spare;
 };
 
 /* Keep the first BODY_HEAD - 1 bytes, count the rest up to the cap. */
@@ -320,11 +350,29 @@ static void release(struct xfer *x) {
   x->headers = NULL;
 }
 
+/* An easy handle for a new transfer: a spare one, or a new one. */
+static CURL *pool_take(struct webhook_pool *pool) {
+  return pool->n_spare > 0 ? pool->spare[--pool->n_spare] : curl_easy_init();
+}
+
+/* Done with x: its handle back to the spares when it is no longer attached
+ * to the multi handle (reset at once, so it keeps no pointer to x), else
+ * cleaned up; its header list freed. */
+static void recycle(struct webhook_pool *pool, struct xfer *x,
+                    bool detached) {
+  if (x->easy != NULL && detached && pool->n_spare < pool->max_parallel) {
+    curl_easy_reset(x->easy);
+    pool->spare[pool->n_spare++] = x->easy;
+    x->easy = NULL;
+  }
+  release(x);
+}
+
 /* Validate, sign and hand one request to the multi handle. The timestamp is
  * `now` when the caller fixed one, else the clock at this moment: the
  * moment this transfer starts. Returns true when the transfer is now in
  * flight; otherwise results[i] holds the reason. */
-static bool start(CURLM *multi, struct xfer *x, size_t index,
+static bool start(struct webhook_pool *pool, struct xfer *x, size_t index,
                   const struct webhook_request *rq, struct webhook_result *r,
                   long long now) {
   if (rq->url == NULL || rq->url[0] == '\0') {
@@ -344,8 +392,8 @@ static bool start(CURLM *multi, struct xfer *x, size_t index,
   const char *sigp = NULL;
   long long stamp = now != 0 ? now : (long long)time(NULL);
   if (rq->secret != NULL) {
-    if (webhook_sign(rq->secret, rq->msg_id, stamp, rq->body,
-                     strlen(rq->body), sig, sizeof sig) != 0) {
+    if (sign_with(pool->mac, rq->secret, rq->msg_id, stamp, rq->body,
+                  strlen(rq->body), sig, sizeof sig) != 0) {
       fail(r, true, rq->url,
            "malformed webhook secret (need whsec_ + base64 of 24-64 bytes)");
       return false;
@@ -353,27 +401,28 @@ static bool start(CURLM *multi, struct xfer *x, size_t index,
     sigp = sig;
   }
 
-  x->easy = curl_easy_init();
+  x->easy = pool_take(pool);
   CURLcode cc = x->easy != NULL ? configure(x, index, rq, sigp, stamp)
                                 : CURLE_FAILED_INIT;
   if (cc != CURLE_OK) {
     char why[160];
     snprintf(why, sizeof why, "cannot set up transfer: %s",
              curl_easy_strerror(cc));
-    release(x);
+    recycle(pool, x, true);
     fail(r, false, rq->url, why); /* resources, not the endpoint: retry */
     return false;
   }
-  CURLMcode mc = curl_multi_add_handle(multi, x->easy);
+  CURLMcode mc = curl_multi_add_handle(pool->multi, x->easy);
   if (mc != CURLM_OK) {
     char why[160];
     snprintf(why, sizeof why, "cannot start transfer: %s",
              curl_multi_strerror(mc));
-    release(x);
+    recycle(pool, x, true);
     fail(r, false, rq->url, why);
     return false;
   }
   r->timestamp = stamp;
+  clock_gettime(CLOCK_MONOTONIC, &x->started);
   return true;
 }
 
@@ -419,6 +468,10 @@ static bool blames_timestamp(const char *body) {
 static void classify(struct xfer *x, CURLcode cc,
                      const struct webhook_request *rq,
                      struct webhook_result *r) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  r->elapsed_ms = (double)(t.tv_sec - x->started.tv_sec) * 1e3 +
+                  (double)(t.tv_nsec - x->started.tv_nsec) / 1e6;
   long status = 0;
   if (curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &status) != CURLE_OK)
     status = 0;
@@ -513,15 +566,61 @@ static void fail_unfinished(const struct xfer *xs,
       fail(&results[i], false, reqs[i].url, why);
 }
 
-int webhook_send_all(const struct webhook_request *reqs, size_t n,
-                     struct webhook_result *results, int max_parallel,
-                     long long now) {
+struct webhook_pool *webhook_pool_new(int max_parallel) {
+  struct webhook_pool *pool = calloc(1, sizeof *pool);
+  if (pool == NULL)
+    return NULL;
+  pool->max_parallel = max_parallel < 1 ? 1 : max_parallel;
+  pool->mac = EVP_MAC_fetch(NULL, OSSL_MAC_NAME_HMAC, NULL);
+  pool->spare = calloc((size_t)pool->max_parallel, sizeof *pool->spare);
+  if (pool->mac == NULL || pool->spare == NULL) {
+    EVP_MAC_free(pool->mac);
+    free(pool->spare);
+    free(pool);
+    return NULL;
+  }
+  return pool;
+}
+
+void webhook_pool_free(struct webhook_pool *pool) {
+  if (pool == NULL)
+    return;
+  for (int i = 0; i < pool->n_spare; i++)
+    curl_easy_cleanup(pool->spare[i]);
+  free(pool->spare);
+  /* Only a call from inside a callback fails here; none is made. */
+  (void)curl_multi_cleanup(pool->multi); /* closes the connections */
+  EVP_MAC_free(pool->mac);
+  free(pool);
+}
+
+/* The multi handle, made on first use: at most max_parallel connections,
+ * and as many kept open between batches (libcurl's cache would otherwise
+ * size itself by the transfers in flight, which is none between two). */
+static CURLM *pool_multi(struct webhook_pool *pool) {
+  if (pool->multi != NULL)
+    return pool->multi;
+  CURLM *multi = curl_multi_init();
+  if (multi == NULL)
+    return NULL;
+  if (curl_multi_setopt(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
+                        (long)pool->max_parallel) != CURLM_OK ||
+      curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS,
+                        (long)pool->max_parallel) != CURLM_OK) {
+    (void)curl_multi_cleanup(multi);
+    return NULL;
+  }
+  pool->multi = multi;
+  return multi;
+}
+
+int webhook_pool_send(struct webhook_pool *pool,
+                      const struct webhook_request *reqs, size_t n,
+                      struct webhook_result *results, long long now) {
   if (n == 0)
     return 0;
-  if (reqs == NULL || results == NULL)
+  if (pool == NULL || reqs == NULL || results == NULL)
     return -1;
-  if (max_parallel < 1)
-    max_parallel = 1;
   for (size_t i = 0; i < n; i++)
     memset(&results[i], 0, sizeof results[i]);
 
@@ -529,18 +628,14 @@ int webhook_send_all(const struct webhook_request *reqs, size_t n,
   struct xfer *xs = calloc(n, sizeof *xs);
   if (xs == NULL)
     return -1;
-  CURLM *multi = curl_multi_init();
+  CURLM *multi = pool_multi(pool);
   if (multi == NULL) {
     free(xs);
     return -1;
   }
-  int rc = 0;
-  CURLMcode mc = curl_multi_setopt(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
-                                   (long)max_parallel);
-  if (mc != CURLM_OK) {
-    rc = -1;
-    goto out;
-  }
+  int rc = 0, max_parallel = pool->max_parallel;
+  bool broken = false;          /* a multi-level error: the handle goes */
+  CURLMcode mc;
 
   size_t next = 0; /* first request not yet started */
   int active = 0;
@@ -549,7 +644,7 @@ int webhook_send_all(const struct webhook_request *reqs, size_t n,
      * start is answered on the spot and the next one is tried. */
     while (active < max_parallel && next < n) {
       size_t i = next++;
-      if (start(multi, &xs[i], i, &reqs[i], &results[i], now))
+      if (start(pool, &xs[i], i, &reqs[i], &results[i], now))
         active++;
       else
         xs[i].done = true;
@@ -561,6 +656,7 @@ int webhook_send_all(const struct webhook_request *reqs, size_t n,
     mc = curl_multi_perform(multi, &running);
     if (mc != CURLM_OK) {
       fail_unfinished(xs, reqs, n, results, "curl_multi_perform", mc);
+      broken = true;
       goto out;
     }
     CURLMsg *msg;
@@ -580,17 +676,20 @@ int webhook_send_all(const struct webhook_request *reqs, size_t n,
           ;
       if (i == n) {
         rc = -1;
+        broken = true;
         goto out;
       }
       classify(&xs[i], result, &reqs[i], &results[i]);
       xs[i].done = true;
       mc = curl_multi_remove_handle(multi, easy);
-      release(&xs[i]); /* easy_cleanup also detaches it if remove failed */
+      /* easy_cleanup also detaches it if remove failed */
+      recycle(pool, &xs[i], mc == CURLM_OK);
       active--;
       if (mc != CURLM_OK) {
         /* Only a bad handle fails here: a bug. Stop rather than spin. */
         fail_unfinished(xs, reqs, n, results,
                         "curl_multi_remove_handle", mc);
+        broken = true;
         goto out;
       }
     }
@@ -601,21 +700,44 @@ int webhook_send_all(const struct webhook_request *reqs, size_t n,
     mc = curl_multi_poll(multi, NULL, 0, 1000, NULL);
     if (mc != CURLM_OK) {
       fail_unfinished(xs, reqs, n, results, "curl_multi_poll", mc);
+      broken = true;
       goto out;
     }
   }
 
 out:
   for (size_t i = 0; i < n; i++) {
+    bool detached = true;
     if (xs[i].easy != NULL &&
-        curl_multi_remove_handle(multi, xs[i].easy) != CURLM_OK)
+        curl_multi_remove_handle(multi, xs[i].easy) != CURLM_OK) {
       rc = -1;
-    release(&xs[i]);
+      detached = false;
+    }
+    recycle(pool, &xs[i], detached);
   }
-  /* Only a bad handle or a call from inside a callback fails here: a bug,
-   * so report it instead of hiding it. */
-  if (curl_multi_cleanup(multi) != CURLM_OK)
-    rc = -1;
+  if (broken) {
+    /* Only a bad handle or a call from inside a callback fails here: a
+     * bug, so report it instead of hiding it. The next call starts a new
+     * handle. */
+    if (curl_multi_cleanup(multi) != CURLM_OK)
+      rc = -1;
+    pool->multi = NULL;
+  }
   free(xs);
+  return rc;
+}
+
+int webhook_send_all(const struct webhook_request *reqs, size_t n,
+                     struct webhook_result *results, int max_parallel,
+                     long long now) {
+  if (n == 0)
+    return 0;
+  if (reqs == NULL || results == NULL)
+    return -1;
+  struct webhook_pool *pool = webhook_pool_new(max_parallel);
+  if (pool == NULL)
+    return -1;
+  int rc = webhook_pool_send(pool, reqs, n, results, now);
+  webhook_pool_free(pool);
   return rc;
 }

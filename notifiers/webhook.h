@@ -36,11 +36,28 @@ struct webhook_result {
   long http_status;                /* 0 when no response */
   long retry_after_s;              /* from Retry-After, 0 if none */
   long long timestamp;             /* webhook-timestamp sent, 0 if none */
+  double elapsed_ms;               /* from the transfer's start (signing)
+                                      to its end; 0 if it never started */
   char detail[256];                /* URL redacted; 4xx: the body's start */
 };
 
-/* Send every request; results[i] answers reqs[i]. Each transfer is signed
- * and stamped (webhook-timestamp) with the clock at the moment it starts —
+/* Connections kept open across several sends (a whole run): at most
+ * max_parallel transfers at once over at most max_parallel connections,
+ * reused by every webhook_pool_send on the pool. NULL when out of memory
+ * or when OpenSSL has no HMAC. Free with webhook_pool_free (closes them). */
+struct webhook_pool;
+struct webhook_pool *webhook_pool_new(int max_parallel);
+void webhook_pool_free(struct webhook_pool *pool);
+
+/* Send every request over the pool's connections; results[i] answers
+ * reqs[i]; as webhook_send_all otherwise. */
+int webhook_pool_send(struct webhook_pool *pool,
+                      const struct webhook_request *reqs, size_t n,
+                      struct webhook_result *results, long long now);
+
+/* Send every request; results[i] answers reqs[i], over a pool of its
+ * own whose connections close when it returns. Each transfer is signed and
+ * stamped (webhook-timestamp) with the clock at the moment it starts —
  * pass now = 0, as deliver.c does. A non-zero `now` stamps every transfer
  * with that time instead: for tests that need a known or stale timestamp.
  * Returns 0 (even if some failed: see results), or -1 when libcurl could

@@ -16,6 +16,9 @@ than a mock: aiosmtpd (Debian: python3-aiosmtpd) on 127.0.0.1.
                                          message (content refused)
         [--delay-ms MS]                  wait MS before answering the end of
                                          each message (a hanging relay)
+        [--max-per-session N]            after N messages in one session,
+                                         answer MAIL FROM with 421 and close
+                                         the connection (a relay's limit)
         [--events FILE]                  append one line per event: "auth
                                          ok|fail", "mail <a>", "rcpt <b>",
                                          "data <n>" (tests count them)
@@ -66,12 +69,18 @@ class Handler:
         self.reject_sender = {a.lower() for a in args.reject_sender}
         self.refuse_data = args.refuse_data
         self.delay = args.delay_ms / 1000
+        self.max_per_session = args.max_per_session
         self.events = events
         self.counter = itertools.count(1)
 
     async def handle_MAIL(self, server, session, envelope, address,
                           mail_options):
         self.events("mail %s" % address)
+        if (self.max_per_session
+                and getattr(session, "messages", 0) >= self.max_per_session):
+            asyncio.get_running_loop().call_later(0.05,
+                                                  server.transport.close)
+            return "421 4.7.0 too many messages in this session, closing"
         if address.lower() in self.reject_sender:
             return "553 5.7.1 sender address rejected: not owned by user"
         envelope.mail_from = address
@@ -100,6 +109,7 @@ class Handler:
         env += "".join("RCPT TO:<%s>\n" % r for r in envelope.rcpt_tos)
         self._write("%d.env" % n, env.encode("ascii", "replace"))
         self._write("%d.eml" % n, envelope.original_content)
+        session.messages = getattr(session, "messages", 0) + 1
         return "250 2.0.0 queued as %d" % n
 
     def _write(self, name, data):
@@ -134,6 +144,7 @@ def main():
     ap.add_argument("--reject-sender", action="append", default=[])
     ap.add_argument("--refuse-data")
     ap.add_argument("--delay-ms", type=int, default=0)
+    ap.add_argument("--max-per-session", type=int, default=0)
     ap.add_argument("--events")
     args = ap.parse_args()
     if bool(args.tls_cert) != bool(args.tls_key):

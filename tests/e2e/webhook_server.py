@@ -31,7 +31,9 @@ behaviour decides the answer:
   * otherwise --mode (always200), after --delay-ms.
 
 Each delivery answered with 2xx is appended to --log as one JSON line
-{"webhook-id", "timestamp", "status", "body"}, flushed at once. GET /stats
+{"webhook-id", "path", "timestamp", "status", "body"}, flushed at once
+(dondoc sends one message to several endpoints with one webhook-id: the
+path tells the endpoints apart). GET /stats
 answers plain "name value" lines: connections (TCP connections accepted, to
 see keep-alive and the client's connection cap), requests (POSTs), accepted,
 rejected_signature, rejected_timestamp, distinct_ids, duplicates (accepted
@@ -95,14 +97,15 @@ class State:
                 return step
             return None
 
-    def record(self, msg_id, timestamp, status, body):
+    def record(self, msg_id, path, timestamp, status, body):
         with self.lock:
             self.accepted += 1
             if msg_id in self.ids:
                 self.duplicates += 1
             self.ids.add(msg_id)
             if self.log:
-                line = {"webhook-id": msg_id, "timestamp": timestamp,
+                line = {"webhook-id": msg_id, "path": path,
+                        "timestamp": timestamp,
                         "status": status, "body": body.decode("utf-8", "replace")}
                 self.log.write(json.dumps(line, ensure_ascii=False) + "\n")
                 self.log.flush()
@@ -202,7 +205,7 @@ class Handler(BaseHTTPRequestHandler):
         if 300 <= status < 400:
             extra.append(("Location", "/hook"))
         if 200 <= status < 300:
-            state.record(self.headers.get("webhook-id", ""),
+            state.record(self.headers.get("webhook-id", ""), self.path,
                          self.headers.get("webhook-timestamp", ""), status, body)
         self.answer(status, f"{status}\n", extra)
 

@@ -827,6 +827,98 @@ static void test_history_csv_formulas(void **state)
 
 /* ---- server-wide failures, bulk retry, failures without an attempt --- */
 
+/* A row count through a second connection: what another process (or the
+ * next run, after a crash) would find committed. */
+static long long count_committed(struct fx *x, const char *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *st;
+  long long n = -1;
+  assert_int_equal(sqlite3_open_v2(x->fdb.path, &db, SQLITE_OPEN_READONLY,
+                                   NULL), SQLITE_OK);
+  assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+  if (sqlite3_step(st) == SQLITE_ROW)
+    n = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return n;
+}
+
+static long long synchronous(struct fx *x)
+{
+  return count(x, "PRAGMA synchronous");
+}
+
+/* Records in a batch are committed together by outbox_batch_end: until
+ * then nobody else sees them (a crash would lose them all, and their
+ * messages would be sent again). A record that fails inside the batch is
+ * undone alone; the others stay. relax/settle turn synchronous to NORMAL
+ * and back. */
+static void test_batch(void **state)
+{
+  struct fx *x = *state;
+  bool failed;
+  long long a = queue(x, "a@remind.example", "before-7", "s", 1000);
+  long long b = queue(x, "b@remind.example", "before-7", "s", 1000);
+  long long before = synchronous(x);
+  assert_int_equal(outbox_relax(x->o), 0);
+  assert_int_equal(synchronous(x), 1);
+
+  assert_int_equal(outbox_batch_begin(x->o), 0);
+  assert_int_equal(outbox_batch_begin(x->o), -1);   /* one at a time */
+  assert_int_equal(outbox_record(x->o, a, 1005, true, false, 200, "ok", 0,
+                                 &retry3, &failed), 0);
+  assert_int_equal(outbox_record(x->o, 99999, 1005, true, false, 200, "ok",
+                                 0, &retry3, &failed), -1);
+  assert_int_equal(outbox_record(x->o, b, 1005, false, false, 500, "HTTP 500",
+                                 0, &retry3, &failed), 0);
+  assert_int_equal(count_committed(x, "SELECT count(*) FROM attempts"), 0);
+  assert_int_equal(count_committed(x, "SELECT count(*) FROM deliveries"
+                                      " WHERE status = 'sent'"), 0);
+  assert_int_equal(outbox_batch_end(x->o), 0);
+
+  assert_int_equal(count_committed(x, "SELECT count(*) FROM attempts"), 2);
+  expect_state(x, a, "sent", 1, -1, NULL);
+  expect_state(x, b, "queued", 1, 1005 + 60, "HTTP 500");
+  assert_int_equal(outbox_settle(x->o), 0);
+  assert_int_equal(synchronous(x), before);
+  /* Outside a batch each record is its own commit again. */
+  long long c = queue(x, "c@remind.example", "before-7", "s", 1000);
+  assert_int_equal(outbox_record(x->o, c, 1006, true, false, 200, "ok", 0,
+                                 &retry3, &failed), 0);
+  assert_int_equal(count_committed(x, "SELECT count(*) FROM attempts"), 3);
+}
+
+/* What a digest reports: failed deliveries, and queued ones whose last try
+ * failed — of that jurisdiction only; untried queued ones are not read. */
+static void test_troubles(void **state)
+{
+  struct fx *x = *state;
+  bool failed;
+  struct outbox_delivery *d;
+  size_t n;
+  long long a = queue(x, "a@remind.example", "before-7", "s", 1000);
+  long long b = queue(x, "b@remind.example", "before-7", "s", 1000);
+  long long c = queue(x, "c@remind.example", "before-7", "s", 1000);
+  (void)a;
+  assert_int_equal(outbox_record(x->o, b, 1005, false, false, 500, "HTTP 500",
+                                 0, &retry3, &failed), 0);
+  assert_int_equal(outbox_record(x->o, c, 1005, false, true, 550, "550 no",
+                                 0, &retry3, &failed), 0);
+  assert_int_equal(outbox_troubles(x->o, "queued", "remind", &d, &n), 0);
+  assert_int_equal(n, 1);
+  assert_int_equal(d[0].id, b);
+  assert_string_equal(d[0].last_error, "HTTP 500");
+  outbox_deliveries_free(d, n);
+  assert_int_equal(outbox_troubles(x->o, "failed", "remind", &d, &n), 0);
+  assert_int_equal(n, 1);
+  assert_int_equal(d[0].id, c);
+  outbox_deliveries_free(d, n);
+  assert_int_equal(outbox_troubles(x->o, "failed", "elsewhere", &d, &n), 0);
+  assert_int_equal(n, 0);
+  outbox_deliveries_free(d, n);
+}
+
 /* A deferral (the server or endpoint is at fault) is recorded and waits,
  * but never counts: ten of them with max_attempts 3 leave it queued. */
 static void test_defer(void **state)
@@ -1026,6 +1118,8 @@ int main(void)
     cmocka_unit_test_setup_teardown(test_hold, setup, teardown),
     cmocka_unit_test_setup_teardown(test_add_failed, setup, teardown),
     cmocka_unit_test_setup_teardown(test_retry_all, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_batch, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_troubles, setup, teardown),
   };
   return cmocka_run_group_tests_name("outbox", tests, NULL, NULL);
 }

@@ -569,6 +569,98 @@ static void test_rejected_recipient_then_good(void **state) {
   free(msg);
 }
 
+/* Occurrences of `line` as a whole line of the server's --events file. */
+static int count_events(const char *path, const char *line) {
+  char *all = slurp(path, NULL);
+  int n = 0;
+  size_t len = strlen(line);
+  for (char *p = all; p && *p;) {
+    char *end = strchr(p, '\n');
+    if ((size_t)((end ? end : p + strlen(p)) - p) == len &&
+        strncmp(p, line, len) == 0)
+      n++;
+    p = end ? end + 1 : NULL;
+  }
+  free(all);
+  return n;
+}
+
+/* One session carries several transactions over one login; a refused
+ * recipient in the middle closes that connection (libcurl does) and the
+ * next message logs in again and goes through. */
+static void test_session_reuses_connection(void **state) {
+  struct fixture *fx = *state;
+  char events[PATH_MAX];
+  snprintf(events, sizeof events, "%s.events", fx->maildir);
+  const char *opts[] = {"--tls-cert", cert_path("server.pem", 0),
+                        "--tls-key",  cert_path("server.key", 1),
+                        "--auth",     USER ":" PASSWORD,
+                        "--reject",   BAD_RCPT,
+                        "--events",   events,
+                        NULL};
+  start_server(fx, opts);
+  char url[64];
+  struct smtp_config c = config(fx, url, sizeof url, "smtp");
+  struct smtp_session *s = smtp_session_new(&c);
+  assert_non_null(s);
+  char *msg = render(GOOD_RCPT);
+  struct smtp_result r;
+  for (int i = 1; i <= 3; i++) {
+    int rc = smtp_session_send(s, GOOD_RCPT, msg, &r);
+    if (rc != 0)
+      fprintf(stderr, "detail: %s\n", r.detail);
+    assert_int_equal(rc, 0);
+    assert_delivered(fx, i, GOOD_RCPT, msg);
+  }
+  assert_int_equal(count_events(events, "auth ok"), 1);
+
+  char *bad = render(BAD_RCPT);
+  assert_int_equal(smtp_session_send(s, BAD_RCPT, bad, &r), -1);
+  free(bad);
+  assert_int_equal(r.fault, SMTP_FAULT_RECIPIENT);
+  assert_int_equal(r.reply_code, 550);
+
+  assert_int_equal(smtp_session_send(s, GOOD_RCPT, msg, &r), 0);
+  assert_delivered(fx, 4, GOOD_RCPT, msg);
+  assert_int_equal(count_events(events, "auth ok"), 2);
+  smtp_session_free(s);
+  free(msg);
+  unlink(events);
+}
+
+/* A relay that takes only so many messages per connection answers the
+ * next MAIL FROM with 421 and hangs up: not a refusal of the server, so
+ * the session connects and logs in again and the message goes. */
+static void test_session_limit_reconnects(void **state) {
+  struct fixture *fx = *state;
+  char events[PATH_MAX];
+  snprintf(events, sizeof events, "%s.events", fx->maildir);
+  const char *opts[] = {"--tls-cert",        cert_path("server.pem", 0),
+                        "--tls-key",         cert_path("server.key", 1),
+                        "--auth",            USER ":" PASSWORD,
+                        "--max-per-session", "2",
+                        "--events",          events,
+                        NULL};
+  start_server(fx, opts);
+  char url[64];
+  struct smtp_config c = config(fx, url, sizeof url, "smtp");
+  struct smtp_session *s = smtp_session_new(&c);
+  assert_non_null(s);
+  char *msg = render(GOOD_RCPT);
+  struct smtp_result r;
+  for (int i = 1; i <= 5; i++) {
+    int rc = smtp_session_send(s, GOOD_RCPT, msg, &r);
+    if (rc != 0)
+      fprintf(stderr, "message %d: %s\n", i, r.detail);
+    assert_int_equal(rc, 0);
+    assert_delivered(fx, i, GOOD_RCPT, msg);
+  }
+  assert_int_equal(count_events(events, "auth ok"), 3);
+  smtp_session_free(s);
+  free(msg);
+  unlink(events);
+}
+
 /* A wrong password is the account's problem, not the recipient's: the
  * 535 to AUTH is a server-wide fault, retried, never a permanent failure. */
 static void test_wrong_password_is_server_fault(void **state) {
@@ -789,6 +881,8 @@ int main(void) {
       T(test_smtps_implicit_delivered),
       T(test_rogue_certificate_refused),
       T(test_rejected_recipient_then_good),
+      T(test_session_reuses_connection),
+      T(test_session_limit_reconnects),
       T(test_wrong_password_is_server_fault),
       T(test_refused_sender_is_server_fault),
       T(test_message_faults),

@@ -605,6 +605,40 @@ static void batch_larger_than_parallelism(void **state) {
   assert_true(opened >= 1 && opened <= 3);
 }
 
+/* A pool keeps its connections between sends: three batches through one
+ * pool open no more than max_parallel connections in all (three
+ * webhook_send_all calls would open up to three times as many). */
+static void pool_reuses_connections_across_sends(void **state) {
+  struct fixture *fx = *state;
+  enum { N = 10, ROUNDS = 3, PAR = 2 };
+  char url[128], ids[ROUNDS][N][32];
+  url_for(fx, "/hook", url, sizeof url);
+  struct webhook_pool *pool = webhook_pool_new(PAR);
+  assert_non_null(pool);
+  struct stats before, after;
+  get_stats(&fx->main, &before);
+  for (int k = 0; k < ROUNDS; k++) {
+    struct webhook_request r[N];
+    struct webhook_result res[N];
+    for (int i = 0; i < N; i++) {
+      snprintf(ids[k][i], sizeof ids[k][i], "msg_pool_%d_%02d", k, i);
+      r[i] = req(url, SECRET, ids[k][i]);
+    }
+    assert_int_equal(webhook_pool_send(pool, r, N, res, 0), 0);
+    for (int i = 0; i < N; i++) {
+      assert_true(res[i].ok);
+      assert_int_equal(logged(&fx->main, ids[k][i]), 1);
+    }
+  }
+  get_stats(&fx->main, &after);
+  webhook_pool_free(pool);
+  assert_int_equal(after.accepted - before.accepted, N * ROUNDS);
+  assert_int_equal(after.duplicates - before.duplicates, 0);
+  /* The second GET /stats is one more connection of its own. */
+  long opened = after.connections - before.connections - 1;
+  assert_true(opened >= 1 && opened <= PAR);
+}
+
 static void malformed_secret_is_refused_before_sending(void **state) {
   struct fixture *fx = *state;
   char url[128];
@@ -842,6 +876,7 @@ int main(void) {
       cmocka_unit_test(bad_url_scheme_is_permanent),
       cmocka_unit_test(concurrent_results_keep_request_order),
       cmocka_unit_test(batch_larger_than_parallelism),
+      cmocka_unit_test(pool_reuses_connections_across_sends),
       cmocka_unit_test(malformed_secret_is_refused_before_sending),
       cmocka_unit_test(scripted_503_then_success),
       cmocka_unit_test(empty_batch_is_fine),
