@@ -194,7 +194,7 @@ note_or() { if [ -f "$W/$1-$2.note" ]; then printf '%s ' "$(sed 's/ /\&nbsp;/g; 
 r_wall() { note_or report "$1" || printf '%s&nbsp;s ' "$(range "$W/report-$1.times" 1)"; }
 i_wall() { note_or import "$1" || printf '%s,&nbsp;%s&nbsp;s ' "$(fmt_int "$(szv "$1" import_rows)")" "$(range "$W/import-$1.times" 1)"; }
 i_rate() { note_or import "$1" || awk -v n="$(szv "$1" import_rows)" -v t="$(best "$W/import-$1.times" 1)" \
-  'BEGIN { printf "%.0f ", n / t }' | { read -r v; printf '%s ' "$(fmt_int "$v")"; }; }
+  'BEGIN { printf "%.0f\n", n / t }' | { read -r v; printf '%s ' "$(fmt_int "$v")"; }; }
 
 # ---- webhooks ------------------------------------------------------------
 
