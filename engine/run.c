@@ -31,8 +31,21 @@
 #include "template.h"
 #include "utf8.h"
 
+/* The digest's lines about earlier deliveries (failed for good, or queued
+ * after a failed try), read once per run rather than once per digest: the
+ * whole outbox list is read each time, so per digest it grew with the run
+ * (every message queued so far, bodies and all) — 34 provinces took a
+ * minute. `jurisdiction[i]` is whose `line[i]` is; both malloc'd, freed by
+ * lines_cache_release. */
+struct lines_cache {
+  char **jurisdiction, **line;
+  size_t n;
+  bool read;      /* read since the last change that could alter it */
+};
+
 struct job {
   const struct config *cfg;
+  struct lines_cache failed, waiting;
   struct store *s;
   struct outbox *o;
   const struct run_options *opt;
@@ -131,6 +144,7 @@ static int queue_unbuildable(struct job *jb, const struct jurisdiction *j,
                          jb->day, jb->opt->unix_now, id) != 0 ||
       outbox_add_failed(jb->o, *id, recipient, why, jb->opt->unix_now) != 0)
     return job_fail(jb, outbox_errmsg(jb->o));
+  jb->failed.read = false;          /* this jurisdiction's digest lists it */
   jb->rep->skipped++;
   return job_problem(jb, "%s: %s to %s not sent: %s", j->id, channel,
                      recipient, why);
@@ -395,33 +409,68 @@ static int queue_webhooks(struct job *jb, const struct jurisdiction *j,
   return rc;
 }
 
-/* Lines about this jurisdiction's deliveries with `status` — all of the
- * failed ones, or the queued ones whose last try did not go through — for
- * the digest. *lines is malloc'd (free each line, then the array). */
-static int delivery_lines(struct job *jb, const struct jurisdiction *j,
-                          const char *status, char ***lines, size_t *n)
+static void lines_cache_release(struct lines_cache *lc)
+{
+  for (size_t i = 0; i < lc->n; i++) {
+    free(lc->jurisdiction[i]);
+    free(lc->line[i]);
+  }
+  free(lc->jurisdiction);
+  free(lc->line);
+  memset(lc, 0, sizeof *lc);
+}
+
+/* Read the lines about every delivery with `status` — all of the failed
+ * ones, or the queued ones whose last try did not go through — into lc. */
+static int lines_cache_read(struct job *jb, struct lines_cache *lc,
+                            const char *status)
 {
   struct outbox_delivery *d;
   size_t nd;
-  *lines = NULL;
-  *n = 0;
+  lines_cache_release(lc);
   if (outbox_list(jb->o, status, &d, &nd) != 0)
     return job_fail(jb, outbox_errmsg(jb->o));
-  int rc = (*lines = calloc(nd ? nd : 1, sizeof **lines)) ? 0
-           : job_fail(jb, "out of memory");
+  lc->jurisdiction = calloc(nd ? nd : 1, sizeof *lc->jurisdiction);
+  lc->line = calloc(nd ? nd : 1, sizeof *lc->line);
+  int rc = lc->jurisdiction && lc->line ? 0 : job_fail(jb, "out of memory");
   for (size_t i = 0; i < nd && rc == 0; i++) {
     char line[1024];
-    if (strcmp(d[i].jurisdiction, j->id) != 0 ||
-        (strcmp(status, "queued") == 0 && d[i].last_error == NULL))
+    if (strcmp(status, "queued") == 0 && d[i].last_error == NULL)
       continue;
     snprintf(line, sizeof line, "#%lld %s %s: %s — %s", d[i].id,
              d[i].channel, d[i].recipient, d[i].subject,
              d[i].last_error ? d[i].last_error : "?");
     line[utf8_boundary(line, strlen(line))] = '\0';
-    if (((*lines)[(*n)++] = strdup(line)) == NULL)
+    lc->jurisdiction[lc->n] = strdup(d[i].jurisdiction);
+    lc->line[lc->n] = strdup(line);
+    if (lc->jurisdiction[lc->n] == NULL || lc->line[lc->n] == NULL)
       rc = job_fail(jb, "out of memory");
+    lc->n++;
   }
   outbox_deliveries_free(d, nd);
+  lc->read = rc == 0;
+  return rc;
+}
+
+/* Lines about this jurisdiction's deliveries with `status`, newest first,
+ * for the digest. *lines is malloc'd (free each line, then the array). */
+static int delivery_lines(struct job *jb, const struct jurisdiction *j,
+                          const char *status, char ***lines, size_t *n)
+{
+  struct lines_cache *lc =
+    strcmp(status, "failed") == 0 ? &jb->failed : &jb->waiting;
+  *lines = NULL;
+  *n = 0;
+  if (!lc->read && lines_cache_read(jb, lc, status) != 0)
+    return -1;
+  int rc = (*lines = calloc(lc->n ? lc->n : 1, sizeof **lines)) ? 0
+           : job_fail(jb, "out of memory");
+  for (size_t i = 0; i < lc->n && rc == 0; i++) {
+    if (strcmp(lc->jurisdiction[i], j->id) != 0)
+      continue;
+    if (((*lines)[(*n)++] = strdup(lc->line[i])) == NULL)
+      rc = job_fail(jb, "out of memory");
+  }
   return rc;
 }
 
@@ -725,6 +774,8 @@ int run_job(const struct config *cfg, const struct ruleset *rs,
       rc = job_problem(&jb, "delivery failed for good: %s", dr.failures[i]);
     deliver_report_release(&dr);
   }
+  lines_cache_release(&jb.failed);
+  lines_cache_release(&jb.waiting);
   outbox_close(jb.o);
   return rc;
 }
