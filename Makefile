@@ -149,6 +149,7 @@ test: test-deps
 	$(MAKE) unit-clang
 	$(MAKE) e2e
 	$(MAKE) rules-test
+	$(MAKE) bench-smoke-eval
 
 # Every shipped jurisdiction's rule tests (rules/*/tests/*.lua), each at 90%
 # coverage or more (docs/rules.md, "Rule tests").
@@ -192,6 +193,13 @@ clean:
 bench: test-deps
 	$(MAKE) all build/bench/receiver
 	sh bench/bench.sh
+
+# make test: the evaluation half of the benchmark at its smallest size, to
+# show it still runs (a failed check, report or import fails it; no timing
+# is judged).
+.PHONY: bench-smoke-eval
+bench-smoke-eval: dondoc
+	BENCH_SCALE=0.01 BENCH_REPEAT=1 BENCH_ONLY=data BENCH_STRICT=1 sh bench/bench.sh
 
 build/bench/receiver: bench/receiver.c
 	@mkdir -p $(dir $@)
