@@ -341,6 +341,7 @@ static const struct record *record_find(const struct ctx *c,
                                         const char *period)
 {
   struct record key;
+  memset(&key, 0, sizeof key);       /* only the key fields are compared */
   key.agency = c->agencies.rank[a - c->j->agencies];
   key.obligation = c->obligations.rank[ob - c->j->obligations];
   if (r->n == 0 || key.agency == UINT_MAX || key.obligation == UINT_MAX)
