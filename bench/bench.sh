@@ -24,7 +24,9 @@
 # Environment: DONDOC (binary, default ./dondoc), RECEIVER (default
 # build/bench/receiver), BENCH_DIR (work directory, default a fresh one in
 # /tmp, removed at the end unless BENCH_KEEP=1), BENCH_NOW (2025-12-10),
-# BENCH_ONLY ("data", "delivery" or empty for both).
+# BENCH_ONLY ("data", "delivery" or empty for both), BENCH_STRICT=1 (a
+# failed report or import stops the script instead of filling its cell;
+# make bench-smoke-eval, part of make test, runs the smallest size so).
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DONDOC=${DONDOC:-$ROOT/dondoc}
@@ -36,6 +38,7 @@ N_HOOKS=${BENCH_WEBHOOKS:-10000}
 PARALLEL=${BENCH_PARALLEL:-8}
 N_MAILS=${BENCH_EMAILS:-1000}
 ONLY=${BENCH_ONLY:-}
+STRICT=${BENCH_STRICT:-0}
 PY=/usr/bin/python3
 W=${BENCH_DIR:-$(mktemp -d /tmp/dondoc-bench.XXXXXX)}
 mkdir -p "$W"
@@ -105,6 +108,18 @@ row() { printf '| %s |' "$1" >> "$W/table.md"; shift; for c in "$@"; do printf '
 
 # ---- the data sizes ------------------------------------------------------
 
+# The import's floor: the sqlite3 shell reading the same file and inserting
+# its rows into the same table in one transaction (no checks, no compare).
+cat > "$W/import_floor.sql" <<'SQL'
+.bail on
+CREATE TEMP TABLE o (jurisdiction, indicator, unit, period, value);
+.import --csv --skip 1 import.csv o
+BEGIN;
+INSERT INTO observations (jurisdiction, indicator, unit, period, value, source)
+  SELECT jurisdiction, indicator, unit, period, value, 'import:import.csv' FROM o;
+COMMIT;
+SQL
+
 data_sizes() {
   for s in $SCALES; do
     d="$W/scale-$s"
@@ -138,7 +153,8 @@ data_sizes() {
       while [ $i -lt "$REPEAT" ]; do
         timed "report-$s" "$DONDOC" --config dondoc.lua --now "$NOW" report \
           --format html --jurisdiction "$largest" -o "$W/report-$s.html" ||
-          { echo "failed: $(head -n 1 "$W/report-$s.err")" > "$W/report-$s.note"; break; }
+          { [ "$STRICT" != 1 ] || die "scale $s: report failed: $(head -n 3 "$W/report-$s.err")"
+            echo "failed: $(head -n 1 "$W/report-$s.err")" > "$W/report-$s.note"; break; }
         i=$((i + 1))
       done
     fi
@@ -151,9 +167,14 @@ data_sizes() {
       while [ $i -lt "$REPEAT" ]; do
         cp national.db imp.db
         rm -f imp.db-wal imp.db-shm
+        timed "ifloor-$s" sqlite3 -bail imp.db ".read $W/import_floor.sql" ||
+          die "scale $s: the import floor failed"
+        cp national.db imp.db
+        rm -f imp.db-wal imp.db-shm
         timed "import-$s" "$DONDOC" --config dondoc.lua --db imp.db --now "$NOW" \
           import import.csv ||
-          { echo "failed: $(head -n 1 "$W/import-$s.err")" > "$W/import-$s.note"; break; }
+          { [ "$STRICT" != 1 ] || die "scale $s: import failed: $(head -n 3 "$W/import-$s.err")"
+            echo "failed: $(head -n 1 "$W/import-$s.err")" > "$W/import-$s.note"; break; }
         i=$((i + 1))
       done
       rm -f imp.db imp.db-wal imp.db-shm
@@ -180,6 +201,8 @@ data_table() {
   row "report, largest province (HTML)" $(cells r_wall)
   row "import: rows, wall" $(cells i_wall)
   row "import: rows/s (best)" $(cells i_rate)
+  row "import floor (sqlite3 shell: .import, INSERT)" $(cells if_wall)
+  row "**import ÷ floor** (best of each)" $(cells i_ratio)
 }
 scale_name() { case $1 in 1|1.0) echo "national (1)";; 0.1) echo "1/10";; 0.01) echo "1/100";; *) echo "×$1";; esac; }
 szv() { awk -v k="$2" '$1 == k { print $2 }' "$W/scale-$1/sizes.txt"; }
@@ -196,8 +219,11 @@ d_rss() { printf '%s ' "$(mib_range "$W/dry-$1.times" 2 | sed 's/ /\&nbsp;/')"; 
 note_or() { if [ -f "$W/$1-$2.note" ]; then printf '%s ' "$(sed 's/ /\&nbsp;/g; s/|/\\|/g' "$W/$1-$2.note")"; return 0; fi; return 1; }
 r_wall() { note_or report "$1" || printf '%s&nbsp;s ' "$(range "$W/report-$1.times" 1)"; }
 i_wall() { note_or import "$1" || printf '%s,&nbsp;%s&nbsp;s ' "$(fmt_int "$(szv "$1" import_rows)")" "$(range "$W/import-$1.times" 1)"; }
+if_wall() { note_or import "$1" || printf '%s&nbsp;s ' "$(range "$W/ifloor-$1.times" 1)"; }
+i_ratio() { note_or import "$1" || awk -v a="$(best "$W/import-$1.times" 1)" -v b="$(best "$W/ifloor-$1.times" 1)" \
+  'BEGIN { if (b > 0) printf "%.1f× ", a / b; else printf "— " }'; }
 i_rate() { note_or import "$1" || awk -v n="$(szv "$1" import_rows)" -v t="$(best "$W/import-$1.times" 1)" \
-  'BEGIN { printf "%.0f ", n / t }' | { read -r v; printf '%s ' "$(fmt_int "$v")"; }; }
+  'BEGIN { printf "%.0f\n", n / t }' | { read -r v; printf '%s ' "$(fmt_int "$v")"; }; }
 
 # ---- webhooks ------------------------------------------------------------
 

@@ -109,10 +109,10 @@ OBLIGATIONS = [
 NATIONAL_SERIES = [
     ("m1.1", "year", "%"), ("m2.1", "year", "%"), ("m2.2", "year", "%"),
     ("m2.3", "year", "%"), ("m3.1", "year", "%"),
-    ("m3.2a.detected", "year", "n"), ("m3.2a.supported", "year", "n"),
-    ("m3.2b.detected", "year", "n"), ("m3.2b.counselled", "year", "n"),
-    ("m3.3.detected", "year", "n"), ("m3.3.supported", "year", "n"),
-    ("m3.4.facilities", "year", "n"), ("m3.4.active", "year", "n"),
+    ("m3.2a.detected", "year", "n"), ("m3.2a.supported", "year", "num"),
+    ("m3.2b.detected", "year", "n"), ("m3.2b.counselled", "year", "num"),
+    ("m3.3.detected", "year", "n"), ("m3.3.supported", "year", "num"),
+    ("m3.4.facilities", "year", "n"), ("m3.4.active", "year", "num"),
     ("m4.1", "year", "ratio111"), ("m4.2", "year", "%"), ("m4.3", "year", "%"),
     ("m4.4", "year", "%"), ("m5.1", "school_year", "yes_no"),
     ("m5.2", "year", "%"), ("m5.3", "year", "%"), ("m5.4a", "year", "%"),
@@ -271,6 +271,8 @@ class Gen:
             return "1" if year_index > YEARS // 2 or self.r() < 0.3 else "0"
         if kind == "n":
             return str(int(level * 10 + self.r() * 40))
+        if kind == "num":       # a ratio's numerator: below any "n" of the same level
+            return str(int(level * 8 + self.r() * 40))
         if kind == "ratio111":
             return f"{104 + self.r() * 10:.1f}"
         v = level + year_index * (0.5 + self.r() * 2.5) + self.r() * 4 - 2

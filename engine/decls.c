@@ -877,6 +877,9 @@ static struct obligation *new_obligation(struct conv *c, const char *where)
               MODEL_MAX_ITEMS);
     return NULL;
   }
+  /* the index no longer covers every obligation: scan until rebuilt */
+  free(j->obligation_ix.v);
+  j->obligation_ix = (struct model_id_index){0};
   struct obligation *no = realloc(j->obligations,
                                   (j->n_obligations + 1) * sizeof *no);
   if (no == NULL) {
@@ -1835,7 +1838,10 @@ static int too_many(struct conv *c, const char *kind, size_t n)
 static int conv_agencies(struct conv *c)
 {
   size_t n;
-  return each_decl(c, "agency", conv_agency, &n);
+  int rc = each_decl(c, "agency", conv_agency, &n);
+  if (model_index_agencies(c->j) != 0)
+    rc = conv_fail(c, NULL, "out of memory");
+  return rc;
 }
 
 static int conv_roles(struct conv *c)
@@ -1850,16 +1856,23 @@ static int conv_obligations(struct conv *c)
   return each_decl(c, "obligation", conv_obligation, &n);
 }
 
+/* A campaign adds obligations, so these are indexed after it. */
 static int conv_campaigns(struct conv *c)
 {
   size_t n;
-  return each_decl(c, "campaign", conv_campaign, &n);
+  int rc = each_decl(c, "campaign", conv_campaign, &n);
+  if (model_index_obligations(c->j) != 0)
+    rc = conv_fail(c, NULL, "out of memory");
+  return rc;
 }
 
 static int conv_indicators(struct conv *c)
 {
   size_t n;
-  return each_decl(c, "indicator", conv_indicator, &n);
+  int rc = each_decl(c, "indicator", conv_indicator, &n);
+  if (model_index_indicators(c->j) != 0)
+    rc = conv_fail(c, NULL, "out of memory");
+  return rc;
 }
 
 static int conv_checks(struct conv *c)

@@ -13,6 +13,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A number in a message, all its digits, as C writes it. */
@@ -24,45 +25,48 @@ static const char *num(double v, char buf[32])
 
 /* ---- new, same or changed --------------------------------------------- */
 
-/* "The same" is the same number, exactly: 47.5 and 47,50 are, 47.5 and
- * 47.49 are not. */
-static int compare_observation(struct import_plan *plan,
-                               const struct import_options *o,
-                               struct store *s, struct import_fact *f)
+/* What the store holds for f's key: f->state and the old value or date.
+ * "The same" is the same number, exactly: 47.5 and 47,50 are, 47.5 and
+ * 47.49 are not. A report is received once, and the first receipt counts
+ * (as `submit`): an earlier date in the file replaces the stored one with
+ * --replace, a later one is kept as recorded. 0, or -1 (database). */
+static int look_up(struct store *s, struct import_fact *f)
 {
-  char a[32], b[32];
-  int rc = store_observation_get(s, f->j->id, f->ind->id, f->unit, f->period,
-                                 &f->old_value);
-  if (rc < 0)
-    return -1;
-  f->state = rc == 0 ? IMPORT_NEW : f->old_value == f->value ? IMPORT_SAME
-                                                              : IMPORT_CHANGED;
-  if (f->state == IMPORT_CHANGED && !o->replace &&
-      import_error(plan, o, f->row, "%s for %s %s is recorded as %s; the "
-                   "file gives %s (--replace changes it)", f->ind->id,
-                   f->unit, f->period, num(f->old_value, a),
-                   num(f->value, b)) != 0)
-    return -2;
-  return 0;
+  int rc;
+  if (f->ind) {
+    rc = store_observation_get(s, f->j->id, f->ind->id, f->unit, f->period,
+                               &f->old_value);
+    if (rc >= 0)
+      f->state = rc == 0 ? IMPORT_NEW
+                 : f->old_value == f->value ? IMPORT_SAME : IMPORT_CHANGED;
+  } else {
+    rc = store_submission_get(s, f->j->id, f->agency, f->ob->id, f->period,
+                              &f->old_received);
+    if (rc >= 0)
+      f->state = rc == 0 ? IMPORT_NEW
+                 : f->received == f->old_received ? IMPORT_SAME
+                 : f->received < f->old_received ? IMPORT_CHANGED
+                                                 : IMPORT_KEPT;
+  }
+  return rc < 0 ? -1 : 0;
 }
 
-/* A report is received once, and the first receipt counts (as `submit`):
- * an earlier date in the file replaces the stored one with --replace, a
- * later one is kept as recorded. */
-static int compare_submission(struct import_plan *plan,
-                              const struct import_options *o,
-                              struct store *s, struct import_fact *f)
+/* The error of a fact that would change what is recorded without
+ * --replace. 0, or -2 when out of memory. */
+static int refuse_change(struct import_plan *plan,
+                         const struct import_options *o,
+                         const struct import_fact *f)
 {
-  char was[CAL_DATE_LEN], now[CAL_DATE_LEN];
-  int rc = store_submission_get(s, f->j->id, f->agency, f->ob->id, f->period,
-                                &f->old_received);
-  if (rc < 0)
-    return -1;
-  f->state = rc == 0 ? IMPORT_NEW
-             : f->received == f->old_received ? IMPORT_SAME
-             : f->received < f->old_received ? IMPORT_CHANGED : IMPORT_KEPT;
-  if (f->state == IMPORT_NEW || f->state == IMPORT_SAME || o->replace)
+  if (o->replace || f->state == IMPORT_NEW || f->state == IMPORT_SAME)
     return 0;
+  if (f->ind) {
+    char a[32], b[32];
+    return import_error(plan, o, f->row, "%s for %s %s is recorded as %s; "
+                        "the file gives %s (--replace changes it)",
+                        f->ind->id, f->unit, f->period,
+                        num(f->old_value, a), num(f->value, b)) ? -2 : 0;
+  }
+  char was[CAL_DATE_LEN], now[CAL_DATE_LEN];
   cal_format_vn(f->old_received, was);
   cal_format_vn(f->received, now);
   return import_error(plan, o, f->row, "%s %s %s is recorded as received %s; "
@@ -285,19 +289,70 @@ static int write_fact(struct store *s, const struct import_fact *f)
                               f->received, f->note) < 0 ? -1 : 0;
 }
 
-/* Compare, check and count; 0, -1 (database), -2 (out of memory). */
+/* Observations in the order of the table's unique index (jurisdiction,
+ * indicator, unit, period), so that a million rows go into the index
+ * page after page instead of all over it. */
+static int index_order(const void *x, const void *y)
+{
+  const struct import_fact *a = *(struct import_fact *const *)x,
+                           *b = *(struct import_fact *const *)y;
+  int c = a->j == b->j ? 0 : strcmp(a->j->id, b->j->id);
+  if (c == 0 && a->ind != b->ind)
+    c = strcmp(a->ind->id, b->ind->id);
+  if (c == 0)
+    c = strcmp(a->unit, b->unit);
+  if (c == 0)
+    c = strcmp(a->period, b->period);
+  return c;
+}
+
+/* The facts in the order of their table's unique index — submissions:
+ * plan->sorted's; observations: (jurisdiction, indicator, unit, period) —
+ * so that reading and writing a million rows walk the index page after
+ * page instead of all over it. *order is malloc'd (NULL when no facts).
+ * 0, or -2 when out of memory. */
+static int index_walk(const struct import_plan *plan,
+                      struct import_fact ***order)
+{
+  *order = NULL;
+  if (plan->n_facts == 0)
+    return 0;
+  if ((*order = malloc(plan->n_facts * sizeof **order)) == NULL)
+    return -2;
+  memcpy(*order, plan->sorted, plan->n_facts * sizeof **order);
+  if (plan->kind == IMPORT_OBSERVATIONS)
+    qsort(*order, plan->n_facts, sizeof **order, index_order);
+  return 0;
+}
+
+/* Write the new and changed facts, in index order. 0 or -1 (database). */
+static int write_all(const struct import_plan *plan, struct store *s,
+                     struct import_fact *const *order)
+{
+  int rc = 0;
+  for (size_t i = 0; i < plan->n_facts && rc == 0; i++)
+    rc = write_fact(s, order[i]);
+  return rc;
+}
+
+/* Compare (in index order), check and count; the problems are found in
+ * row order, as they were read. 0, -1 (database), -2 (out of memory). */
 static int compare_all(struct import_plan *plan,
-                       const struct import_options *o, struct store *s)
+                       const struct import_options *o, struct store *s,
+                       struct import_fact *const *order)
 {
   int rc = 0;
   for (size_t i = 0; i < plan->n_facts && rc == 0; i++) {
-    struct import_fact *f = &plan->facts[i];
-    if (f->same_as) {
+    struct import_fact *f = order[i];
+    if (f->same_as)
       f->state = IMPORT_SAME;
-    } else {
-      rc = f->ind ? compare_observation(plan, o, s, f)
-                  : compare_submission(plan, o, s, f);
-    }
+    else
+      rc = look_up(s, f);
+  }
+  for (size_t i = 0; i < plan->n_facts && rc == 0; i++) {
+    const struct import_fact *f = &plan->facts[i];
+    if (!f->same_as)
+      rc = refuse_change(plan, o, f);
     plan->n_new += f->state == IMPORT_NEW;
     plan->n_same += f->state == IMPORT_SAME;
     plan->n_changed += f->state == IMPORT_CHANGED;
@@ -313,17 +368,24 @@ int import_apply(const struct import_options *o, struct store *s,
 {
   /* Rows already refused are left out; the others are still compared
    * and checked, so that one pass reports every bad row. */
-  if (store_begin(s) != 0)
+  struct import_fact **order;
+  if (index_walk(plan, &order) != 0)
+    return -2;
+  if (store_begin(s) != 0) {
+    free(order);
     return -1;
-  int rc = compare_all(plan, o, s);
+  }
+  int rc = compare_all(plan, o, s, order);
   import_sort_errors(plan);
   if (rc == -2 || (rc == 0 && plan->n_errors > 0) || (rc == 0 && o->dry_run)) {
+    free(order);
     if (store_rollback(s) != 0)
       return -1;
     return rc == -2 ? -2 : plan->n_errors > 0 ? 1 : 0;
   }
-  for (size_t i = 0; i < plan->n_facts && rc == 0; i++)
-    rc = write_fact(s, &plan->facts[i]);
+  if (rc == 0)
+    rc = write_all(plan, s, order);
+  free(order);
   if (rc == 0 && store_commit(s) == 0)
     return 0;
   /* Nothing was committed. Should the rollback fail too, its message

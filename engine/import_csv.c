@@ -22,7 +22,7 @@ struct csv_state {
   char *msg; size_t msg_len;
 };
 
-static void row_release(struct import_row *r)
+void import_row_release(struct import_row *r)
 {
   for (size_t i = 0; i < r->n_cells; i++)
     free(r->cells[i]);
@@ -34,7 +34,7 @@ static void row_release(struct import_row *r)
 void import_table_release(struct import_table *t)
 {
   for (size_t i = 0; i < t->n_rows; i++)
-    row_release(&t->rows[i]);
+    import_row_release(&t->rows[i]);
   free(t->rows);
   t->rows = NULL;
   t->n_rows = 0;
@@ -100,13 +100,13 @@ static void on_row(int c, void *data)
   for (size_t i = 0; i < st->cur.n_cells && empty; i++)
     empty = st->cur.cells[i][0] == '\0';
   if (st->error || empty) {
-    row_release(&st->cur);
+    import_row_release(&st->cur);
     return;
   }
   struct import_table *t = st->t;
   struct import_row *nr = realloc(t->rows, (t->n_rows + 1) * sizeof *nr);
   if (nr == NULL) {
-    row_release(&st->cur);
+    import_row_release(&st->cur);
     st->error = -2;
     return;
   }
@@ -220,7 +220,7 @@ int import_csv_parse(const char *text, size_t len, struct import_table *t,
     for (size_t k = before; k < t->n_rows; k++)
       t->rows[k].line = start;
   }
-  row_release(&st.cur);
+  import_row_release(&st.cur);
   csv_free(&p);
   return rc;
 }

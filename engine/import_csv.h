@@ -35,5 +35,8 @@ int import_csv_parse(const char *text, size_t len, struct import_table *t,
                      size_t *line, char *msg, size_t msg_len);
 
 void import_table_release(struct import_table *t);
+/* Free one row's cells early (a row already read): the table then keeps
+ * it as a row of no cells, and import_table_release still frees the rest. */
+void import_row_release(struct import_row *r);
 
 #endif

@@ -27,28 +27,73 @@ static bool same(const char *a, const char *b)
   return a && b && strcmp(a, b) == 0;
 }
 
-/* Whether anything in j names agency or role `id`. */
-static bool referenced(const struct jurisdiction *j, const char *id)
+/* Every agency or role id that something in j names (from, to, lead,
+ * support, successor, a role's holders), sorted for bsearch: one pass
+ * instead of a scan of every list per agency (a province's obligations
+ * list hundreds of communes each). The strings are j's; v is malloc'd. */
+struct names { const char **v; size_t n, cap; };
+
+static int names_add(struct names *nm, const char *id)
 {
-  for (size_t i = 0; i < j->n_obligations; i++) {
+  if (id == NULL)
+    return 0;
+  if (nm->n == nm->cap) {
+    size_t ncap = nm->cap ? nm->cap * 2 : 64;
+    const char **nv = realloc(nm->v, ncap * sizeof *nv);
+    if (nv == NULL)
+      return -1;
+    nm->v = nv;
+    nm->cap = ncap;
+  }
+  nm->v[nm->n++] = id;
+  return 0;
+}
+
+static int names_add_all(struct names *nm, char *const *v, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    if (names_add(nm, v[i]) != 0)
+      return -1;
+  return 0;
+}
+
+static int cmp_name(const void *x, const void *y)
+{
+  return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+static int referenced_names(const struct jurisdiction *j, struct names *nm)
+{
+  int rc = 0;
+  memset(nm, 0, sizeof *nm);
+  for (size_t i = 0; i < j->n_obligations && rc == 0; i++) {
     const struct obligation *o = &j->obligations[i];
-    if (in_list(o->from, o->n_from, id) || in_list(o->to, o->n_to, id) ||
-        same(o->from_role, id))
-      return true;
+    rc = names_add_all(nm, o->from, o->n_from) ||
+         names_add_all(nm, o->to, o->n_to) || names_add(nm, o->from_role);
   }
-  for (size_t i = 0; i < j->n_indicators; i++) {
+  for (size_t i = 0; i < j->n_indicators && rc == 0; i++) {
     const struct indicator *ind = &j->indicators[i];
-    if (same(ind->lead, id) || in_list(ind->support, ind->n_support, id))
-      return true;
+    rc = names_add(nm, ind->lead) ||
+         names_add_all(nm, ind->support, ind->n_support);
   }
-  for (size_t i = 0; i < j->n_agencies; i++)
-    if (same(j->agencies[i].successor, id))
-      return true;
-  for (size_t i = 0; i < j->n_roles; i++)
-    for (size_t k = 0; k < j->roles[i].n_terms; k++)
-      if (same(j->roles[i].terms[k].agency, id))
-        return true;
-  return false;
+  for (size_t i = 0; i < j->n_agencies && rc == 0; i++)
+    rc = names_add(nm, j->agencies[i].successor);
+  for (size_t i = 0; i < j->n_roles && rc == 0; i++)
+    for (size_t k = 0; k < j->roles[i].n_terms && rc == 0; k++)
+      rc = names_add(nm, j->roles[i].terms[k].agency);
+  if (rc != 0) {
+    free(nm->v);
+    return -1;
+  }
+  if (nm->n)
+    qsort(nm->v, nm->n, sizeof *nm->v, cmp_name);
+  return 0;
+}
+
+/* Whether anything in j names agency or role `id`. */
+static bool referenced(const struct names *nm, const char *id)
+{
+  return nm->n && bsearch(&id, nm->v, nm->n, sizeof *nm->v, cmp_name);
 }
 
 /* The first obligation agency a owes, directly or through a role it
@@ -68,13 +113,13 @@ static const struct obligation *owed_by(const struct jurisdiction *j,
   return NULL;
 }
 
-static int lint_agencies(struct jurisdiction *j)
+static int lint_agencies(struct jurisdiction *j, const struct names *nm)
 {
   for (size_t i = 0; i < j->n_agencies; i++) {
     const struct agency *a = &j->agencies[i];
     if (a->id == NULL)
       continue;
-    if (!referenced(j, a->id) && !a->member &&
+    if (!referenced(nm, a->id) && !a->member &&
         model_add_diag(j, "unused-agency", false, a->where, "agency '%s' is "
                        "declared but nothing refers to it (no from, to, "
                        "lead, support, successor or role names it, and it "
@@ -112,13 +157,13 @@ static int cmp_term(const void *x, const void *y)
   return (a->from > b->from) - (a->from < b->from);
 }
 
-static int lint_roles(struct jurisdiction *j)
+static int lint_roles(struct jurisdiction *j, const struct names *nm)
 {
   for (size_t i = 0; i < j->n_roles; i++) {
     const struct role *r = &j->roles[i];
     if (r->id == NULL)
       continue;
-    if (!referenced(j, r->id) &&
+    if (!referenced(nm, r->id) &&
         model_add_diag(j, "unused-role", false, r->where, "role '%s' is "
                        "declared but no obligation or indicator names it",
                        r->id) != 0)
@@ -259,6 +304,11 @@ int lint_jurisdiction(struct jurisdiction *j)
 {
   if (j->is_template)
     return 0;
-  return lint_agencies(j) || lint_roles(j) || lint_obligations(j) ||
-         lint_indicators(j) || lint_holidays(j) ? -1 : 0;
+  struct names nm;
+  if (referenced_names(j, &nm) != 0)
+    return -1;
+  int rc = lint_agencies(j, &nm) || lint_roles(j, &nm) ||
+           lint_obligations(j) || lint_indicators(j) || lint_holidays(j);
+  free(nm.v);
+  return rc ? -1 : 0;
 }

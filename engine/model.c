@@ -9,6 +9,7 @@
 #include "model.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,7 @@ void model_jurisdiction_release(struct jurisdiction *j)
     free(j->diags[i].message);
   free(j->diags);
   free(j->id); free(j->name); free(j->parent); free(j->plan); free(j->dir);
+  free(j->agency_ix.v); free(j->obligation_ix.v); free(j->indicator_ix.v);
   memset(j, 0, sizeof *j);
 }
 
@@ -102,8 +104,79 @@ int model_add_diag(struct jurisdiction *j, const char *code, bool error,
   return 0;
 }
 
+/* ---- lookups by id ------------------------------------------------------ */
+
+/* By id, then by index, so that the first of equal ids comes first. */
+static int id_entry_cmp(const void *x, const void *y)
+{
+  const struct model_id_entry *a = x, *b = y;
+  int c = strcmp(a->id, b->id);
+  return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+static int id_key_cmp(const void *key, const void *y)
+{
+  return strcmp(key, ((const struct model_id_entry *)y)->id);
+}
+
+/* Index n items of `size` bytes from base whose id is the char * at
+ * id_offset; items without an id (a failed conversion) are left out. */
+static int index_build(struct model_id_index *ix, const void *base, size_t n,
+                       size_t size, size_t id_offset)
+{
+  free(ix->v);
+  ix->v = NULL;
+  ix->n = 0;
+  if (n == 0)
+    return 0;
+  if ((ix->v = malloc(n * sizeof *ix->v)) == NULL)
+    return -1;
+  for (size_t i = 0; i < n; i++) {
+    const char *id;
+    memcpy(&id, (const char *)base + i * size + id_offset, sizeof id);
+    if (id)
+      ix->v[ix->n++] = (struct model_id_entry){.id = id, .i = i};
+  }
+  qsort(ix->v, ix->n, sizeof *ix->v, id_entry_cmp);
+  return 0;
+}
+
+/* The index of the first item with this id in ix; -1 when none. */
+static long index_find(const struct model_id_index *ix, const char *id)
+{
+  const struct model_id_entry *e =
+    bsearch(id, ix->v, ix->n, sizeof *ix->v, id_key_cmp);
+  if (e == NULL)
+    return -1;
+  while (e > ix->v && strcmp(e[-1].id, id) == 0)
+    e--;
+  return (long)e->i;
+}
+
+int model_index_agencies(struct jurisdiction *j)
+{
+  return index_build(&j->agency_ix, j->agencies, j->n_agencies,
+                     sizeof *j->agencies, offsetof(struct agency, id));
+}
+
+int model_index_obligations(struct jurisdiction *j)
+{
+  return index_build(&j->obligation_ix, j->obligations, j->n_obligations,
+                     sizeof *j->obligations, offsetof(struct obligation, id));
+}
+
+int model_index_indicators(struct jurisdiction *j)
+{
+  return index_build(&j->indicator_ix, j->indicators, j->n_indicators,
+                     sizeof *j->indicators, offsetof(struct indicator, id));
+}
+
 const struct agency *model_agency(const struct jurisdiction *j, const char *id)
 {
+  if (j->agency_ix.v) {
+    long k = index_find(&j->agency_ix, id);
+    return k < 0 ? NULL : &j->agencies[k];
+  }
   for (size_t i = 0; i < j->n_agencies; i++)
     if (j->agencies[i].id && strcmp(j->agencies[i].id, id) == 0)
       return &j->agencies[i];
@@ -121,6 +194,10 @@ const struct role *model_role(const struct jurisdiction *j, const char *id)
 const struct obligation *model_obligation(const struct jurisdiction *j,
                                           const char *id)
 {
+  if (j->obligation_ix.v) {
+    long k = index_find(&j->obligation_ix, id);
+    return k < 0 ? NULL : &j->obligations[k];
+  }
   for (size_t i = 0; i < j->n_obligations; i++)
     if (j->obligations[i].id && strcmp(j->obligations[i].id, id) == 0)
       return &j->obligations[i];
@@ -130,6 +207,10 @@ const struct obligation *model_obligation(const struct jurisdiction *j,
 const struct indicator *model_indicator(const struct jurisdiction *j,
                                         const char *id)
 {
+  if (j->indicator_ix.v) {
+    long k = index_find(&j->indicator_ix, id);
+    return k < 0 ? NULL : &j->indicators[k];
+  }
   for (size_t i = 0; i < j->n_indicators; i++)
     if (j->indicators[i].id && strcmp(j->indicators[i].id, id) == 0)
       return &j->indicators[i];

@@ -192,6 +192,13 @@ struct rule_diag {
   const char *code;   /* stable, for editors: "agency-without-email" … */
 };
 
+/* Ids in byte order, each with its item's index, for lookups by bsearch
+ * (a province has hundreds of agencies, and every reference, row and
+ * report names one). `id` points into the item, which owns it; the array
+ * is the jurisdiction's. */
+struct model_id_entry { const char *id; size_t i; };
+struct model_id_index { struct model_id_entry *v; size_t n; };
+
 struct jurisdiction {
   char *id, *name, *parent, *plan, *dir;
   char *where;                      /* FILE:LINE of its declaration */
@@ -207,6 +214,9 @@ struct jurisdiction {
   struct message_texts texts;
   struct cal_holidays holidays;
   struct rule_diag *diags; size_t n_diags;   /* in declaration order */
+  /* Built by model_index_* once the items are converted (decls.c); until
+   * then (and in structs built by hand) the lookups scan the arrays. */
+  struct model_id_index agency_ix, obligation_ix, indicator_ix;
 };
 
 void model_jurisdiction_release(struct jurisdiction *j);
@@ -223,6 +233,15 @@ __attribute__((format(printf, 5, 6)))
 int model_add_diag(struct jurisdiction *j, const char *code, bool error,
                    const char *where, const char *fmt, ...);
 
+/* Index j's agencies, obligations or indicators by id (after they are all
+ * converted, and before the arrays change again: nothing changes them
+ * after conversion). 0, or -1 when out of memory (the lookups then scan). */
+int model_index_agencies(struct jurisdiction *j);
+int model_index_obligations(struct jurisdiction *j);
+int model_index_indicators(struct jurisdiction *j);
+
+/* The item with this id (the first declared, should two share it); NULL
+ * when there is none. */
 const struct agency *model_agency(const struct jurisdiction *j, const char *id);
 const struct role *model_role(const struct jurisdiction *j, const char *id);
 const struct obligation *model_obligation(const struct jurisdiction *j,

@@ -171,6 +171,11 @@ static void test_decode_utf8(void **state)
                             "\xB3\n";
   decode_ok(nfd, sizeof nfd - 1, IMPORT_UTF8_BOM, "Chỉ tiêu;Kỳ\n");
   decode_ok("a,b\r\n1,2\r\n", 10, IMPORT_UTF8, "a,b\r\n1,2\r\n");
+  /* normalised line by line, ASCII lines copied: a decomposed line between
+   * ASCII ones, and a last line without its newline, still come out NFC */
+  static const char mixed[] = "id,gia\nx,Gia\xCC\x81\ny,1\nz,Ky\xCC\x80";
+  decode_ok(mixed, sizeof mixed - 1, IMPORT_UTF8,
+            "id,gia\nx,Giá\ny,1\nz,Kỳ");
   decode_ok("", 0, IMPORT_UTF8, "");
 }
 

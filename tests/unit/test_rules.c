@@ -587,10 +587,41 @@ static void test_addresses(void **state)
   (void)rmdir(dir);
 }
 
+/* Lookups by id give the same item with and without the index that
+ * decls.c builds: the first declared of equal ids, none for an unknown
+ * id, and items without an id (a failed conversion) never. */
+static void test_lookups_by_id(void **state)
+{
+  (void)state;
+  struct agency ag[5];
+  memset(ag, 0, sizeof ag);
+  char *ids[5] = {"so-b", "so-a", "so-b", NULL, "xa-01"};
+  for (size_t i = 0; i < 5; i++)
+    ag[i].id = ids[i];
+  struct jurisdiction j;
+  memset(&j, 0, sizeof j);
+  j.agencies = ag;
+  j.n_agencies = 5;
+  for (int indexed = 0; indexed < 2; indexed++) {
+    if (indexed) {
+      assert_int_equal(model_index_agencies(&j), 0);
+      assert_non_null(j.agency_ix.v);
+      assert_int_equal(j.agency_ix.n, 4);
+    }
+    assert_ptr_equal(model_agency(&j, "so-b"), &ag[0]);
+    assert_ptr_equal(model_agency(&j, "so-a"), &ag[1]);
+    assert_ptr_equal(model_agency(&j, "xa-01"), &ag[4]);
+    assert_null(model_agency(&j, "so-c"));
+    assert_null(model_agency(&j, ""));
+  }
+  free(j.agency_ix.v);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_inheritance_and_override),
+    cmocka_unit_test(test_lookups_by_id),
     cmocka_unit_test(test_roles_and_successors),
     cmocka_unit_test(test_errors_name_file_and_line),
     cmocka_unit_test(test_endless_loop_is_stopped),
