@@ -639,6 +639,38 @@ static void pool_reuses_connections_across_sends(void **state) {
   assert_true(opened >= 1 && opened <= PAR);
 }
 
+/* One pool signs what the transfer before it signed only when secret, id,
+ * second and body are all the same: the server verifies each request with
+ * SECRET, so a signature carried over to another key or body is refused. */
+static void signatures_reused_only_for_the_same_content(void **state) {
+  struct fixture *fx = *state;
+  char url[128];
+  url_for(fx, "/hook", url, sizeof url);
+  static const char other_body[] = "{\"reminder\":\"Báo cáo năm\"}";
+  struct webhook_request r[5] = {
+    req(url, SECRET, "msg_memo"), req(url, SECRET, "msg_memo"),
+    req(url, OTHER_SECRET, "msg_memo"), req(url, SECRET, "msg_memo"),
+    req(url, SECRET, "msg_memo_2")};
+  r[3].body = other_body;
+  r[4].body = other_body;
+  struct webhook_result res[5];
+  struct stats before, after;
+  get_stats(&fx->main, &before);
+  struct webhook_pool *pool = webhook_pool_new(1);
+  assert_non_null(pool);
+  assert_int_equal(webhook_pool_send(pool, r, 5, res, now_s()), 0);
+  webhook_pool_free(pool);
+  get_stats(&fx->main, &after);
+  for (int i = 0; i < 5; i++)
+    if (i == 2) {
+      assert_false(res[i].ok);
+      assert_int_equal(res[i].http_status, 401);
+    } else {
+      assert_true(res[i].ok);
+    }
+  assert_int_equal(after.rejected_signature - before.rejected_signature, 1);
+}
+
 static void malformed_secret_is_refused_before_sending(void **state) {
   struct fixture *fx = *state;
   char url[128];
@@ -877,6 +909,7 @@ int main(void) {
       cmocka_unit_test(concurrent_results_keep_request_order),
       cmocka_unit_test(batch_larger_than_parallelism),
       cmocka_unit_test(pool_reuses_connections_across_sends),
+      cmocka_unit_test(signatures_reused_only_for_the_same_content),
       cmocka_unit_test(malformed_secret_is_refused_before_sending),
       cmocka_unit_test(scripted_503_then_success),
       cmocka_unit_test(empty_batch_is_fine),
