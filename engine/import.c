@@ -192,7 +192,10 @@ static char *header_key(const char *cell)
   return s;
 }
 
-struct header { int at[N_COLS]; };   /* cell index of each column, or -1 */
+struct header {
+  int at[N_COLS];               /* cell index of each column, or -1 */
+  size_t line;                 /* the header's line */
+};
 
 /* Map the header row's cells to columns and tell the kind of file.
  * Returns 0, 1 when the header is unusable (an error was added), -1 when
@@ -202,6 +205,7 @@ static int read_header(struct import_plan *plan, const struct import_options *o,
 {
   for (int c = 0; c < N_COLS; c++)
     hd->at[c] = -1;
+  hd->line = h->line;
   int bad = 0;
   for (size_t i = 0; i < h->n_cells && bad == 0; i++) {
     char *key = header_key(h->cells[i]);
@@ -804,9 +808,55 @@ static int slurp(struct import_plan *plan, const struct import_options *o,
   return 0;
 }
 
-/* Decode and split the file into table t. 0, 1 (an error added), -1. */
-static int read_table(struct import_plan *plan, const struct import_options *o,
-                      struct import_table *t)
+/* The plan as it was made, with only the error of the file as a whole:
+ * a file that is not CSV, or has no rows, is reported as such alone. */
+static int file_error(struct import_plan *plan, const struct import_options *o,
+                      size_t line, const char *msg)
+{
+  enum import_encoding enc = plan->encoding;
+  char delim = plan->delimiter;
+  import_plan_release(plan);
+  plan->encoding = enc;
+  plan->delimiter = delim;
+  return import_error(plan, o, line, "%s", msg) ? -1 : 1;
+}
+
+/* What the rows of one file are read with, as the CSV parser ends them. */
+struct reader {
+  struct import_plan *plan;
+  const struct import_options *o;
+  const struct ruleset *rules;
+  struct header hd;
+  const char *default_source;
+  size_t n_seen;               /* rows, the header included */
+  int header;                  /* read_header's: 0, 1 (bad), -1 */
+  int failed;                  /* -1 when out of memory */
+};
+
+/* import_csv's callback: the header, then each row into facts. The row's
+ * cells are the parser's: the facts keep copies of what they need. */
+static int on_file_row(const struct import_row *r, void *ctx)
+{
+  struct reader *rd = ctx;
+  if (rd->n_seen++ == 0) {
+    rd->header = read_header(rd->plan, rd->o, r, &rd->hd);
+    return rd->header < 0 ? -1 : 0;
+  }
+  if (rd->header != 0)
+    return 0;                  /* a bad header: the rows are only counted */
+  struct row_ctx x = {.plan = rd->plan, .o = rd->o, .rules = rd->rules,
+                      .hd = &rd->hd, .r = r,
+                      .default_source = rd->default_source};
+  int rc = rd->plan->kind == IMPORT_OBSERVATIONS ? read_observation(&x)
+                                                 : read_submission(&x);
+  rd->plan->n_rows++;
+  return rc < 0 ? -1 : 0;
+}
+
+/* Decode the file and read its rows as the parser ends them. 0, 1 (an
+ * error added), -1. */
+static int read_rows(struct import_plan *plan, const struct import_options *o,
+                     struct reader *rd)
 {
   unsigned char *data;
   size_t n;
@@ -822,21 +872,30 @@ static int read_table(struct import_plan *plan, const struct import_options *o,
   if (rc == -1)
     return import_error(plan, o, terr.row, "%s", terr.message) ? -1 : 1;
   plan->encoding = text.encoding;
-  size_t line;
-  char msg[256];
-  rc = import_csv_parse(text.text, text.len, t, &line, msg, sizeof msg);
-  import_text_release(&text);
-  plan->delimiter = t->delimiter;
-  if (rc == -2)
+  struct import_csv *c = import_csv_new(on_file_row, rd);
+  if (c == NULL) {
+    import_text_release(&text);
     return -1;
-  if (rc == -1)
-    return import_error(plan, o, line, "%s", msg) ? -1 : 1;
-  if (t->n_rows == 0)
-    return import_error(plan, o, 0, "empty: no header, no rows") ? -1 : 1;
-  if (t->n_rows == 1)
-    return import_error(plan, o, t->rows[0].line, "only a header: no rows "
-                        "under it") ? -1 : 1;
-  return 0;
+  }
+  rc = import_csv_feed(c, text.text, text.len);
+  import_text_release(&text);
+  if (rc == 0)
+    rc = import_csv_finish(c);
+  plan->delimiter = import_csv_delimiter(c);
+  if (rc == -1) {
+    size_t line;
+    const char *msg = import_csv_error(c, &line);
+    rc = file_error(plan, o, line, msg);
+  }
+  import_csv_free(c);
+  if (rc != 0)
+    return rc < 0 ? -1 : rc;
+  if (rd->n_seen == 0)
+    return file_error(plan, o, 0, "empty: no header, no rows");
+  if (rd->n_seen == 1)
+    return file_error(plan, o, rd->hd.line, "only a header: no rows under "
+                      "it");
+  return rd->header < 0 ? -1 : rd->header;
 }
 
 /* Insertion sort, which keeps the problems of one row in the order they
@@ -857,28 +916,13 @@ void import_sort_errors(struct import_plan *plan)
 int import_read(const struct import_options *o, const struct ruleset *rules,
                 struct import_plan *plan)
 {
-  struct import_table t;
-  struct header hd;
   memset(plan, 0, sizeof *plan);
-  memset(&t, 0, sizeof t);
-  int rc = read_table(plan, o, &t);
-  if (rc == 0)
-    rc = read_header(plan, o, &t.rows[0], &hd);
   const char *base = strrchr(o->path, '/');
   char source[300];
   snprintf(source, sizeof source, "import:%s", base ? base + 1 : o->path);
-  for (size_t i = 1; rc == 0 && i < t.n_rows; i++) {
-    struct row_ctx x = {.plan = plan, .o = o, .rules = rules, .hd = &hd,
-                        .r = &t.rows[i], .default_source = source};
-    int r = plan->kind == IMPORT_OBSERVATIONS ? read_observation(&x)
-                                              : read_submission(&x);
-    if (r < 0)
-      rc = -1;
-    plan->n_rows++;
-    /* the facts keep copies: a million rows are not held twice */
-    import_row_release(&t.rows[i]);
-  }
-  import_table_release(&t);
+  struct reader rd = {.plan = plan, .o = o, .rules = rules,
+                      .default_source = source};
+  int rc = read_rows(plan, o, &rd);
   if (rc == 0 && check_duplicates(plan, o) != 0)
     rc = -1;
   import_sort_errors(plan);

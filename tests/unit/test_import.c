@@ -279,6 +279,59 @@ static void test_csv(void **state)
   import_table_release(&tb);
 }
 
+/* What the streaming parser hands over, as one string: "LINE:cell|cell;". */
+static int collect_row(const struct import_row *r, void *ctx)
+{
+  char *out = ctx;
+  size_t n = strlen(out);
+  n += (size_t)snprintf(out + n, 512 - n, "%zu:", r->line);
+  for (size_t i = 0; i < r->n_cells; i++)
+    n += (size_t)snprintf(out + n, 512 - n, "%s%s", i ? "|" : "",
+                          r->cells[i]);
+  snprintf(out + n, 512 - n, ";");
+  return 0;
+}
+
+/* A row, a quoted line break, a CRLF and a UTF-8 character split between
+ * two chunks at every byte read as when the text comes whole. */
+static void test_csv_chunks(void **state)
+{
+  (void)state;
+  static const char text[] = "a;b\r\n\"x\r\ny\";Sở\r\n\r\n2;\"q\"\"\"\r3;4";
+  const size_t n = sizeof text - 1;
+  char whole[512] = "";
+  struct import_csv *c = import_csv_new(collect_row, whole);
+  assert_non_null(c);
+  assert_int_equal(import_csv_feed(c, text, n), 0);
+  assert_int_equal(import_csv_finish(c), 0);
+  assert_int_equal(import_csv_delimiter(c), ';');
+  import_csv_free(c);
+  assert_string_equal(whole, "1:a|b;2:x\r\ny|Sở;5:2|q\";6:3|4;");
+  for (size_t cut = 0; cut <= n; cut++) {
+    char got[512] = "";
+    c = import_csv_new(collect_row, got);
+    assert_non_null(c);
+    assert_int_equal(import_csv_feed(c, text, cut), 0);
+    assert_int_equal(import_csv_feed(c, text + cut, n - cut), 0);
+    assert_int_equal(import_csv_finish(c), 0);
+    assert_int_equal(import_csv_delimiter(c), ';');
+    import_csv_free(c);
+    if (strcmp(got, whole) != 0)
+      fail_msg("cut at %zu: %s", cut, got);
+  }
+  /* an error in the second chunk names its line */
+  char got[512] = "";
+  size_t line;
+  c = import_csv_new(collect_row, got);
+  assert_non_null(c);
+  assert_int_equal(import_csv_feed(c, "a,b\n1,2\n3,", 10), 0);
+  assert_int_equal(import_csv_feed(c, "x\"y\n", 4), -1);
+  assert_non_null(strstr(import_csv_error(c, &line), "quote"));
+  assert_int_equal(line, 3);
+  import_csv_free(c);
+  assert_string_equal(got, "1:a|b;2:1|2;");
+}
+
 /* ---- rows ----------------------------------------------------------------- */
 
 static void test_import_writes_and_is_idempotent(void **state)
@@ -714,6 +767,7 @@ int main(void)
     cmocka_unit_test(test_decode_windows_1258),
     cmocka_unit_test(test_decode_refuses_what_is_not_text),
     cmocka_unit_test(test_csv),
+      cmocka_unit_test(test_csv_chunks),
     cmocka_unit_test_setup_teardown(test_import_writes_and_is_idempotent,
                                     setup, teardown),
     cmocka_unit_test_setup_teardown(test_vietnamese_file, setup, teardown),
