@@ -92,10 +92,7 @@ static int import_warning(struct import_plan *plan,
 
 void import_plan_release(struct import_plan *plan)
 {
-  for (size_t i = 0; i < plan->n_facts; i++) {
-    struct import_fact *f = &plan->facts[i];
-    free(f->unit); free(f->source); free(f->agency); free(f->note);
-  }
+  import_strings_release(&plan->strings);
   free(plan->facts);
   free(plan->sorted);
   for (size_t i = 0; i < plan->n_errors; i++)
@@ -434,7 +431,7 @@ static struct import_fact *new_fact(struct import_plan *plan, size_t row,
   struct import_fact *nf = plan->facts;
   struct import_fact *f = &nf[plan->n_facts++];
   memset(f, 0, sizeof *f);
-  f->row = row;
+  f->row = (uint32_t)row;    /* a file of 32 MiB has fewer lines */
   f->j = j;
   return f;
 }
@@ -506,8 +503,8 @@ static int push_observation(struct row_ctx *x, const struct jurisdiction *j,
   f->ind = ind;
   f->value = v;
   snprintf(f->period, sizeof f->period, "%s", period);
-  f->unit = strdup(unit);
-  f->source = strdup(source);
+  f->unit = import_intern(&x->plan->strings, unit);
+  f->source = import_intern(&x->plan->strings, source);
   return f->unit && f->source ? 0 : -1;
 }
 
@@ -670,8 +667,8 @@ static int read_submission(struct row_ctx *x)
   f->ob = ob;
   f->received = on;
   snprintf(f->period, sizeof f->period, "%s", p.id);
-  f->agency = strdup(agency);
-  f->note = note[0] ? strdup(note) : NULL;
+  f->agency = import_intern(&x->plan->strings, agency);
+  f->note = note[0] ? import_intern(&x->plan->strings, note) : NULL;
   return f->agency && (note[0] == '\0' || f->note) ? 0 : -1;
 }
 
@@ -740,14 +737,14 @@ static int check_duplicates(struct import_plan *plan,
     int rc;
     if (f->ind) {
       rc = import_error(plan, o, f->row, "row %zu already gives %s for %s "
-                        "%s = %s; this row gives %s", f0->row, f->ind->id,
+                        "%s = %s; this row gives %s", (size_t)f0->row, f->ind->id,
                         f->unit, f->period, num(f0->value, a),
                         num(f->value, b));
     } else {
       cal_format_vn(f0->received, da);
       cal_format_vn(f->received, db);
       rc = import_error(plan, o, f->row, "row %zu already gives %s %s %s "
-                        "received %s; this row gives %s", f0->row, f->agency,
+                        "received %s; this row gives %s", (size_t)f0->row, f->agency,
                         f->ob->id, f->period, da, db);
     }
     if (rc != 0)

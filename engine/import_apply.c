@@ -90,7 +90,7 @@ static int value_after(const struct import_plan *plan, struct store *s,
   memset(&key, 0, sizeof key);
   key.j = j;
   key.ind = ind;
-  key.unit = (char *)unit;     /* only compared */
+  key.unit = unit;
   snprintf(key.period, sizeof key.period, "%s", period);
   size_t lo = 0, hi = plan->n_facts;
   while (lo < hi) {            /* the first fact not below the key */
