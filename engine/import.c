@@ -850,9 +850,90 @@ static int on_file_row(const struct import_row *r, void *ctx)
   return rc < 0 ? -1 : 0;
 }
 
-/* Decode the file and read its rows as the parser ends them. 0, 1 (an
+/* After the parse: the CSV error, or the file's want of rows. 0, 1 (an
  * error added), -1. */
-static int read_rows(struct import_plan *plan, const struct import_options *o,
+static int parse_end(struct import_plan *plan, const struct import_options *o,
+                     struct reader *rd, struct import_csv *c, int rc)
+{
+  plan->delimiter = import_csv_delimiter(c);
+  if (rc == -1) {
+    size_t line;
+    const char *msg = import_csv_error(c, &line);
+    return file_error(plan, o, line, msg);
+  }
+  if (rc != 0)
+    return -1;
+  if (rd->n_seen == 0)
+    return file_error(plan, o, 0, "empty: no header, no rows");
+  if (rd->n_seen == 1)
+    return file_error(plan, o, rd->hd.line, "only a header: no rows under "
+                      "it");
+  return rd->header < 0 ? -1 : rd->header;
+}
+
+/* Bytes read at a time from a file decoded as it is read. */
+#define IMPORT_CHUNK (1u << 16)
+
+/* Read a plain UTF-8 file chunk by chunk, its rows as the parser ends
+ * them: what a million rows cost is their facts, not their text. 0, 1
+ * (an error added), -1, or 2 when the file is not plain UTF-8 text (the
+ * plan is then to be started again from the whole file). */
+static int stream_rows(struct import_plan *plan,
+                       const struct import_options *o, struct reader *rd)
+{
+  FILE *f = fopen(o->path, "rb");
+  if (f == NULL)
+    return import_error(plan, o, 0, "cannot open: %s", strerror(errno))
+           ? -1 : 1;
+  struct import_text_stream ts;
+  memset(&ts, 0, sizeof ts);
+  struct import_csv *c = import_csv_new(on_file_row, rd);
+  unsigned char *buf = malloc(IMPORT_CHUNK);
+  size_t total = 0;
+  int rc = c && buf ? 0 : -1, last = 0;
+  while (rc == 0 && !last) {
+    size_t got = fread(buf, 1, IMPORT_CHUNK, f);
+    total += got;
+    last = got < IMPORT_CHUNK;
+    if (last && ferror(f)) {
+      char msg[300];
+      snprintf(msg, sizeof msg, "cannot read: %s", strerror(errno));
+      rc = file_error(plan, o, 0, msg);
+      break;
+    }
+    if (total > IMPORT_MAX_BYTES) {
+      char msg[80];
+      snprintf(msg, sizeof msg, "larger than %u MiB: split it into several "
+               "files", IMPORT_MAX_BYTES >> 20);
+      rc = file_error(plan, o, 0, msg);
+      break;
+    }
+    const char *text;
+    size_t len;
+    int d = import_text_stream_feed(&ts, buf, got, last, &text, &len);
+    if (d != 0) {
+      rc = d == 1 ? 2 : -1;
+      break;
+    }
+    plan->encoding = ts.encoding;
+    rc = import_csv_feed(c, text, len);
+    if (rc == 0 && last)
+      rc = import_csv_finish(c);
+    if (rc != 0)
+      rc = parse_end(plan, o, rd, c, rc);
+  }
+  if (rc == 0)
+    rc = parse_end(plan, o, rd, c, 0);
+  (void)fclose(f);             /* read-only: nothing to lose */
+  free(buf);
+  import_text_stream_release(&ts);
+  import_csv_free(c);
+  return rc;
+}
+
+/* Decode the whole file, then read its rows as the parser ends them. 0, 1
+ * (an error added), -1. */
+static int whole_rows(struct import_plan *plan, const struct import_options *o,
                      struct reader *rd)
 {
   unsigned char *data;
@@ -878,21 +959,23 @@ static int read_rows(struct import_plan *plan, const struct import_options *o,
   import_text_release(&text);
   if (rc == 0)
     rc = import_csv_finish(c);
-  plan->delimiter = import_csv_delimiter(c);
-  if (rc == -1) {
-    size_t line;
-    const char *msg = import_csv_error(c, &line);
-    rc = file_error(plan, o, line, msg);
-  }
+  rc = parse_end(plan, o, rd, c, rc);
   import_csv_free(c);
-  if (rc != 0)
-    return rc < 0 ? -1 : rc;
-  if (rd->n_seen == 0)
-    return file_error(plan, o, 0, "empty: no header, no rows");
-  if (rd->n_seen == 1)
-    return file_error(plan, o, rd->hd.line, "only a header: no rows under "
-                      "it");
-  return rd->header < 0 ? -1 : rd->header;
+  return rc;
+}
+
+/* The file's rows: read as it is read when it is plain UTF-8, else
+ * decoded whole (UTF-16LE, Windows-1258, or a file to refuse). */
+static int read_rows(struct import_plan *plan, const struct import_options *o,
+                     struct reader *rd)
+{
+  int rc = stream_rows(plan, o, rd);
+  if (rc != 2)
+    return rc;
+  import_plan_release(plan);
+  rd->n_seen = 0;
+  rd->header = 0;
+  return whole_rows(plan, o, rd);
 }
 
 /* Insertion sort, which keeps the problems of one row in the order they

@@ -23,6 +23,7 @@
 
 #include "fixture.h"
 #include "import.h"
+#include "record.h"
 #include "import_csv.h"
 #include "import_text.h"
 
@@ -229,6 +230,49 @@ static void test_decode_refuses_what_is_not_text(void **state)
   decode_refused(bom, sizeof bom - 1, 1, 3, "byte 0xD2");
 }
 
+/* Streaming UTF-8: cut at every byte — inside the byte-order mark, inside
+ * a character, between the parts of a decomposed letter — the text is
+ * the NFC of the whole; a bad byte in a later chunk makes it give up. */
+static void test_text_stream(void **state)
+{
+  (void)state;
+  static const char in[] = "\xEF\xBB\xBF" "a,Chi\xCC\x89 ti\xC3\xAAu\r\nS\xE1\xBB\x9F,2\n3";
+  static const char nfc[] = "a,Ch\xE1\xBB\x89 ti\xC3\xAAu\r\nS\xE1\xBB\x9F,2\n3";
+  const size_t n = sizeof in - 1;
+  for (size_t cut = 0; cut <= n; cut++) {
+    struct import_text_stream ts;
+    memset(&ts, 0, sizeof ts);
+    char got[128] = "";
+    size_t used = 0;
+    const char *text;
+    size_t len;
+    assert_int_equal(import_text_stream_feed(&ts, (const unsigned char *)in,
+                                             cut, 0, &text, &len), 0);
+    memcpy(got + used, text, len);
+    used += len;
+    assert_int_equal(import_text_stream_feed(&ts, (const unsigned char *)in
+                                             + cut, n - cut, 1, &text, &len),
+                     0);
+    memcpy(got + used, text, len);
+    used += len;
+    got[used] = '\0';
+    assert_int_equal(ts.encoding, IMPORT_UTF8_BOM);
+    import_text_stream_release(&ts);
+    if (strcmp(got, nfc) != 0)
+      fail_msg("cut at %zu: '%s'", cut, got);
+  }
+  struct import_text_stream ts;
+  memset(&ts, 0, sizeof ts);
+  const char *text;
+  size_t len;
+  assert_int_equal(import_text_stream_feed(&ts, (const unsigned char *)
+                                           "a,b\n1,2\n", 8, 0, &text, &len), 0);
+  assert_int_equal(len, 8);
+  assert_int_equal(import_text_stream_feed(&ts, (const unsigned char *)
+                                           "S\xD2,2\n", 5, 1, &text, &len), 1);
+  import_text_stream_release(&ts);
+}
+
 /* ---- CSV ---------------------------------------------------------------- */
 
 static void csv_ok(const char *text, char delim, size_t rows,
@@ -369,6 +413,32 @@ static void test_import_writes_and_is_idempotent(void **state)
   assert_non_null(strstr(after, "Sở A"));
   free(before);
   free(after);
+}
+
+/* A Windows-1258 file whose first 8-bit byte comes after the first chunk
+ * read: the rows already read are dropped and the file is read again,
+ * whole — every row once, every bad row reported once. */
+static void test_encoding_found_late(void **state)
+{
+  struct t *t = *state;
+  const size_t rows = 6000;
+  size_t cap = rows * 32 + 128, n = 0;
+  char *data = malloc(cap);
+  assert_non_null(data);
+  n += (size_t)snprintf(data + n, cap - n, "indicator,period,value,source\n");
+  for (size_t i = 0; i < rows; i++)
+    n += (size_t)snprintf(data + n, cap - n, "pct,2023,%s,\n",
+                          i == 1 ? "x" : "47.5");
+  n += (size_t)snprintf(data + n, cap - n, "pct,2022,45,S\xF5\xD2\n");
+  assert_true(n > 65536);
+  put_file(t, "late.csv", data, n);
+  free(data);
+  assert_int_equal(run(t, false, false), 1);
+  assert_int_equal(t->plan.encoding, IMPORT_CP1258);
+  assert_int_equal(t->plan.n_rows, rows + 1);
+  assert_int_equal(t->plan.n_errors, 1);
+  assert_error(t, 3, "value 'x' " RECORD_VALUE_HINT);
+  assert_string_equal(t->plan.facts[t->plan.n_facts - 1].source, "Sở");
 }
 
 static void test_vietnamese_file(void **state)
@@ -767,9 +837,12 @@ int main(void)
     cmocka_unit_test(test_decode_windows_1258),
     cmocka_unit_test(test_decode_refuses_what_is_not_text),
     cmocka_unit_test(test_csv),
-      cmocka_unit_test(test_csv_chunks),
+    cmocka_unit_test(test_csv_chunks),
+    cmocka_unit_test(test_text_stream),
     cmocka_unit_test_setup_teardown(test_import_writes_and_is_idempotent,
                                     setup, teardown),
+    cmocka_unit_test_setup_teardown(test_encoding_found_late, setup,
+                                    teardown),
     cmocka_unit_test_setup_teardown(test_vietnamese_file, setup, teardown),
     cmocka_unit_test_setup_teardown(test_headers_in_other_encodings, setup,
                                     teardown),
