@@ -679,16 +679,17 @@ static int read_submission(struct row_ctx *x)
  * submissions by (jurisdiction, agency, obligation, period). */
 int import_fact_cmp(const struct import_fact *a, const struct import_fact *b)
 {
-  /* the same jurisdiction, indicator or obligation is the same struct:
-   * the pointers settle most comparisons of a sort without strcmp */
+  /* the same jurisdiction, indicator or obligation is the same struct,
+   * and the same unit or agency the same interned string: the pointers
+   * settle most comparisons of a sort without strcmp */
   int c = a->j == b->j ? 0 : strcmp(a->j->id, b->j->id);
-  if (c == 0 && a->ind)
+  if (c == 0 && a->ind && a->unit != b->unit)
     c = strcmp(a->unit, b->unit);
   if (c == 0 && a->ind)
     c = strcmp(a->period, b->period);
   if (c == 0 && a->ind && a->ind != b->ind)
     c = strcmp(a->ind->id, b->ind->id);
-  if (c == 0 && a->ob)
+  if (c == 0 && a->ob && a->agency != b->agency)
     c = strcmp(a->agency, b->agency);
   if (c == 0 && a->ob && a->ob != b->ob)
     c = strcmp(a->ob->id, b->ob->id);
