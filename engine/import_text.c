@@ -442,8 +442,10 @@ int import_text_stream_feed(struct import_text_stream *s,
   size_t olen = 0;
   if (m > 0 && nfc((const char *)p, m, &s->out, &olen) != 0)
     return -2;
-  memmove(s->pending, s->pending + end, s->n_pending - end);
-  s->n_pending -= end;
+  if (end > 0) {
+    memmove(s->pending, s->pending + end, s->n_pending - end);
+    s->n_pending -= end;
+  }
   *text = s->out ? s->out : "";
   *len = olen;
   return 0;
