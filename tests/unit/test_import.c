@@ -273,6 +273,35 @@ static void test_text_stream(void **state)
   import_text_stream_release(&ts);
 }
 
+/* One copy of each text: equal texts give the same pointer, whatever the
+ * buffer they came from; the set is empty (and reusable) once released. */
+static void test_strings(void **state)
+{
+  (void)state;
+  struct import_strings set;
+  memset(&set, 0, sizeof set);
+  char buf[16];
+  const char *first = NULL;
+  for (int i = 0; i < 1000; i++) {
+    snprintf(buf, sizeof buf, "x%03d", i % 100);
+    const char *c = import_intern(&set, buf);
+    assert_non_null(c);
+    assert_ptr_not_equal(c, buf);
+    assert_string_equal(c, buf);
+    if (i == 0)
+      first = c;
+    if (i % 100 == 0)
+      assert_ptr_equal(c, first);
+  }
+  assert_int_equal(set.n, 100);
+  assert_ptr_not_equal(import_intern(&set, "x001"), first);
+  import_strings_release(&set);
+  assert_int_equal(set.n, 0);
+  assert_null(set.root);
+  assert_non_null(import_intern(&set, "again"));
+  import_strings_release(&set);
+}
+
 /* ---- CSV ---------------------------------------------------------------- */
 
 static void csv_ok(const char *text, char delim, size_t rows,
@@ -836,6 +865,7 @@ int main(void)
     cmocka_unit_test(test_decode_utf16le),
     cmocka_unit_test(test_decode_windows_1258),
     cmocka_unit_test(test_decode_refuses_what_is_not_text),
+    cmocka_unit_test(test_strings),
     cmocka_unit_test(test_csv),
     cmocka_unit_test(test_csv_chunks),
     cmocka_unit_test(test_text_stream),
