@@ -434,18 +434,23 @@ int import_text_stream_feed(struct import_text_stream *s,
   if (!last)
     while (end > skip && s->pending[end - 1] != '\n')
       end--;
-  const unsigned char *p = s->pending + skip;
   size_t m = end > skip ? end - skip : 0;
+  if (m == 0) {                /* nothing whole yet (pending may be NULL) */
+    if (end > 0) {
+      memmove(s->pending, s->pending + end, s->n_pending - end);
+      s->n_pending -= end;
+    }
+    return 0;
+  }
+  const unsigned char *p = s->pending + skip;
   utf8proc_int32_t cp;
   if (utf8_scan(p, m) != m || find_control(p, m, &cp) != m)
     return 1;
   size_t olen = 0;
-  if (m > 0 && nfc((const char *)p, m, &s->out, &olen) != 0)
+  if (nfc((const char *)p, m, &s->out, &olen) != 0)
     return -2;
-  if (end > 0) {
-    memmove(s->pending, s->pending + end, s->n_pending - end);
-    s->n_pending -= end;
-  }
+  memmove(s->pending, s->pending + end, s->n_pending - end);
+  s->n_pending -= end;
   *text = s->out ? s->out : "";
   *len = olen;
   return 0;
