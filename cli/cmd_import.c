@@ -40,7 +40,7 @@ static void print_fact(const struct import_options *o,
                        const struct import_fact *f)
 {
   char a[40], b[40], d[CAL_DATE_LEN], e[CAL_DATE_LEN];
-  printf("%-8s %s:%zu  %s ", state_name(f, o->dry_run), o->path, f->row,
+  printf("%-8s %s:%zu  %s ", state_name(f, o->dry_run), o->path, (size_t)f->row,
          f->j->id);
   if (f->ind) {
     printf("%s %s", f->ind->id, f->period);
@@ -59,7 +59,7 @@ static void print_fact(const struct import_options *o,
       printf(" (%s stays: the first receipt counts)", e);
   }
   if (f->same_as)
-    printf(" (as row %zu)", f->same_as);
+    printf(" (as row %zu)", (size_t)f->same_as);
   putchar('\n');
 }
 

@@ -92,10 +92,7 @@ static int import_warning(struct import_plan *plan,
 
 void import_plan_release(struct import_plan *plan)
 {
-  for (size_t i = 0; i < plan->n_facts; i++) {
-    struct import_fact *f = &plan->facts[i];
-    free(f->unit); free(f->source); free(f->agency); free(f->note);
-  }
+  import_strings_release(&plan->strings);
   free(plan->facts);
   free(plan->sorted);
   for (size_t i = 0; i < plan->n_errors; i++)
@@ -192,7 +189,10 @@ static char *header_key(const char *cell)
   return s;
 }
 
-struct header { int at[N_COLS]; };   /* cell index of each column, or -1 */
+struct header {
+  int at[N_COLS];               /* cell index of each column, or -1 */
+  size_t line;                 /* the header's line */
+};
 
 /* Map the header row's cells to columns and tell the kind of file.
  * Returns 0, 1 when the header is unusable (an error was added), -1 when
@@ -202,6 +202,7 @@ static int read_header(struct import_plan *plan, const struct import_options *o,
 {
   for (int c = 0; c < N_COLS; c++)
     hd->at[c] = -1;
+  hd->line = h->line;
   int bad = 0;
   for (size_t i = 0; i < h->n_cells && bad == 0; i++) {
     char *key = header_key(h->cells[i]);
@@ -430,7 +431,7 @@ static struct import_fact *new_fact(struct import_plan *plan, size_t row,
   struct import_fact *nf = plan->facts;
   struct import_fact *f = &nf[plan->n_facts++];
   memset(f, 0, sizeof *f);
-  f->row = row;
+  f->row = (uint32_t)row;    /* a file of 32 MiB has fewer lines */
   f->j = j;
   return f;
 }
@@ -502,8 +503,8 @@ static int push_observation(struct row_ctx *x, const struct jurisdiction *j,
   f->ind = ind;
   f->value = v;
   snprintf(f->period, sizeof f->period, "%s", period);
-  f->unit = strdup(unit);
-  f->source = strdup(source);
+  f->unit = import_intern(&x->plan->strings, unit);
+  f->source = import_intern(&x->plan->strings, source);
   return f->unit && f->source ? 0 : -1;
 }
 
@@ -666,8 +667,8 @@ static int read_submission(struct row_ctx *x)
   f->ob = ob;
   f->received = on;
   snprintf(f->period, sizeof f->period, "%s", p.id);
-  f->agency = strdup(agency);
-  f->note = note[0] ? strdup(note) : NULL;
+  f->agency = import_intern(&x->plan->strings, agency);
+  f->note = note[0] ? import_intern(&x->plan->strings, note) : NULL;
   return f->agency && (note[0] == '\0' || f->note) ? 0 : -1;
 }
 
@@ -678,16 +679,17 @@ static int read_submission(struct row_ctx *x)
  * submissions by (jurisdiction, agency, obligation, period). */
 int import_fact_cmp(const struct import_fact *a, const struct import_fact *b)
 {
-  /* the same jurisdiction, indicator or obligation is the same struct:
-   * the pointers settle most comparisons of a sort without strcmp */
+  /* the same jurisdiction, indicator or obligation is the same struct,
+   * and the same unit or agency the same interned string: the pointers
+   * settle most comparisons of a sort without strcmp */
   int c = a->j == b->j ? 0 : strcmp(a->j->id, b->j->id);
-  if (c == 0 && a->ind)
+  if (c == 0 && a->ind && a->unit != b->unit)
     c = strcmp(a->unit, b->unit);
   if (c == 0 && a->ind)
     c = strcmp(a->period, b->period);
   if (c == 0 && a->ind && a->ind != b->ind)
     c = strcmp(a->ind->id, b->ind->id);
-  if (c == 0 && a->ob)
+  if (c == 0 && a->ob && a->agency != b->agency)
     c = strcmp(a->agency, b->agency);
   if (c == 0 && a->ob && a->ob != b->ob)
     c = strcmp(a->ob->id, b->ob->id);
@@ -736,14 +738,14 @@ static int check_duplicates(struct import_plan *plan,
     int rc;
     if (f->ind) {
       rc = import_error(plan, o, f->row, "row %zu already gives %s for %s "
-                        "%s = %s; this row gives %s", f0->row, f->ind->id,
+                        "%s = %s; this row gives %s", (size_t)f0->row, f->ind->id,
                         f->unit, f->period, num(f0->value, a),
                         num(f->value, b));
     } else {
       cal_format_vn(f0->received, da);
       cal_format_vn(f->received, db);
       rc = import_error(plan, o, f->row, "row %zu already gives %s %s %s "
-                        "received %s; this row gives %s", f0->row, f->agency,
+                        "received %s; this row gives %s", (size_t)f0->row, f->agency,
                         f->ob->id, f->period, da, db);
     }
     if (rc != 0)
@@ -804,9 +806,136 @@ static int slurp(struct import_plan *plan, const struct import_options *o,
   return 0;
 }
 
-/* Decode and split the file into table t. 0, 1 (an error added), -1. */
-static int read_table(struct import_plan *plan, const struct import_options *o,
-                      struct import_table *t)
+/* The plan as it was made, with only the error of the file as a whole:
+ * a file that is not CSV, or has no rows, is reported as such alone. */
+static int file_error(struct import_plan *plan, const struct import_options *o,
+                      size_t line, const char *msg)
+{
+  enum import_encoding enc = plan->encoding;
+  char delim = plan->delimiter;
+  import_plan_release(plan);
+  plan->encoding = enc;
+  plan->delimiter = delim;
+  return import_error(plan, o, line, "%s", msg) ? -1 : 1;
+}
+
+/* What the rows of one file are read with, as the CSV parser ends them. */
+struct reader {
+  struct import_plan *plan;
+  const struct import_options *o;
+  const struct ruleset *rules;
+  struct header hd;
+  const char *default_source;
+  size_t n_seen;               /* rows, the header included */
+  int header;                  /* read_header's: 0, 1 (bad), -1 */
+  int failed;                  /* -1 when out of memory */
+};
+
+/* import_csv's callback: the header, then each row into facts. The row's
+ * cells are the parser's: the facts keep copies of what they need. */
+static int on_file_row(const struct import_row *r, void *ctx)
+{
+  struct reader *rd = ctx;
+  if (rd->n_seen++ == 0) {
+    rd->header = read_header(rd->plan, rd->o, r, &rd->hd);
+    return rd->header < 0 ? -1 : 0;
+  }
+  if (rd->header != 0)
+    return 0;                  /* a bad header: the rows are only counted */
+  struct row_ctx x = {.plan = rd->plan, .o = rd->o, .rules = rd->rules,
+                      .hd = &rd->hd, .r = r,
+                      .default_source = rd->default_source};
+  int rc = rd->plan->kind == IMPORT_OBSERVATIONS ? read_observation(&x)
+                                                 : read_submission(&x);
+  rd->plan->n_rows++;
+  return rc < 0 ? -1 : 0;
+}
+
+/* After the parse: the CSV error, or the file's want of rows. 0, 1 (an
+ * error added), -1. */
+static int parse_end(struct import_plan *plan, const struct import_options *o,
+                     struct reader *rd, struct import_csv *c, int rc)
+{
+  plan->delimiter = import_csv_delimiter(c);
+  if (rc == -1) {
+    size_t line;
+    const char *msg = import_csv_error(c, &line);
+    return file_error(plan, o, line, msg);
+  }
+  if (rc != 0)
+    return -1;
+  if (rd->n_seen == 0)
+    return file_error(plan, o, 0, "empty: no header, no rows");
+  if (rd->n_seen == 1)
+    return file_error(plan, o, rd->hd.line, "only a header: no rows under "
+                      "it");
+  return rd->header < 0 ? -1 : rd->header;
+}
+
+/* Bytes read at a time from a file decoded as it is read. */
+#define IMPORT_CHUNK (1u << 16)
+
+/* Read a plain UTF-8 file chunk by chunk, its rows as the parser ends
+ * them: what a million rows cost is their facts, not their text. 0, 1
+ * (an error added), -1, or 2 when the file is not plain UTF-8 text (the
+ * plan is then to be started again from the whole file). */
+static int stream_rows(struct import_plan *plan,
+                       const struct import_options *o, struct reader *rd)
+{
+  FILE *f = fopen(o->path, "rb");
+  if (f == NULL)
+    return import_error(plan, o, 0, "cannot open: %s", strerror(errno))
+           ? -1 : 1;
+  struct import_text_stream ts;
+  memset(&ts, 0, sizeof ts);
+  struct import_csv *c = import_csv_new(on_file_row, rd);
+  unsigned char *buf = malloc(IMPORT_CHUNK);
+  size_t total = 0;
+  int rc = c && buf ? 0 : -1, last = 0;
+  while (rc == 0 && !last) {
+    size_t got = fread(buf, 1, IMPORT_CHUNK, f);
+    total += got;
+    last = got < IMPORT_CHUNK;
+    if (last && ferror(f)) {
+      char msg[300];
+      snprintf(msg, sizeof msg, "cannot read: %s", strerror(errno));
+      rc = file_error(plan, o, 0, msg);
+      break;
+    }
+    if (total > IMPORT_MAX_BYTES) {
+      char msg[80];
+      snprintf(msg, sizeof msg, "larger than %u MiB: split it into several "
+               "files", IMPORT_MAX_BYTES >> 20);
+      rc = file_error(plan, o, 0, msg);
+      break;
+    }
+    const char *text;
+    size_t len;
+    int d = import_text_stream_feed(&ts, buf, got, last, &text, &len);
+    if (d != 0) {
+      rc = d == 1 ? 2 : -1;
+      break;
+    }
+    plan->encoding = ts.encoding;
+    rc = import_csv_feed(c, text, len);
+    if (rc == 0 && last)
+      rc = import_csv_finish(c);
+    if (rc != 0)
+      rc = parse_end(plan, o, rd, c, rc);
+  }
+  if (rc == 0)
+    rc = parse_end(plan, o, rd, c, 0);
+  (void)fclose(f);             /* read-only: nothing to lose */
+  free(buf);
+  import_text_stream_release(&ts);
+  import_csv_free(c);
+  return rc;
+}
+
+/* Decode the whole file, then read its rows as the parser ends them. 0, 1
+ * (an error added), -1. */
+static int whole_rows(struct import_plan *plan, const struct import_options *o,
+                     struct reader *rd)
 {
   unsigned char *data;
   size_t n;
@@ -822,21 +951,32 @@ static int read_table(struct import_plan *plan, const struct import_options *o,
   if (rc == -1)
     return import_error(plan, o, terr.row, "%s", terr.message) ? -1 : 1;
   plan->encoding = text.encoding;
-  size_t line;
-  char msg[256];
-  rc = import_csv_parse(text.text, text.len, t, &line, msg, sizeof msg);
-  import_text_release(&text);
-  plan->delimiter = t->delimiter;
-  if (rc == -2)
+  struct import_csv *c = import_csv_new(on_file_row, rd);
+  if (c == NULL) {
+    import_text_release(&text);
     return -1;
-  if (rc == -1)
-    return import_error(plan, o, line, "%s", msg) ? -1 : 1;
-  if (t->n_rows == 0)
-    return import_error(plan, o, 0, "empty: no header, no rows") ? -1 : 1;
-  if (t->n_rows == 1)
-    return import_error(plan, o, t->rows[0].line, "only a header: no rows "
-                        "under it") ? -1 : 1;
-  return 0;
+  }
+  rc = import_csv_feed(c, text.text, text.len);
+  import_text_release(&text);
+  if (rc == 0)
+    rc = import_csv_finish(c);
+  rc = parse_end(plan, o, rd, c, rc);
+  import_csv_free(c);
+  return rc;
+}
+
+/* The file's rows: read as it is read when it is plain UTF-8, else
+ * decoded whole (UTF-16LE, Windows-1258, or a file to refuse). */
+static int read_rows(struct import_plan *plan, const struct import_options *o,
+                     struct reader *rd)
+{
+  int rc = stream_rows(plan, o, rd);
+  if (rc != 2)
+    return rc;
+  import_plan_release(plan);
+  rd->n_seen = 0;
+  rd->header = 0;
+  return whole_rows(plan, o, rd);
 }
 
 /* Insertion sort, which keeps the problems of one row in the order they
@@ -857,28 +997,13 @@ void import_sort_errors(struct import_plan *plan)
 int import_read(const struct import_options *o, const struct ruleset *rules,
                 struct import_plan *plan)
 {
-  struct import_table t;
-  struct header hd;
   memset(plan, 0, sizeof *plan);
-  memset(&t, 0, sizeof t);
-  int rc = read_table(plan, o, &t);
-  if (rc == 0)
-    rc = read_header(plan, o, &t.rows[0], &hd);
   const char *base = strrchr(o->path, '/');
   char source[300];
   snprintf(source, sizeof source, "import:%s", base ? base + 1 : o->path);
-  for (size_t i = 1; rc == 0 && i < t.n_rows; i++) {
-    struct row_ctx x = {.plan = plan, .o = o, .rules = rules, .hd = &hd,
-                        .r = &t.rows[i], .default_source = source};
-    int r = plan->kind == IMPORT_OBSERVATIONS ? read_observation(&x)
-                                              : read_submission(&x);
-    if (r < 0)
-      rc = -1;
-    plan->n_rows++;
-    /* the facts keep copies: a million rows are not held twice */
-    import_row_release(&t.rows[i]);
-  }
-  import_table_release(&t);
+  struct reader rd = {.plan = plan, .o = o, .rules = rules,
+                      .default_source = source};
+  int rc = read_rows(plan, o, &rd);
   if (rc == 0 && check_duplicates(plan, o) != 0)
     rc = -1;
   import_sort_errors(plan);

@@ -32,7 +32,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "calendar.h"
+#include "import_strings.h"
 #include "import_text.h"
 #include "model.h"
 #include "rules.h"
@@ -66,25 +68,35 @@ enum import_state {
 };
 
 /* One value or receipt the file asks to record. A rate row (numerator
- * and denominator) gives two facts, one per series. */
+ * and denominator) gives two facts, one per series. Kept compact — a
+ * million rows make a million facts: the texts are the plan's single
+ * copies (plan->strings), and what only one kind of fact has shares its
+ * room with the other kind's (f->ind tells observations from
+ * submissions). */
 struct import_fact {
-  size_t row;
+  uint32_t row;                /* the file's line where the row starts */
+  uint32_t same_as;            /* an earlier row giving the same: its row */
   const struct jurisdiction *j;      /* owned by the ruleset */
+  const struct indicator *ind;       /* observations; owned by the ruleset */
+  const struct obligation *ob;       /* submissions; owned by the ruleset */
+  union {
+    const char *unit;                /* observations: j->id or an agency */
+    const char *agency;              /* submissions */
+  };
+  union {
+    const char *source;              /* observations */
+    const char *note;                /* submissions; NULL when none */
+  };
+  union {
+    double value;                    /* observations */
+    cal_day received;                /* submissions */
+  };
+  union {
+    double old_value;          /* IMPORT_CHANGED observations */
+    cal_day old_received;      /* IMPORT_CHANGED and IMPORT_KEPT receipts */
+  };
   char period[CAL_PERIOD_ID_LEN];
-  /* observations */
-  const struct indicator *ind;       /* owned by the ruleset */
-  char *unit;                        /* j->id or one of its agencies */
-  double value;
-  char *source;
-  /* submissions */
-  const struct obligation *ob;       /* owned by the ruleset */
-  char *agency;
-  cal_day received;
-  char *note;                        /* NULL when the row has none */
-  size_t same_as;              /* an earlier row giving the same: its row */
   enum import_state state;     /* import_apply's verdict */
-  double old_value;            /* IMPORT_CHANGED observations */
-  cal_day old_received;        /* IMPORT_CHANGED and IMPORT_KEPT receipts */
 };
 
 struct import_problem {
@@ -101,6 +113,7 @@ struct import_plan {
   size_t n_rows;                                 /* data rows read */
   struct import_fact *facts; size_t n_facts;     /* in row order */
   struct import_fact **sorted; /* the facts by key, for lookups */
+  struct import_strings strings;   /* the facts' texts, one copy each */
   struct import_problem *errors; size_t n_errors;
   size_t n_errors_dropped;     /* past IMPORT_MAX_PROBLEMS */
   struct import_problem *warnings; size_t n_warnings;

@@ -90,7 +90,7 @@ static int value_after(const struct import_plan *plan, struct store *s,
   memset(&key, 0, sizeof key);
   key.j = j;
   key.ind = ind;
-  key.unit = (char *)unit;     /* only compared */
+  key.unit = unit;
   snprintf(key.period, sizeof key.period, "%s", period);
   size_t lo = 0, hi = plan->n_facts;
   while (lo < hi) {            /* the first fact not below the key */
@@ -261,7 +261,8 @@ static int check_across(struct import_plan *plan,
     const struct import_fact *a = plan->sorted[start];
     if (k < plan->n_facts) {
       const struct import_fact *b = plan->sorted[k];
-      if (a->j == b->j && strcmp(a->unit, b->unit) == 0 &&
+      if (a->j == b->j &&
+          (a->unit == b->unit || strcmp(a->unit, b->unit) == 0) &&
           strcmp(a->period, b->period) == 0)
         continue;
     }
@@ -299,7 +300,7 @@ static int index_order(const void *x, const void *y)
   int c = a->j == b->j ? 0 : strcmp(a->j->id, b->j->id);
   if (c == 0 && a->ind != b->ind)
     c = strcmp(a->ind->id, b->ind->id);
-  if (c == 0)
+  if (c == 0 && a->unit != b->unit)      /* interned: equal is the same */
     c = strcmp(a->unit, b->unit);
   if (c == 0)
     c = strcmp(a->period, b->period);

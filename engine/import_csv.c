@@ -13,13 +13,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct csv_state {
-  struct import_table *t;
+/* How much of a file's start is held back to find the header's separator
+ * before it is decided on what has come (a header this long is no
+ * header). */
+#define HEAD_MAX (1u << 20)
+
+struct import_csv {
+  struct csv_parser p;
+  bool p_ready;                /* csv_init succeeded */
+  import_row_fn fn; void *ctx;
+  char delimiter;              /* 0 until decided */
+  char *head; size_t head_len; /* the start, until the delimiter is known */
   struct import_row cur;       /* the row being read */
   size_t line;                 /* the line being fed */
-  bool need_start;             /* the next non-blank line starts a row */
-  int error;                   /* 0, -1 (msg set), -2 out of memory */
-  char *msg; size_t msg_len;
+  size_t start;                /* the line where the current row starts */
+  bool at_line_start;          /* the next byte begins a new line */
+  bool after_cr;               /* the last byte fed was a CR ending a line */
+  bool need_start;             /* the next non-blank byte starts a row */
+  int error;                   /* 0, -1 (msg set), -2 out of memory/stop */
+  char msg[256];
 };
 
 void import_row_release(struct import_row *r)
@@ -68,11 +80,11 @@ static char *trimmed(const char *s, size_t n)
 /* libcsv: one cell has ended. */
 static void on_cell(void *field, size_t len, void *data)
 {
-  struct csv_state *st = data;
+  struct import_csv *st = data;
   if (st->error)
     return;
   if (st->cur.n_cells == IMPORT_MAX_CELLS || len > IMPORT_MAX_CELL) {
-    snprintf(st->msg, st->msg_len, st->cur.n_cells == IMPORT_MAX_CELLS
+    snprintf(st->msg, sizeof st->msg, st->cur.n_cells == IMPORT_MAX_CELLS
              ? "more than %d cells in a row" : "a cell longer than %d bytes",
              st->cur.n_cells == IMPORT_MAX_CELLS ? IMPORT_MAX_CELLS
                                                  : IMPORT_MAX_CELL);
@@ -90,29 +102,21 @@ static void on_cell(void *field, size_t len, void *data)
   st->cur.cells[st->cur.n_cells++] = cell;
 }
 
-/* libcsv: the row has ended. */
+/* libcsv: the row has ended: hand it over, then reuse it. */
 static void on_row(int c, void *data)
 {
-  struct csv_state *st = data;
+  struct import_csv *st = data;
   (void)c;
   st->need_start = true;
   bool empty = true;
   for (size_t i = 0; i < st->cur.n_cells && empty; i++)
     empty = st->cur.cells[i][0] == '\0';
-  if (st->error || empty) {
-    import_row_release(&st->cur);
-    return;
+  if (!st->error && !empty) {
+    st->cur.line = st->start;
+    if (st->fn(&st->cur, st->ctx) != 0)
+      st->error = -2;
   }
-  struct import_table *t = st->t;
-  struct import_row *nr = realloc(t->rows, (t->n_rows + 1) * sizeof *nr);
-  if (nr == NULL) {
-    import_row_release(&st->cur);
-    st->error = -2;
-    return;
-  }
-  t->rows = nr;
-  t->rows[t->n_rows++] = st->cur;
-  memset(&st->cur, 0, sizeof st->cur);
+  import_row_release(&st->cur);
 }
 
 /* The length of the line at s (up to n bytes), its break included. */
@@ -165,62 +169,202 @@ static int space_only(unsigned char c)
   return c == ' ';
 }
 
-static int fail_at(struct csv_state *st, size_t *line, size_t at,
-                   const char *what)
+struct import_csv *import_csv_new(import_row_fn fn, void *ctx)
 {
-  *line = at;
-  snprintf(st->msg, st->msg_len, "%s", what);
+  struct import_csv *c = calloc(1, sizeof *c);
+  if (c == NULL)
+    return NULL;
+  c->fn = fn;
+  c->ctx = ctx;
+  c->at_line_start = true;
+  c->need_start = true;
+  if (csv_init(&c->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+    free(c);
+    return NULL;
+  }
+  c->p_ready = true;
+  return c;
+}
+
+void import_csv_free(struct import_csv *c)
+{
+  if (c == NULL)
+    return;
+  import_row_release(&c->cur);
+  if (c->p_ready)
+    csv_free(&c->p);
+  free(c->head);
+  free(c);
+}
+
+char import_csv_delimiter(const struct import_csv *c)
+{
+  return c->delimiter;
+}
+
+const char *import_csv_error(const struct import_csv *c, size_t *line)
+{
+  *line = c->error == -1 ? c->start : 0;
+  return c->msg;
+}
+
+static int fail(struct import_csv *c, size_t line, const char *what)
+{
+  c->start = line;             /* import_csv_error's line */
+  snprintf(c->msg, sizeof c->msg, "%s", what);
+  c->error = -1;
   return -1;
+}
+
+/* After libcsv took (or refused) a piece: the error, if any. */
+static int parsed(struct import_csv *c, size_t want, size_t got)
+{
+  if (got != want)
+    return csv_error(&c->p) == CSV_ENOMEM ? (c->error = -2)
+           : fail(c, c->line, "a quote inside a cell that does not start "
+                  "with one, or after a closing quote: quote the whole cell "
+                  "and double the quotes in it (\"\")");
+  return c->error;             /* set by on_cell or on_row: -1 or -2 */
+}
+
+/* Feed s[0..n), which holds at most one line break, at its end. */
+static int feed_piece(struct import_csv *c, const char *s, size_t n)
+{
+  if (c->at_line_start) {
+    c->line++;
+    c->at_line_start = false;
+  }
+  if (c->need_start && !blank(s, n)) {
+    c->start = c->line;
+    c->need_start = false;
+  }
+  int rc = parsed(c, n, csv_parse(&c->p, s, n, on_cell, on_row, c));
+  if (rc == 0 && n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r')) {
+    c->at_line_start = true;
+    c->after_cr = s[n - 1] == '\r';
+  }
+  return rc;
+}
+
+/* Feed text whose separator is known, line by line, so that each row
+ * knows the line it starts on. A CRLF split between two chunks is one
+ * break: its LF goes with the line its CR ended. */
+static int feed_lines(struct import_csv *c, const char *s, size_t n)
+{
+  size_t off = 0;
+  int rc = 0;
+  if (n > 0 && c->after_cr && s[0] == '\n') {
+    rc = parsed(c, 1, csv_parse(&c->p, s, 1, on_cell, on_row, c));
+    off = 1;
+  }
+  if (n > 0)
+    c->after_cr = false;
+  while (off < n && rc == 0) {
+    size_t k = line_length(s + off, n - off);
+    rc = feed_piece(c, s + off, k);
+    off += k;
+  }
+  return rc;
+}
+
+/* Whether head[0..n) holds a whole non-blank line (the header's). */
+static bool has_header_line(const char *s, size_t n)
+{
+  size_t off = 0;
+  while (off < n) {
+    size_t k = line_length(s + off, n - off);
+    bool ended = s[off + k - 1] == '\n' || s[off + k - 1] == '\r';
+    if (!ended)
+      return false;
+    if (!blank(s + off, k))
+      return true;
+    off += k;
+  }
+  return false;
+}
+
+/* Decide the separator on what is held back, and parse it. */
+static int start_parse(struct import_csv *c)
+{
+  c->delimiter = detect_delimiter(c->head ? c->head : "", c->head_len);
+  csv_set_delim(&c->p, (unsigned char)c->delimiter);
+  if (c->delimiter == '\t')
+    csv_set_space_func(&c->p, space_only);
+  char *head = c->head;
+  size_t n = c->head_len;
+  c->head = NULL;
+  c->head_len = 0;
+  int rc = feed_lines(c, head ? head : "", n);
+  free(head);
+  return rc;
+}
+
+int import_csv_feed(struct import_csv *c, const char *text, size_t n)
+{
+  if (c->error)
+    return c->error;
+  if (c->delimiter)
+    return feed_lines(c, text, n);
+  char *nh = realloc(c->head, c->head_len + n + 1);
+  if (nh == NULL)
+    return c->error = -2;
+  c->head = nh;
+  memcpy(c->head + c->head_len, text, n);
+  c->head_len += n;
+  if (c->head_len < HEAD_MAX && !has_header_line(c->head, c->head_len))
+    return 0;
+  return start_parse(c);
+}
+
+int import_csv_finish(struct import_csv *c)
+{
+  if (c->error)
+    return c->error;
+  if (!c->delimiter && start_parse(c) != 0)
+    return c->error;
+  if (csv_fini(&c->p, on_cell, on_row, c) != 0)
+    return csv_error(&c->p) == CSV_ENOMEM ? (c->error = -2)
+           : fail(c, c->start, "a quoted cell is never closed (a quote "
+                  "missing at its end)");
+  return c->error;
+}
+
+/* import_csv_parse's callback: a copy of the row into the table. */
+static int keep_row(const struct import_row *r, void *ctx)
+{
+  struct import_table *t = ctx;
+  struct import_row *nr = realloc(t->rows, (t->n_rows + 1) * sizeof *nr);
+  if (nr == NULL)
+    return -1;
+  t->rows = nr;
+  struct import_row *k = &t->rows[t->n_rows];
+  k->line = r->line;
+  k->n_cells = 0;
+  if ((k->cells = calloc(r->n_cells ? r->n_cells : 1, sizeof *k->cells))
+      == NULL)
+    return -1;
+  t->n_rows++;
+  for (; k->n_cells < r->n_cells; k->n_cells++)
+    if ((k->cells[k->n_cells] = strdup(r->cells[k->n_cells])) == NULL)
+      return -1;
+  return 0;
 }
 
 int import_csv_parse(const char *text, size_t len, struct import_table *t,
                      size_t *line, char *msg, size_t msg_len)
 {
-  struct csv_parser p;
-  struct csv_state st = {.t = t, .line = 0, .need_start = true,
-                         .msg = msg, .msg_len = msg_len};
   memset(t, 0, sizeof *t);
   msg[0] = '\0';
   *line = 0;
-  if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+  struct import_csv *c = import_csv_new(keep_row, t);
+  if (c == NULL)
     return -2;
-  t->delimiter = detect_delimiter(text, len);
-  csv_set_delim(&p, (unsigned char)t->delimiter);
-  if (t->delimiter == '\t')
-    csv_set_space_func(&p, space_only);
-  size_t start = 0, off = 0;
-  int rc = 0;
-  while (off < len && rc == 0) {
-    size_t n = line_length(text + off, len - off);
-    st.line++;
-    if (st.need_start && !blank(text + off, n)) {
-      start = st.line;
-      st.need_start = false;
-    }
-    size_t before = t->n_rows;
-    if (csv_parse(&p, text + off, n, on_cell, on_row, &st) != n)
-      rc = csv_error(&p) == CSV_ENOMEM ? -2
-           : fail_at(&st, line, st.line, "a quote inside a cell that does "
-                     "not start with one, or after a closing quote: quote "
-                     "the whole cell and double the quotes in it (\"\")");
-    else if (st.error)
-      rc = st.error == -2 ? -2 : (*line = start, -1);
-    for (size_t k = before; k < t->n_rows; k++)
-      t->rows[k].line = start;
-    off += n;
-  }
-  if (rc == 0) {
-    size_t before = t->n_rows;
-    if (csv_fini(&p, on_cell, on_row, &st) != 0)
-      rc = csv_error(&p) == CSV_ENOMEM ? -2
-           : fail_at(&st, line, start, "a quoted cell is never closed (a "
-                     "quote missing at its end)");
-    else if (st.error)
-      rc = st.error == -2 ? -2 : (*line = start, -1);
-    for (size_t k = before; k < t->n_rows; k++)
-      t->rows[k].line = start;
-  }
-  import_row_release(&st.cur);
-  csv_free(&p);
+  int rc = import_csv_feed(c, text, len);
+  if (rc == 0)
+    rc = import_csv_finish(c);
+  t->delimiter = import_csv_delimiter(c);
+  if (rc == -1)
+    snprintf(msg, msg_len, "%s", import_csv_error(c, line));
+  import_csv_free(c);
   return rc;
 }

@@ -391,3 +391,67 @@ int import_text_decode(const unsigned char *data, size_t n,
            "Text\"", data[skip + bad], err->col);
   return -1;
 }
+
+/* ---- streaming ---------------------------------------------------------- */
+
+void import_text_stream_release(struct import_text_stream *s)
+{
+  free(s->pending);
+  free(s->out);
+  memset(s, 0, sizeof *s);
+}
+
+int import_text_stream_feed(struct import_text_stream *s,
+                            const unsigned char *in, size_t n, int last,
+                            const char **text, size_t *len)
+{
+  *text = "";
+  *len = 0;
+  free(s->out);
+  s->out = NULL;
+  if (s->n_pending + n > s->cap) {
+    size_t cap = 2 * (s->n_pending + n);
+    unsigned char *np = realloc(s->pending, cap);
+    if (np == NULL)
+      return -2;
+    s->pending = np;
+    s->cap = cap;
+  }
+  if (n > 0)
+    memcpy(s->pending + s->n_pending, in, n);
+  s->n_pending += n;
+  size_t skip = 0;
+  if (!s->started) {
+    if (s->n_pending < 3 && !last)
+      return 0;
+    s->started = 1;
+    skip = s->n_pending >= 3 && s->pending[0] == 0xEF &&
+           s->pending[1] == 0xBB && s->pending[2] == 0xBF ? 3 : 0;
+    s->encoding = skip ? IMPORT_UTF8_BOM : IMPORT_UTF8;
+  }
+  /* whole lines only: a character or a line cut by the chunk waits */
+  size_t end = s->n_pending;
+  if (!last)
+    while (end > skip && s->pending[end - 1] != '\n')
+      end--;
+  size_t m = end > skip ? end - skip : 0;
+  if (m == 0) {                /* nothing whole yet (pending may be NULL) */
+    if (end > 0) {
+      memmove(s->pending, s->pending + end, s->n_pending - end);
+      s->n_pending -= end;
+    }
+    return 0;
+  }
+  const unsigned char *p = s->pending + skip;
+  utf8proc_int32_t cp;
+  if (utf8_scan(p, m) != m || find_control(p, m, &cp) != m)
+    return 1;
+  size_t olen = 0;
+  if (nfc((const char *)p, m, &s->out, &olen) != 0)
+    return -2;
+  memmove(s->pending, s->pending + end, s->n_pending - end);
+  s->n_pending -= end;
+  *text = s->out ? s->out : "";
+  *len = olen;
+  return 0;
+}

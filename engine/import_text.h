@@ -59,4 +59,27 @@ int import_text_decode(const unsigned char *data, size_t n,
 
 void import_text_release(struct import_text *t);
 
+/* Plain UTF-8 (with or without a byte-order mark) decoded as it is read,
+ * a chunk at a time, so that a large file is never held whole: each
+ * complete line is checked and normalised to NFC as import_text_decode
+ * would. Anything else — another encoding, a bad byte, a control
+ * character — makes it give up, and the whole file is then decoded by
+ * import_text_decode, which tells the encoding or says exactly why not.
+ * Zero-initialise; release with import_text_stream_release. */
+struct import_text_stream {
+  unsigned char *pending; size_t n_pending, cap;  /* a line not yet whole */
+  char *out;                   /* the last text returned */
+  int started;                 /* the byte-order mark was looked for */
+  enum import_encoding encoding;   /* IMPORT_UTF8 or IMPORT_UTF8_BOM */
+};
+
+/* Take the next n bytes (last: the file ends with them). Returns 0 with
+ * *text (valid until the next call) holding *len bytes of NFC UTF-8 —
+ * the lines completed so far, possibly none; 1 when the file is not
+ * plain UTF-8 text (decode it whole); -2 when out of memory. */
+int import_text_stream_feed(struct import_text_stream *s,
+                            const unsigned char *in, size_t n, int last,
+                            const char **text, size_t *len);
+void import_text_stream_release(struct import_text_stream *s);
+
 #endif

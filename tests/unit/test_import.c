@@ -23,6 +23,7 @@
 
 #include "fixture.h"
 #include "import.h"
+#include "record.h"
 #include "import_csv.h"
 #include "import_text.h"
 
@@ -229,6 +230,78 @@ static void test_decode_refuses_what_is_not_text(void **state)
   decode_refused(bom, sizeof bom - 1, 1, 3, "byte 0xD2");
 }
 
+/* Streaming UTF-8: cut at every byte — inside the byte-order mark, inside
+ * a character, between the parts of a decomposed letter — the text is
+ * the NFC of the whole; a bad byte in a later chunk makes it give up. */
+static void test_text_stream(void **state)
+{
+  (void)state;
+  static const char in[] = "\xEF\xBB\xBF" "a,Chi\xCC\x89 ti\xC3\xAAu\r\nS\xE1\xBB\x9F,2\n3";
+  static const char nfc[] = "a,Ch\xE1\xBB\x89 ti\xC3\xAAu\r\nS\xE1\xBB\x9F,2\n3";
+  const size_t n = sizeof in - 1;
+  for (size_t cut = 0; cut <= n; cut++) {
+    struct import_text_stream ts;
+    memset(&ts, 0, sizeof ts);
+    char got[128] = "";
+    size_t used = 0;
+    const char *text;
+    size_t len;
+    assert_int_equal(import_text_stream_feed(&ts, (const unsigned char *)in,
+                                             cut, 0, &text, &len), 0);
+    memcpy(got + used, text, len);
+    used += len;
+    assert_int_equal(import_text_stream_feed(&ts, (const unsigned char *)in
+                                             + cut, n - cut, 1, &text, &len),
+                     0);
+    memcpy(got + used, text, len);
+    used += len;
+    got[used] = '\0';
+    assert_int_equal(ts.encoding, IMPORT_UTF8_BOM);
+    import_text_stream_release(&ts);
+    if (strcmp(got, nfc) != 0)
+      fail_msg("cut at %zu: '%s'", cut, got);
+  }
+  struct import_text_stream ts;
+  memset(&ts, 0, sizeof ts);
+  const char *text;
+  size_t len;
+  assert_int_equal(import_text_stream_feed(&ts, (const unsigned char *)
+                                           "a,b\n1,2\n", 8, 0, &text, &len), 0);
+  assert_int_equal(len, 8);
+  assert_int_equal(import_text_stream_feed(&ts, (const unsigned char *)
+                                           "S\xD2,2\n", 5, 1, &text, &len), 1);
+  import_text_stream_release(&ts);
+}
+
+/* One copy of each text: equal texts give the same pointer, whatever the
+ * buffer they came from; the set is empty (and reusable) once released. */
+static void test_strings(void **state)
+{
+  (void)state;
+  struct import_strings set;
+  memset(&set, 0, sizeof set);
+  char buf[16];
+  const char *first = NULL;
+  for (int i = 0; i < 1000; i++) {
+    snprintf(buf, sizeof buf, "x%03d", i % 100);
+    const char *c = import_intern(&set, buf);
+    assert_non_null(c);
+    assert_ptr_not_equal(c, buf);
+    assert_string_equal(c, buf);
+    if (i == 0)
+      first = c;
+    if (i % 100 == 0)
+      assert_ptr_equal(c, first);
+  }
+  assert_int_equal(set.n, 100);
+  assert_ptr_not_equal(import_intern(&set, "x001"), first);
+  import_strings_release(&set);
+  assert_int_equal(set.n, 0);
+  assert_null(set.root);
+  assert_non_null(import_intern(&set, "again"));
+  import_strings_release(&set);
+}
+
 /* ---- CSV ---------------------------------------------------------------- */
 
 static void csv_ok(const char *text, char delim, size_t rows,
@@ -279,6 +352,59 @@ static void test_csv(void **state)
   import_table_release(&tb);
 }
 
+/* What the streaming parser hands over, as one string: "LINE:cell|cell;". */
+static int collect_row(const struct import_row *r, void *ctx)
+{
+  char *out = ctx;
+  size_t n = strlen(out);
+  n += (size_t)snprintf(out + n, 512 - n, "%zu:", r->line);
+  for (size_t i = 0; i < r->n_cells; i++)
+    n += (size_t)snprintf(out + n, 512 - n, "%s%s", i ? "|" : "",
+                          r->cells[i]);
+  snprintf(out + n, 512 - n, ";");
+  return 0;
+}
+
+/* A row, a quoted line break, a CRLF and a UTF-8 character split between
+ * two chunks at every byte read as when the text comes whole. */
+static void test_csv_chunks(void **state)
+{
+  (void)state;
+  static const char text[] = "a;b\r\n\"x\r\ny\";Sở\r\n\r\n2;\"q\"\"\"\r3;4";
+  const size_t n = sizeof text - 1;
+  char whole[512] = "";
+  struct import_csv *c = import_csv_new(collect_row, whole);
+  assert_non_null(c);
+  assert_int_equal(import_csv_feed(c, text, n), 0);
+  assert_int_equal(import_csv_finish(c), 0);
+  assert_int_equal(import_csv_delimiter(c), ';');
+  import_csv_free(c);
+  assert_string_equal(whole, "1:a|b;2:x\r\ny|Sở;5:2|q\";6:3|4;");
+  for (size_t cut = 0; cut <= n; cut++) {
+    char got[512] = "";
+    c = import_csv_new(collect_row, got);
+    assert_non_null(c);
+    assert_int_equal(import_csv_feed(c, text, cut), 0);
+    assert_int_equal(import_csv_feed(c, text + cut, n - cut), 0);
+    assert_int_equal(import_csv_finish(c), 0);
+    assert_int_equal(import_csv_delimiter(c), ';');
+    import_csv_free(c);
+    if (strcmp(got, whole) != 0)
+      fail_msg("cut at %zu: %s", cut, got);
+  }
+  /* an error in the second chunk names its line */
+  char got[512] = "";
+  size_t line;
+  c = import_csv_new(collect_row, got);
+  assert_non_null(c);
+  assert_int_equal(import_csv_feed(c, "a,b\n1,2\n3,", 10), 0);
+  assert_int_equal(import_csv_feed(c, "x\"y\n", 4), -1);
+  assert_non_null(strstr(import_csv_error(c, &line), "quote"));
+  assert_int_equal(line, 3);
+  import_csv_free(c);
+  assert_string_equal(got, "1:a|b;2:1|2;");
+}
+
 /* ---- rows ----------------------------------------------------------------- */
 
 static void test_import_writes_and_is_idempotent(void **state)
@@ -316,6 +442,32 @@ static void test_import_writes_and_is_idempotent(void **state)
   assert_non_null(strstr(after, "Sở A"));
   free(before);
   free(after);
+}
+
+/* A Windows-1258 file whose first 8-bit byte comes after the first chunk
+ * read: the rows already read are dropped and the file is read again,
+ * whole — every row once, every bad row reported once. */
+static void test_encoding_found_late(void **state)
+{
+  struct t *t = *state;
+  const size_t rows = 6000;
+  size_t cap = rows * 32 + 128, n = 0;
+  char *data = malloc(cap);
+  assert_non_null(data);
+  n += (size_t)snprintf(data + n, cap - n, "indicator,period,value,source\n");
+  for (size_t i = 0; i < rows; i++)
+    n += (size_t)snprintf(data + n, cap - n, "pct,2023,%s,\n",
+                          i == 1 ? "x" : "47.5");
+  n += (size_t)snprintf(data + n, cap - n, "pct,2022,45,S\xF5\xD2\n");
+  assert_true(n > 65536);
+  put_file(t, "late.csv", data, n);
+  free(data);
+  assert_int_equal(run(t, false, false), 1);
+  assert_int_equal(t->plan.encoding, IMPORT_CP1258);
+  assert_int_equal(t->plan.n_rows, rows + 1);
+  assert_int_equal(t->plan.n_errors, 1);
+  assert_error(t, 3, "value 'x' " RECORD_VALUE_HINT);
+  assert_string_equal(t->plan.facts[t->plan.n_facts - 1].source, "Sở");
 }
 
 static void test_vietnamese_file(void **state)
@@ -713,9 +865,14 @@ int main(void)
     cmocka_unit_test(test_decode_utf16le),
     cmocka_unit_test(test_decode_windows_1258),
     cmocka_unit_test(test_decode_refuses_what_is_not_text),
+    cmocka_unit_test(test_strings),
     cmocka_unit_test(test_csv),
+    cmocka_unit_test(test_csv_chunks),
+    cmocka_unit_test(test_text_stream),
     cmocka_unit_test_setup_teardown(test_import_writes_and_is_idempotent,
                                     setup, teardown),
+    cmocka_unit_test_setup_teardown(test_encoding_found_late, setup,
+                                    teardown),
     cmocka_unit_test_setup_teardown(test_vietnamese_file, setup, teardown),
     cmocka_unit_test_setup_teardown(test_headers_in_other_encodings, setup,
                                     teardown),
