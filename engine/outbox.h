@@ -93,8 +93,9 @@ int outbox_record(struct outbox *o, long long delivery, long long now,
                   bool *failed_now);
 
 /* Several records (outbox_record, outbox_defer, outbox_hold) in one
- * transaction: each stays a part of it of its own, undone alone when it
- * fails; outbox_batch_end commits them all at once. A crash before the
+ * transaction, committed all at once by outbox_batch_end. A record that
+ * fails keeps what it wrote before failing (each statement is whole, and
+ * the attempt is written before the delivery's state), the others stay. A crash before the
  * commit loses the whole batch's records, so what the batch sent is sent
  * again: a caller keeps a batch to what it can afford to repeat. Return 0
  * or -1 (a batch already open; the commit failed, and then nothing of the

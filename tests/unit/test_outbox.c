@@ -851,8 +851,8 @@ static long long synchronous(struct fx *x)
 
 /* Records in a batch are committed together by outbox_batch_end: until
  * then nobody else sees them (a crash would lose them all, and their
- * messages would be sent again). A record that fails inside the batch is
- * undone alone; the others stay. relax/settle turn synchronous to NORMAL
+ * messages would be sent again). A record that fails inside the batch
+ * (an unknown delivery) writes nothing; the others stay. relax/settle turn synchronous to NORMAL
  * and back. */
 static void test_batch(void **state)
 {
@@ -870,6 +870,10 @@ static void test_batch(void **state)
                                  &retry3, &failed), 0);
   assert_int_equal(outbox_record(x->o, 99999, 1005, true, false, 200, "ok",
                                  0, &retry3, &failed), -1);
+  assert_string_equal(outbox_errmsg(x->o), "outbox: no delivery 99999");
+  assert_int_equal(outbox_record(x->o, 99999, 1005, false, false, 500,
+                                 "HTTP 500", 0, &retry3, &failed), -1);
+  assert_string_equal(outbox_errmsg(x->o), "outbox: no delivery 99999");
   assert_int_equal(outbox_record(x->o, b, 1005, false, false, 500, "HTTP 500",
                                  0, &retry3, &failed), 0);
   assert_int_equal(count_committed(x, "SELECT count(*) FROM attempts"), 0);

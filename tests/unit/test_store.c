@@ -245,6 +245,85 @@ static void test_reopen_keeps_data(void **state)
                    store_latest_version());
 }
 
+/* How many times a statement's program opens a temporary table
+ * (OpenEphemeral): what migration 3 took out of every delivery write. */
+static int ephemeral_tables(const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *st = NULL;
+  char explain[512];
+  int n = 0;
+  snprintf(explain, sizeof explain, "EXPLAIN %s", sql);
+  assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL),
+                   SQLITE_OK);
+  assert_int_equal(sqlite3_prepare_v2(db, explain, -1, &st, NULL), SQLITE_OK);
+  while (sqlite3_step(st) == SQLITE_ROW)
+    n += strcmp((const char *)sqlite3_column_text(st, 1),
+                "OpenEphemeral") == 0;
+  assert_int_equal(sqlite3_finalize(st), SQLITE_OK);
+  assert_int_equal(sqlite3_close(db), SQLITE_OK);
+  return n;
+}
+
+/* A file at version 2 (deliveries checked with an IN list) is rebuilt by
+ * migration 3: the same rows and attempts, the check still refusing an
+ * unknown status, foreign keys intact, and no temporary table per write. */
+static void test_migrate_3_keeps_deliveries(void **state)
+{
+  struct fixture *f = *state;
+  store_close(open_ok(f->path));
+  raw_exec(f->path,
+    "PRAGMA foreign_keys = OFF;"
+    "DROP TABLE deliveries;"
+    "CREATE TABLE deliveries ("
+    "  id INTEGER PRIMARY KEY,"
+    "  message INTEGER NOT NULL REFERENCES messages (id),"
+    "  recipient TEXT NOT NULL,"
+    "  status TEXT NOT NULL DEFAULT 'queued'"
+    "   CHECK (status IN ('queued', 'sent', 'failed', 'dropped')),"
+    "  attempts INTEGER NOT NULL DEFAULT 0,"
+    "  next_attempt_at INTEGER NOT NULL,"
+    "  last_error TEXT, sent_at INTEGER, UNIQUE (message, recipient));"
+    "CREATE INDEX deliveries_due ON deliveries (status, next_attempt_at);"
+    "INSERT INTO messages (id, channel, jurisdiction, subject, body,"
+    " message_id, run_day, created_at)"
+    " VALUES (1, 'webhook', 'bac-ninh', 's', '{}', 'm1', '2024-11-28', 1);"
+    "INSERT INTO deliveries VALUES (1, 1, 'h1', 'sent', 1, 5, NULL, 7),"
+    " (2, 1, 'h2', 'queued', 2, 99, 'HTTP 500', NULL);"
+    "INSERT INTO attempts (delivery, at, ok, code, detail)"
+    " VALUES (1, 7, 1, 200, 'ok'), (2, 8, 0, 500, 'HTTP 500');"
+    "PRAGMA user_version = 2;");
+  const char *update = "UPDATE deliveries SET status = 'sent' WHERE id = 2";
+  assert_int_equal(ephemeral_tables(f->path, update), 1);
+
+  struct store *s = open_ok(f->path);
+  assert_int_equal(store_schema_version(s), 3);
+  store_close(s);
+  char rows[256];
+  raw_text(f->path, "SELECT group_concat(id || ' ' || message || ' ' ||"
+           " recipient || ' ' || status || ' ' || attempts || ' ' ||"
+           " next_attempt_at || ' ' || coalesce(last_error, '-') || ' ' ||"
+           " coalesce(sent_at, '-'), '; ') FROM deliveries",
+           rows, sizeof rows);
+  assert_string_equal(rows, "1 1 h1 sent 1 5 - 7; 2 1 h2 queued 2 99 HTTP 500 -");
+  assert_int_equal(raw_int(f->path, "SELECT count(*) FROM attempts a"
+                           " JOIN deliveries d ON d.id = a.delivery"), 2);
+  assert_int_equal(raw_int(f->path, "SELECT count(*) FROM"
+                           " pragma_foreign_key_check"), 0);
+  assert_int_equal(raw_int(f->path, "SELECT count(*) FROM sqlite_schema"
+                           " WHERE name IN ('deliveries_due',"
+                           " 'sqlite_autoindex_deliveries_1')"), 2);
+  assert_int_equal(ephemeral_tables(f->path, update), 0);
+
+  sqlite3 *db = NULL;
+  assert_int_equal(sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READWRITE, NULL),
+                   SQLITE_OK);
+  assert_int_equal(sqlite3_exec(db, "UPDATE deliveries SET status = 'lost'"
+                                " WHERE id = 1", NULL, NULL, NULL),
+                   SQLITE_CONSTRAINT);
+  assert_int_equal(sqlite3_close(db), SQLITE_OK);
+}
+
 static void test_newer_version_refused(void **state)
 {
   struct fixture *f = *state;
@@ -748,6 +827,7 @@ int main(void)
     T(test_migrate_new_file),
     T(test_migrate_empty_file),
     T(test_reopen_keeps_data),
+    T(test_migrate_3_keeps_deliveries),
     T(test_newer_version_refused),
     T(test_not_a_database),
     T(test_short_garbage_refused),
