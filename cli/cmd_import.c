@@ -42,7 +42,7 @@ static void print_fact(const struct import_options *o,
   char a[40], b[40], d[CAL_DATE_LEN], e[CAL_DATE_LEN];
   printf("%-8s %s:%zu  %s ", state_name(f, o->dry_run), o->path, (size_t)f->row,
          f->j->id);
-  if (f->ind) {
+  if (f->is_observation) {
     printf("%s %s", f->ind->id, f->period);
     if (strcmp(f->unit, f->j->id) != 0)      /* a district, an agency */
       printf(" (%s)", f->unit);

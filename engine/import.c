@@ -9,6 +9,7 @@
  * people (a title, the unit of measure, the row number), which are
  * ignored silently.
  */
+#define _GNU_SOURCE            /* qsort_r: the sort's order needs the facts */
 #include "import.h"
 
 #include <errno.h>
@@ -500,12 +501,13 @@ static int push_observation(struct row_ctx *x, const struct jurisdiction *j,
   struct import_fact *f = new_fact(x->plan, x->r->line, j);
   if (f == NULL)
     return -1;
+  f->is_observation = 1;
   f->ind = ind;
   f->value = v;
-  snprintf(f->period, sizeof f->period, "%s", period);
+  f->period = import_intern(&x->plan->strings, period);
   f->unit = import_intern(&x->plan->strings, unit);
   f->source = import_intern(&x->plan->strings, source);
-  return f->unit && f->source ? 0 : -1;
+  return f->period && f->unit && f->source ? 0 : -1;
 }
 
 /* A rate row: numerator and denominator, recorded as the two series of
@@ -666,48 +668,54 @@ static int read_submission(struct row_ctx *x)
     return -1;
   f->ob = ob;
   f->received = on;
-  snprintf(f->period, sizeof f->period, "%s", p.id);
+  f->period = import_intern(&x->plan->strings, p.id);
   f->agency = import_intern(&x->plan->strings, agency);
   f->note = note[0] ? import_intern(&x->plan->strings, note) : NULL;
-  return f->agency && (note[0] == '\0' || f->note) ? 0 : -1;
+  return f->period && f->agency && (note[0] == '\0' || f->note) ? 0 : -1;
 }
 
 /* ---- duplicates within the file --------------------------------------- */
 
-/* Observations by (jurisdiction, unit, period, indicator) — so the facts
- * of one unit and period lie together for the checks across series —
- * submissions by (jurisdiction, agency, obligation, period). */
+/* The order of the store's unique indexes — observations by
+ * (jurisdiction, indicator, unit, period), submissions by (jurisdiction,
+ * agency, obligation, period) — so that comparing and writing a million
+ * rows walk the index page after page instead of all over it. */
 int import_fact_cmp(const struct import_fact *a, const struct import_fact *b)
 {
   /* the same jurisdiction, indicator or obligation is the same struct,
-   * and the same unit or agency the same interned string: the pointers
-   * settle most comparisons of a sort without strcmp */
+   * and the same unit, agency or period mostly the same interned string:
+   * the pointers settle most comparisons of a sort without strcmp */
   int c = a->j == b->j ? 0 : strcmp(a->j->id, b->j->id);
-  if (c == 0 && a->ind && a->unit != b->unit)
-    c = strcmp(a->unit, b->unit);
-  if (c == 0 && a->ind)
-    c = strcmp(a->period, b->period);
-  if (c == 0 && a->ind && a->ind != b->ind)
-    c = strcmp(a->ind->id, b->ind->id);
-  if (c == 0 && a->ob && a->agency != b->agency)
+  if (a->is_observation) {
+    if (c == 0 && a->ind != b->ind)
+      c = strcmp(a->ind->id, b->ind->id);
+    if (c == 0 && a->unit != b->unit)
+      c = strcmp(a->unit, b->unit);
+    if (c == 0 && a->period != b->period)
+      c = strcmp(a->period, b->period);
+    return c;
+  }
+  if (c == 0 && a->agency != b->agency)
     c = strcmp(a->agency, b->agency);
-  if (c == 0 && a->ob && a->ob != b->ob)
+  if (c == 0 && a->ob != b->ob)
     c = strcmp(a->ob->id, b->ob->id);
-  if (c == 0 && a->ob)
+  if (c == 0 && a->period != b->period)
     c = strcmp(a->period, b->period);
   return c;
 }
 
-/* By key, then by row: the first of equal keys is the earliest row. */
-static int sorted_cmp(const void *x, const void *y)
+/* By key, then by row: the first of equal keys is the earliest row.
+ * x and y index the facts. */
+static int sorted_cmp(const void *x, const void *y, void *facts)
 {
-  const struct import_fact *a = *(struct import_fact *const *)x,
-                           *b = *(struct import_fact *const *)y;
+  uint32_t i = *(const uint32_t *)x, k = *(const uint32_t *)y;
+  const struct import_fact *a = (const struct import_fact *)facts + i,
+                           *b = (const struct import_fact *)facts + k;
   int c = import_fact_cmp(a, b);
   if (c == 0)
     c = (a->row > b->row) - (a->row < b->row);
   if (c == 0)
-    c = (a > b) - (a < b);
+    c = (i > k) - (i < k);
   return c;
 }
 
@@ -722,21 +730,24 @@ static int check_duplicates(struct import_plan *plan,
   if ((plan->sorted = malloc(plan->n_facts * sizeof *plan->sorted)) == NULL)
     return -1;
   for (size_t i = 0; i < plan->n_facts; i++)
-    plan->sorted[i] = &plan->facts[i];
-  qsort(plan->sorted, plan->n_facts, sizeof *plan->sorted, sorted_cmp);
-  const struct import_fact *f0 = plan->sorted[0];
+    plan->sorted[i] = (uint32_t)i;     /* 32 MiB make far fewer than 2^32 */
+  qsort_r(plan->sorted, plan->n_facts, sizeof *plan->sorted, sorted_cmp,
+          plan->facts);
+  const struct import_fact *f0 = import_sorted(plan, 0);
   for (size_t k = 1; k < plan->n_facts; k++) {
-    struct import_fact *f = plan->sorted[k];
+    struct import_fact *f = import_sorted(plan, k);
     if (import_fact_cmp(f0, f) != 0) {
       f0 = f;
       continue;
     }
-    if (f->ind ? f->value == f0->value : f->received == f0->received) {
+    if (f->is_observation ? f->value == f0->value
+                          : f->received == f0->received) {
       f->same_as = f0->row;
       continue;
     }
     int rc;
-    if (f->ind) {
+    f->contradicts = 1;
+    if (f->is_observation) {
       rc = import_error(plan, o, f->row, "row %zu already gives %s for %s "
                         "%s = %s; this row gives %s", (size_t)f0->row, f->ind->id,
                         f->unit, f->period, num(f0->value, a),

@@ -69,16 +69,23 @@ enum import_state {
 
 /* One value or receipt the file asks to record. A rate row (numerator
  * and denominator) gives two facts, one per series. Kept compact — a
- * million rows make a million facts: the texts are the plan's single
- * copies (plan->strings), and what only one kind of fact has shares its
- * room with the other kind's (f->ind tells observations from
- * submissions). */
+ * million rows make a million facts, 64 bytes each: the texts are the
+ * plan's single copies (plan->strings), what only one kind of fact has
+ * shares its room with the other kind's (is_observation tells them
+ * apart), and the flags share a word with the row. */
 struct import_fact {
-  uint32_t row;                /* the file's line where the row starts */
+  uint32_t row : 27;           /* the file's line where the row starts (a
+                                  file of IMPORT_MAX_BYTES has fewer) */
+  uint32_t state : 3;          /* enum import_state: import_apply's verdict */
+  uint32_t contradicts : 1;    /* an earlier row gives the key otherwise */
+  uint32_t is_observation : 1; /* else a submission */
   uint32_t same_as;            /* an earlier row giving the same: its row */
   const struct jurisdiction *j;      /* owned by the ruleset */
-  const struct indicator *ind;       /* observations; owned by the ruleset */
-  const struct obligation *ob;       /* submissions; owned by the ruleset */
+  union {
+    const struct indicator *ind;     /* observations; owned by the ruleset */
+    const struct obligation *ob;     /* submissions; owned by the ruleset */
+  };
+  const char *period;                /* a period id, one of plan->strings */
   union {
     const char *unit;                /* observations: j->id or an agency */
     const char *agency;              /* submissions */
@@ -95,8 +102,6 @@ struct import_fact {
     double old_value;          /* IMPORT_CHANGED observations */
     cal_day old_received;      /* IMPORT_CHANGED and IMPORT_KEPT receipts */
   };
-  char period[CAL_PERIOD_ID_LEN];
-  enum import_state state;     /* import_apply's verdict */
 };
 
 struct import_problem {
@@ -112,7 +117,7 @@ struct import_plan {
   char delimiter;
   size_t n_rows;                                 /* data rows read */
   struct import_fact *facts; size_t n_facts;     /* in row order */
-  struct import_fact **sorted; /* the facts by key, for lookups */
+  uint32_t *sorted;            /* indices of the facts by key */
   struct import_strings strings;   /* the facts' texts, one copy each */
   struct import_problem *errors; size_t n_errors;
   size_t n_errors_dropped;     /* past IMPORT_MAX_PROBLEMS */
@@ -138,9 +143,16 @@ int import_apply(const struct import_options *o, struct store *s,
 
 void import_plan_release(struct import_plan *plan);
 
+/* The k-th fact of plan->sorted. */
+static inline struct import_fact *import_sorted(const struct import_plan *plan,
+                                                size_t k)
+{
+  return &plan->facts[plan->sorted[k]];
+}
+
 /* Used by import_apply.c. The order of plan->sorted: observations by
- * (jurisdiction, unit, period, indicator), submissions by (jurisdiction,
- * agency, obligation, period). */
+ * (jurisdiction, indicator, unit, period), submissions by (jurisdiction,
+ * agency, obligation, period) — the store's unique indexes. */
 int import_fact_cmp(const struct import_fact *a, const struct import_fact *b);
 /* Put the plan's errors in row order (stable). */
 void import_sort_errors(struct import_plan *plan);

@@ -6,8 +6,12 @@
  *
  * The comparison and the writes happen inside one BEGIN IMMEDIATE
  * transaction, so what was compared is what is overwritten: nobody can
- * record a value between the two. A dry run is the same transaction,
- * rolled back.
+ * record a value between the two. A fact is compared by trying to insert
+ * it: a key not recorded yet takes the row at once (new), and only a key
+ * already there is read back (same or changed). For a file of new rows
+ * that is one index search a row instead of two. Bad rows and dry runs
+ * roll the transaction back, so what was inserted along the way is gone
+ * with it.
  */
 #include "import.h"
 
@@ -25,30 +29,48 @@ static const char *num(double v, char buf[32])
 
 /* ---- new, same or changed --------------------------------------------- */
 
-/* What the store holds for f's key: f->state and the old value or date.
- * "The same" is the same number, exactly: 47.5 and 47,50 are, 47.5 and
- * 47.49 are not. A report is received once, and the first receipt counts
- * (as `submit`): an earlier date in the file replaces the stored one with
+/* Whether f's key is recorded: 1 with the old value or date in f, 0 when
+ * not — and then, with `insert`, f is recorded now. -1 (database). */
+static int recorded(struct store *s, struct import_fact *f, bool insert)
+{
+  int rc;
+  if (f->is_observation) {
+    if (insert && (rc = store_observation_add(s, f->j->id, f->ind->id,
+                                              f->unit, f->period, f->value,
+                                              f->source)) != 0)
+      return rc == 1 ? 0 : -1;
+    return store_observation_get(s, f->j->id, f->ind->id, f->unit, f->period,
+                                 &f->old_value);
+  }
+  if (insert && (rc = store_submission_put(s, f->j->id, f->agency,
+                                           f->ob->id, f->period, f->received,
+                                           f->note)) != 1)
+    return rc;
+  return store_submission_get(s, f->j->id, f->agency, f->ob->id, f->period,
+                              &f->old_received);
+}
+
+/* What the store holds for f's key: f->state and the old value or date;
+ * a key not recorded yet is recorded now (IMPORT_NEW) — except for a row
+ * contradicting an earlier one, which fails the plan anyway. "The same"
+ * is the same number, exactly: 47.5 and 47,50 are, 47.5 and 47.49 are
+ * not. A report is received once, and the first receipt counts (as
+ * `submit`): an earlier date in the file replaces the stored one with
  * --replace, a later one is kept as recorded. 0, or -1 (database). */
 static int look_up(struct store *s, struct import_fact *f)
 {
-  int rc;
-  if (f->ind) {
-    rc = store_observation_get(s, f->j->id, f->ind->id, f->unit, f->period,
-                               &f->old_value);
-    if (rc >= 0)
-      f->state = rc == 0 ? IMPORT_NEW
-                 : f->old_value == f->value ? IMPORT_SAME : IMPORT_CHANGED;
-  } else {
-    rc = store_submission_get(s, f->j->id, f->agency, f->ob->id, f->period,
-                              &f->old_received);
-    if (rc >= 0)
-      f->state = rc == 0 ? IMPORT_NEW
-                 : f->received == f->old_received ? IMPORT_SAME
-                 : f->received < f->old_received ? IMPORT_CHANGED
-                                                 : IMPORT_KEPT;
-  }
-  return rc < 0 ? -1 : 0;
+  int rc = recorded(s, f, !f->contradicts);
+  if (rc < 0)
+    return -1;
+  if (rc == 0)
+    f->state = IMPORT_NEW;
+  else if (f->is_observation)
+    f->state = f->old_value == f->value ? IMPORT_SAME : IMPORT_CHANGED;
+  else
+    f->state = f->received == f->old_received ? IMPORT_SAME
+               : f->received < f->old_received ? IMPORT_CHANGED
+                                               : IMPORT_KEPT;
+  return 0;
 }
 
 /* The error of a fact that would change what is recorded without
@@ -59,7 +81,7 @@ static int refuse_change(struct import_plan *plan,
 {
   if (o->replace || f->state == IMPORT_NEW || f->state == IMPORT_SAME)
     return 0;
-  if (f->ind) {
+  if (f->is_observation) {
     char a[32], b[32];
     return import_error(plan, o, f->row, "%s for %s %s is recorded as %s; "
                         "the file gives %s (--replace changes it)",
@@ -78,31 +100,44 @@ static int refuse_change(struct import_plan *plan,
 
 /* ---- checks across rows and stored data ------------------------------- */
 
+/* The file's first fact of series ind for (unit, period), or NULL. */
+static const struct import_fact *
+file_fact(const struct import_plan *plan, const struct jurisdiction *j,
+          const struct indicator *ind, const char *unit, const char *period)
+{
+  struct import_fact key;
+  memset(&key, 0, sizeof key);
+  key.is_observation = 1;
+  key.j = j;
+  key.ind = ind;
+  key.unit = unit;
+  key.period = period;
+  size_t lo = 0, hi = plan->n_facts;
+  while (lo < hi) {            /* the first fact not below the key */
+    size_t mid = lo + (hi - lo) / 2;
+    if (import_fact_cmp(import_sorted(plan, mid), &key) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo < plan->n_facts && import_fact_cmp(import_sorted(plan, lo), &key) == 0)
+    return import_sorted(plan, lo);
+  return NULL;
+}
+
 /* The value of series ind for (unit, period) after the import: the
  * file's, else the store's. 1 with *v and *row (the file's row; 0:
- * stored), 0 when unknown, -1 on a database error. */
+ * stored), 0 when unknown, -1 on a database error. The store is read
+ * before the file's rows are inserted (check_across runs first). */
 static int value_after(const struct import_plan *plan, struct store *s,
                        const struct jurisdiction *j,
                        const struct indicator *ind, const char *unit,
                        const char *period, double *v, size_t *row)
 {
-  struct import_fact key;
-  memset(&key, 0, sizeof key);
-  key.j = j;
-  key.ind = ind;
-  key.unit = unit;
-  snprintf(key.period, sizeof key.period, "%s", period);
-  size_t lo = 0, hi = plan->n_facts;
-  while (lo < hi) {            /* the first fact not below the key */
-    size_t mid = lo + (hi - lo) / 2;
-    if (import_fact_cmp(plan->sorted[mid], &key) < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  if (lo < plan->n_facts && import_fact_cmp(plan->sorted[lo], &key) == 0) {
-    *v = plan->sorted[lo]->value;
-    *row = plan->sorted[lo]->row;
+  const struct import_fact *f = file_fact(plan, j, ind, unit, period);
+  if (f != NULL) {
+    *v = f->value;
+    *row = f->row;
     return 1;
   }
   *row = 0;
@@ -224,130 +259,105 @@ static bool in_group(const struct jurisdiction *j, const struct indicator *t,
   return false;
 }
 
-/* The checks of every group a fact of bucket[0..n) (one jurisdiction,
- * unit and period) takes part in, each group once. */
-static int check_bucket(struct import_plan *plan,
-                        const struct import_options *o, struct store *s,
-                        struct import_fact *const *bucket, size_t n)
+/* Whether f, of series x, comes first among the file's facts of group t
+ * for its unit and period (by row, then by place): each group's checks
+ * run once, for that fact. */
+static bool leads(const struct import_plan *plan, const struct import_fact *f,
+                  const struct jurisdiction *j, const struct indicator *t)
 {
-  const struct jurisdiction *j = bucket[0]->j;
-  for (size_t t = 0; t < j->n_indicators; t++) {
-    const struct indicator *ind = &j->indicators[t];
-    if (ind->id == NULL || (ind->checks.n_parts == 0 && !ind->is_ratio))
-      continue;
-    bool touched = false;
-    for (size_t k = 0; k < n && !touched; k++)
-      touched = in_group(j, ind, bucket[k]->ind);
-    if (!touched)
-      continue;
-    int rc = 0;
-    if (ind->checks.n_parts > 0)
-      rc = check_parts(plan, o, s, j, ind, bucket[0]->unit,
-                       bucket[0]->period);
-    if (rc >= 0 && ind->is_ratio)
-      rc = check_ratio(plan, o, s, j, ind, bucket[0]->unit,
-                       bucket[0]->period);
-    if (rc < 0)
-      return rc;
+  const struct indicator *members[MODEL_MAX_PARTS + 3];
+  size_t n = 0;
+  if (t->checks.n_parts > 0) {
+    members[n++] = t;
+    for (size_t i = 0; i < t->checks.n_parts; i++)
+      members[n++] = &j->indicators[t->checks.parts[i]];
   }
-  return 0;
+  if (t->is_ratio) {
+    members[n++] = model_indicator(j, t->num);
+    members[n++] = model_indicator(j, t->den);
+  }
+  for (size_t i = 0; i < n; i++) {
+    if (members[i] == NULL || members[i] == f->ind)
+      continue;
+    const struct import_fact *g = file_fact(plan, j, members[i], f->unit,
+                                            f->period);
+    if (g != NULL && (g->row < f->row || (g->row == f->row && g < f)))
+      return false;
+  }
+  return true;
 }
 
+/* The checks of every group a fact takes part in (parts adding up to a
+ * total, a ratio's numerator and denominator), each group once per unit
+ * and period. */
 static int check_across(struct import_plan *plan,
                         const struct import_options *o, struct store *s)
 {
-  size_t start = 0;
-  for (size_t k = 1; k <= plan->n_facts; k++) {
-    const struct import_fact *a = plan->sorted[start];
-    if (k < plan->n_facts) {
-      const struct import_fact *b = plan->sorted[k];
-      if (a->j == b->j &&
-          (a->unit == b->unit || strcmp(a->unit, b->unit) == 0) &&
-          strcmp(a->period, b->period) == 0)
+  for (size_t k = 0; k < plan->n_facts; k++) {
+    const struct import_fact *f = import_sorted(plan, k);
+    const struct jurisdiction *j = f->j;
+    if (k > 0 && import_fact_cmp(import_sorted(plan, k - 1), f) == 0)
+      continue;                /* a repeated key: its first fact stands */
+    for (size_t t = 0; t < j->n_indicators; t++) {
+      const struct indicator *ind = &j->indicators[t];
+      if (ind->id == NULL || (ind->checks.n_parts == 0 && !ind->is_ratio) ||
+          !in_group(j, ind, f->ind) || !leads(plan, f, j, ind))
         continue;
+      int rc = 0;
+      if (ind->checks.n_parts > 0)
+        rc = check_parts(plan, o, s, j, ind, f->unit, f->period);
+      if (rc >= 0 && ind->is_ratio)
+        rc = check_ratio(plan, o, s, j, ind, f->unit, f->period);
+      if (rc < 0)
+        return rc;
     }
-    int rc = check_bucket(plan, o, s, plan->sorted + start, k - start);
-    if (rc < 0)
-      return rc;
-    start = k;
   }
   return 0;
 }
 
 /* ---- writing ------------------------------------------------------------ */
 
+/* The new facts are written already (look_up); the changed ones now. */
 static int write_fact(struct store *s, const struct import_fact *f)
 {
-  if (f->same_as || (f->state != IMPORT_NEW && f->state != IMPORT_CHANGED))
+  if (f->same_as || f->state != IMPORT_CHANGED)
     return 0;
-  if (f->ind)
+  if (f->is_observation)
     return store_observation_put(s, f->j->id, f->ind->id, f->unit, f->period,
                                  f->value, f->source);
-  if (f->state == IMPORT_CHANGED)
-    return store_submission_replace(s, f->j->id, f->agency, f->ob->id,
-                                    f->period, f->received, f->note);
-  return store_submission_put(s, f->j->id, f->agency, f->ob->id, f->period,
-                              f->received, f->note) < 0 ? -1 : 0;
+  return store_submission_replace(s, f->j->id, f->agency, f->ob->id,
+                                  f->period, f->received, f->note);
 }
 
-/* Observations in the order of the table's unique index (jurisdiction,
- * indicator, unit, period), so that a million rows go into the index
- * page after page instead of all over it. */
-static int index_order(const void *x, const void *y)
-{
-  const struct import_fact *a = *(struct import_fact *const *)x,
-                           *b = *(struct import_fact *const *)y;
-  int c = a->j == b->j ? 0 : strcmp(a->j->id, b->j->id);
-  if (c == 0 && a->ind != b->ind)
-    c = strcmp(a->ind->id, b->ind->id);
-  if (c == 0 && a->unit != b->unit)      /* interned: equal is the same */
-    c = strcmp(a->unit, b->unit);
-  if (c == 0)
-    c = strcmp(a->period, b->period);
-  return c;
-}
-
-/* The facts in the order of their table's unique index — submissions:
- * plan->sorted's; observations: (jurisdiction, indicator, unit, period) —
- * so that reading and writing a million rows walk the index page after
- * page instead of all over it. *order is malloc'd (NULL when no facts).
- * 0, or -2 when out of memory. */
-static int index_walk(const struct import_plan *plan,
-                      struct import_fact ***order)
-{
-  *order = NULL;
-  if (plan->n_facts == 0)
-    return 0;
-  if ((*order = malloc(plan->n_facts * sizeof **order)) == NULL)
-    return -2;
-  memcpy(*order, plan->sorted, plan->n_facts * sizeof **order);
-  if (plan->kind == IMPORT_OBSERVATIONS)
-    qsort(*order, plan->n_facts, sizeof **order, index_order);
-  return 0;
-}
-
-/* Write the new and changed facts, in index order. 0 or -1 (database). */
-static int write_all(const struct import_plan *plan, struct store *s,
-                     struct import_fact *const *order)
+/* Write the changed facts, in the store's index order. 0 or -1. */
+static int write_all(const struct import_plan *plan, struct store *s)
 {
   int rc = 0;
   for (size_t i = 0; i < plan->n_facts && rc == 0; i++)
-    rc = write_fact(s, order[i]);
+    rc = write_fact(s, import_sorted(plan, i));
   return rc;
 }
 
-/* Compare (in index order), check and count; the problems are found in
- * row order, as they were read. 0, -1 (database), -2 (out of memory). */
+/* Check, compare (in the store's index order, inserting the new facts)
+ * and count; the problems are sorted into row order afterwards. The
+ * checks across rows go first, so that they read the store as it was
+ * before the file. 0, -1 (database), -2 (out of memory). */
 static int compare_all(struct import_plan *plan,
-                       const struct import_options *o, struct store *s,
-                       struct import_fact *const *order)
+                       const struct import_options *o, struct store *s)
 {
   int rc = 0;
+  if (plan->kind == IMPORT_OBSERVATIONS)
+    rc = check_across(plan, o, s);
+  /* Rows contradicting an earlier row first, against the store as it was
+   * before the file: the others insert as they go. */
+  for (size_t i = 0; i < plan->n_facts && rc == 0; i++)
+    if (import_sorted(plan, i)->contradicts)
+      rc = look_up(s, import_sorted(plan, i));
   for (size_t i = 0; i < plan->n_facts && rc == 0; i++) {
-    struct import_fact *f = order[i];
+    struct import_fact *f = import_sorted(plan, i);
     if (f->same_as)
       f->state = IMPORT_SAME;
-    else
+    else if (!f->contradicts)
       rc = look_up(s, f);
   }
   for (size_t i = 0; i < plan->n_facts && rc == 0; i++) {
@@ -359,8 +369,6 @@ static int compare_all(struct import_plan *plan,
     plan->n_changed += f->state == IMPORT_CHANGED;
     plan->n_kept += f->state == IMPORT_KEPT;
   }
-  if (rc == 0 && plan->kind == IMPORT_OBSERVATIONS && plan->n_facts > 0)
-    rc = check_across(plan, o, s);
   return rc;
 }
 
@@ -369,24 +377,17 @@ int import_apply(const struct import_options *o, struct store *s,
 {
   /* Rows already refused are left out; the others are still compared
    * and checked, so that one pass reports every bad row. */
-  struct import_fact **order;
-  if (index_walk(plan, &order) != 0)
-    return -2;
-  if (store_begin(s) != 0) {
-    free(order);
+  if (store_begin(s) != 0)
     return -1;
-  }
-  int rc = compare_all(plan, o, s, order);
+  int rc = compare_all(plan, o, s);
   import_sort_errors(plan);
   if (rc == -2 || (rc == 0 && plan->n_errors > 0) || (rc == 0 && o->dry_run)) {
-    free(order);
     if (store_rollback(s) != 0)
       return -1;
     return rc == -2 ? -2 : plan->n_errors > 0 ? 1 : 0;
   }
   if (rc == 0)
-    rc = write_all(plan, s, order);
-  free(order);
+    rc = write_all(plan, s);
   if (rc == 0 && store_commit(s) == 0)
     return 0;
   /* Nothing was committed. Should the rollback fail too, its message

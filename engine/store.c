@@ -34,6 +34,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sqlite3.h>
 
 /* ---- schema ----------------------------------------------------------- */
@@ -179,6 +180,7 @@ enum store_stmt_id {
   STORE_SUB_PUT,
   STORE_SUB_GET,
   STORE_OBS_PUT,
+  STORE_OBS_ADD,
   STORE_OBS_EACH,
   STORE_OBS_GET,
   STORE_SUB_REPLACE,
@@ -202,8 +204,9 @@ static const char *const store_sql[STORE_N_STMTS] = {
    * counts against the deadline. */
   [STORE_SUB_PUT] =
     "INSERT INTO submissions"
-    " (jurisdiction, agency, obligation, period, received_on, note)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+    " (jurisdiction, agency, obligation, period, received_on, note,"
+    "  recorded_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
     " ON CONFLICT DO NOTHING",
   [STORE_SUB_GET] =
     "SELECT received_on FROM submissions"
@@ -213,11 +216,18 @@ static const char *const store_sql[STORE_N_STMTS] = {
    * figure wins. */
   [STORE_OBS_PUT] =
     "INSERT INTO observations"
-    " (jurisdiction, indicator, unit, period, value, source)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+    " (jurisdiction, indicator, unit, period, value, source, recorded_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
     " ON CONFLICT (jurisdiction, indicator, unit, period) DO UPDATE SET"
     "   value = excluded.value, source = excluded.source,"
     "   recorded_at = excluded.recorded_at",
+  /* A first value only (import: a value already recorded is compared,
+   * not overwritten). */
+  [STORE_OBS_ADD] =
+    "INSERT INTO observations"
+    " (jurisdiction, indicator, unit, period, value, source, recorded_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+    " ON CONFLICT DO NOTHING",
   /* The UNIQUE index on (jurisdiction, indicator, unit, period) serves both
    * the filter and the order. */
   [STORE_OBS_EACH] =
@@ -232,7 +242,7 @@ static const char *const store_sql[STORE_N_STMTS] = {
    * day: the first receipt is the one that counts. */
   [STORE_SUB_REPLACE] =
     "UPDATE submissions SET received_on = ?5, note = COALESCE(?6, note),"
-    "   recorded_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+    "   recorded_at = ?7"
     " WHERE jurisdiction = ?1 AND agency = ?2 AND obligation = ?3"
     "   AND period = ?4",
   [STORE_GRANT_PUT] =
@@ -266,6 +276,8 @@ struct store {
   int version;
   int walking;                  /* store_observations_each in progress */
   char *grant_letter, *grant_reason;   /* the last store_grant_get's text */
+  time_t stamped;               /* the second `stamp` spells */
+  char stamp[24];               /* "YYYY-MM-DDTHH:MM:SSZ", recorded_at */
   sqlite3_stmt *stmt[STORE_N_STMTS];
   char err[STORE_ERR_LEN];
 };
@@ -341,6 +353,28 @@ static int store_bind_texts(struct store *s, sqlite3_stmt *st,
     if (store_bind_text(s, st, i + 1, v[i]) != 0)
       return -1;
   return 0;
+}
+
+/* When a row is recorded, as the schema's default would spell it
+ * (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) — made here once a second
+ * instead of by SQLite for every row, where it was a fifth of the cost of
+ * importing one. NULL (refused by the NOT NULL column) if the clock
+ * cannot be read. */
+static const char *store_stamp(struct store *s)
+{
+  time_t now = time(NULL);
+  if (now == (time_t)-1)
+    return NULL;
+  if (now != s->stamped || s->stamp[0] == '\0') {
+    struct tm tm;
+    if (gmtime_r(&now, &tm) == NULL ||
+        strftime(s->stamp, sizeof s->stamp, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0) {
+      s->stamp[0] = '\0';
+      return NULL;
+    }
+    s->stamped = now;
+  }
+  return s->stamp;
 }
 
 /* Step a statement that returns no rows; reset it either way. */
@@ -639,8 +673,9 @@ int store_submission_put(struct store *s, const char *jurisdiction,
     return -1;
   char date[CAL_DATE_LEN];
   cal_format(received, date);
-  const char *v[] = { jurisdiction, agency, obligation, period, date, note };
-  if (store_bind_texts(s, st, v, 6) != 0) {
+  const char *v[] = { jurisdiction, agency, obligation, period, date, note,
+                      store_stamp(s) };
+  if (store_bind_texts(s, st, v, 7) != 0) {
     store_done(st);
     return -1;
   }
@@ -700,8 +735,9 @@ int store_submission_replace(struct store *s, const char *jurisdiction,
     return -1;
   char date[CAL_DATE_LEN];
   cal_format(received, date);
-  const char *v[] = { jurisdiction, agency, obligation, period, date, note };
-  if (store_bind_texts(s, st, v, 6) != 0) {
+  const char *v[] = { jurisdiction, agency, obligation, period, date, note,
+                      store_stamp(s) };
+  if (store_bind_texts(s, st, v, 7) != 0) {
     store_done(st);
     return -1;
   }
@@ -744,10 +780,12 @@ int store_observation_get(struct store *s, const char *jurisdiction,
   return ret;
 }
 
-int store_observation_put(struct store *s, const char *jurisdiction,
-                          const char *indicator, const char *unit,
-                          const char *period, double value,
-                          const char *source)
+/* Bind an observation's key, value, source and time to st (?1 … ?7). */
+static int store_bind_observation(struct store *s, sqlite3_stmt *st,
+                                  const char *jurisdiction,
+                                  const char *indicator, const char *unit,
+                                  const char *period, double value,
+                                  const char *source)
 {
   /* SQLite stores NaN as NULL, which would surface as a puzzling NOT NULL
    * error; an infinite share of anything is a parsing bug upstream. */
@@ -757,12 +795,10 @@ int store_observation_put(struct store *s, const char *jurisdiction,
                unit ? unit : "?", period ? period : "?");
     return -1;
   }
-  sqlite3_stmt *st = store_stmt(s, STORE_OBS_PUT);
-  if (st == NULL)
-    return -1;
   const char *v[] = { jurisdiction, indicator, unit, period };
   if (store_bind_texts(s, st, v, 4) != 0 ||
-      store_bind_text(s, st, 6, source) != 0) {
+      store_bind_text(s, st, 6, source) != 0 ||
+      store_bind_text(s, st, 7, store_stamp(s)) != 0) {
     store_done(st);
     return -1;
   }
@@ -771,7 +807,33 @@ int store_observation_put(struct store *s, const char *jurisdiction,
     store_done(st);
     return -1;
   }
+  return 0;
+}
+
+int store_observation_put(struct store *s, const char *jurisdiction,
+                          const char *indicator, const char *unit,
+                          const char *period, double value,
+                          const char *source)
+{
+  sqlite3_stmt *st = store_stmt(s, STORE_OBS_PUT);
+  if (st == NULL || store_bind_observation(s, st, jurisdiction, indicator,
+                                           unit, period, value, source) != 0)
+    return -1;
   return store_run(s, st, "recording observation");
+}
+
+int store_observation_add(struct store *s, const char *jurisdiction,
+                          const char *indicator, const char *unit,
+                          const char *period, double value,
+                          const char *source)
+{
+  sqlite3_stmt *st = store_stmt(s, STORE_OBS_ADD);
+  if (st == NULL || store_bind_observation(s, st, jurisdiction, indicator,
+                                           unit, period, value, source) != 0)
+    return -1;
+  if (store_run(s, st, "recording observation") != 0)
+    return -1;
+  return sqlite3_changes(s->db) == 1 ? 1 : 0;
 }
 
 int store_observations_each(struct store *s, const char *jurisdiction,

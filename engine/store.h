@@ -78,6 +78,14 @@ int store_observation_put(struct store *s, const char *jurisdiction,
                           const char *period, double value,
                           const char *source);
 
+/* Record the value of `indicator` for `unit` and `period` unless one is
+ * recorded already (then nothing changes). Returns 1 when recorded, 0
+ * when a value was there, -1 on error. */
+int store_observation_add(struct store *s, const char *jurisdiction,
+                          const char *indicator, const char *unit,
+                          const char *period, double value,
+                          const char *source);
+
 /* Look one observation up: 1 and *value set when recorded, 0 when not,
  * -1 on error. */
 int store_observation_get(struct store *s, const char *jurisdiction,
