@@ -780,12 +780,14 @@ int store_observation_get(struct store *s, const char *jurisdiction,
   return ret;
 }
 
-/* Bind an observation's key, value, source and time to st (?1 … ?7). */
-static int store_bind_observation(struct store *s, sqlite3_stmt *st,
-                                  const char *jurisdiction,
-                                  const char *indicator, const char *unit,
-                                  const char *period, double value,
-                                  const char *source)
+/* Write an observation with statement `which` (STORE_OBS_PUT or _ADD):
+ * its key, value, source and time as ?1 … ?7. Returns the rows changed
+ * (0 or 1), or -1. */
+static int store_observation_write(struct store *s, enum store_stmt_id which,
+                                   const char *jurisdiction,
+                                   const char *indicator, const char *unit,
+                                   const char *period, double value,
+                                   const char *source)
 {
   /* SQLite stores NaN as NULL, which would surface as a puzzling NOT NULL
    * error; an infinite share of anything is a parsing bug upstream. */
@@ -795,6 +797,9 @@ static int store_bind_observation(struct store *s, sqlite3_stmt *st,
                unit ? unit : "?", period ? period : "?");
     return -1;
   }
+  sqlite3_stmt *st = store_stmt(s, which);
+  if (st == NULL)
+    return -1;
   const char *v[] = { jurisdiction, indicator, unit, period };
   if (store_bind_texts(s, st, v, 4) != 0 ||
       store_bind_text(s, st, 6, source) != 0 ||
@@ -807,7 +812,9 @@ static int store_bind_observation(struct store *s, sqlite3_stmt *st,
     store_done(st);
     return -1;
   }
-  return 0;
+  if (store_run(s, st, "recording observation") != 0)
+    return -1;
+  return sqlite3_changes(s->db) > 0 ? 1 : 0;
 }
 
 int store_observation_put(struct store *s, const char *jurisdiction,
@@ -815,11 +822,8 @@ int store_observation_put(struct store *s, const char *jurisdiction,
                           const char *period, double value,
                           const char *source)
 {
-  sqlite3_stmt *st = store_stmt(s, STORE_OBS_PUT);
-  if (st == NULL || store_bind_observation(s, st, jurisdiction, indicator,
-                                           unit, period, value, source) != 0)
-    return -1;
-  return store_run(s, st, "recording observation");
+  return store_observation_write(s, STORE_OBS_PUT, jurisdiction, indicator,
+                                 unit, period, value, source) < 0 ? -1 : 0;
 }
 
 int store_observation_add(struct store *s, const char *jurisdiction,
@@ -827,13 +831,8 @@ int store_observation_add(struct store *s, const char *jurisdiction,
                           const char *period, double value,
                           const char *source)
 {
-  sqlite3_stmt *st = store_stmt(s, STORE_OBS_ADD);
-  if (st == NULL || store_bind_observation(s, st, jurisdiction, indicator,
-                                           unit, period, value, source) != 0)
-    return -1;
-  if (store_run(s, st, "recording observation") != 0)
-    return -1;
-  return sqlite3_changes(s->db) == 1 ? 1 : 0;
+  return store_observation_write(s, STORE_OBS_ADD, jurisdiction, indicator,
+                                 unit, period, value, source);
 }
 
 int store_observations_each(struct store *s, const char *jurisdiction,
