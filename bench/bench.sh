@@ -201,6 +201,7 @@ data_table() {
   row "report, largest province (HTML)" $(cells r_wall)
   row "import: rows, wall" $(cells i_wall)
   row "import: rows/s (best)" $(cells i_rate)
+  row "import peak RSS" $(cells i_rss)
   row "import floor (sqlite3 shell: .import, INSERT)" $(cells if_wall)
   row "**import ÷ floor** (best of each)" $(cells i_ratio)
 }
@@ -219,6 +220,7 @@ d_rss() { printf '%s ' "$(mib_range "$W/dry-$1.times" 2 | sed 's/ /\&nbsp;/')"; 
 note_or() { if [ -f "$W/$1-$2.note" ]; then printf '%s ' "$(sed 's/ /\&nbsp;/g; s/|/\\|/g' "$W/$1-$2.note")"; return 0; fi; return 1; }
 r_wall() { note_or report "$1" || printf '%s&nbsp;s ' "$(range "$W/report-$1.times" 1)"; }
 i_wall() { note_or import "$1" || printf '%s,&nbsp;%s&nbsp;s ' "$(fmt_int "$(szv "$1" import_rows)")" "$(range "$W/import-$1.times" 1)"; }
+i_rss() { note_or import "$1" || printf '%s ' "$(mib_range "$W/import-$1.times" 2 | sed 's/ /\&nbsp;/')"; }
 if_wall() { note_or import "$1" || printf '%s&nbsp;s ' "$(range "$W/ifloor-$1.times" 1)"; }
 i_ratio() { note_or import "$1" || awk -v a="$(best "$W/import-$1.times" 1)" -v b="$(best "$W/ifloor-$1.times" 1)" \
   'BEGIN { if (b > 0) printf "%.1f× ", a / b; else printf "— " }'; }
