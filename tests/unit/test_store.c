@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sqlite3.h>
 
@@ -497,6 +498,50 @@ static void test_observation_upsert(void **state)
   assert_string_equal(src, "GSO final");
 }
 
+/* store_observation_add records a first value only: 1, then 0 with the
+ * stored value, source and time untouched. Both writers stamp recorded_at
+ * as the schema's default would (UTC, ISO 8601, to the second), with the
+ * clock of the moment. */
+static void test_observation_add_and_stamp(void **state)
+{
+  struct fixture *f = *state;
+  struct store *s = open_ok(f->path);
+  time_t before = time(NULL);
+  assert_int_equal(store_observation_add(s, "bac-ninh", "m1.1", "bac-ninh",
+                                         "2024", 47.5, "GSO"), 1);
+  assert_int_equal(store_observation_add(s, "bac-ninh", "m1.1", "bac-ninh",
+                                         "2024", 48, "draft"), 0);
+  assert_int_equal(store_observation_add(s, "bac-ninh", "m1.1", "bac-ninh",
+                                         "2024", NAN, "draft"), -1);
+  double v = 0;
+  assert_int_equal(store_observation_get(s, "bac-ninh", "m1.1", "bac-ninh",
+                                         "2024", &v), 1);
+  assert_true(v == 47.5);
+  assert_int_equal(store_submission_put(s, "bac-ninh", "so-a", "bc", "2024",
+                                        day("2024-12-10"), NULL), 0);
+  time_t after = time(NULL);
+  store_close(s);
+
+  char src[32];
+  raw_text(f->path, "SELECT source FROM observations", src, sizeof src);
+  assert_string_equal(src, "GSO");
+  /* Each stamp reads back as a time between before and after. */
+  static const char *const stamps[] = {
+    "SELECT unixepoch(recorded_at) FROM observations",
+    "SELECT unixepoch(recorded_at) FROM submissions",
+  };
+  for (size_t i = 0; i < 2; i++) {
+    long long t = raw_int(f->path, stamps[i]);
+    assert_true(t >= (long long)before && t <= (long long)after);
+  }
+  char stamp[32];
+  raw_text(f->path, "SELECT recorded_at FROM observations", stamp,
+           sizeof stamp);
+  assert_int_equal(strlen(stamp), 20);          /* 2026-12-03T02:50:00Z */
+  assert_int_equal(stamp[10], 'T');
+  assert_int_equal(stamp[19], 'Z');
+}
+
 static void test_observation_rejects_nan(void **state)
 {
   struct fixture *f = *state;
@@ -836,6 +881,7 @@ int main(void)
     T(test_submission_put_get_duplicate),
     T(test_submission_missing_field),
     T(test_observation_upsert),
+    T(test_observation_add_and_stamp),
     T(test_observation_rejects_nan),
     T(test_observations_order_and_stop),
     T(test_observations_nested_walk),
