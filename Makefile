@@ -21,7 +21,8 @@ CFLAGS  ?= -O2 -g
 BASE_WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
             -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 GCC_WARN  = $(BASE_WARN) -Wno-format-truncation
-WARN      = $(if $(findstring clang,$(shell $(CC) --version 2>/dev/null)),$(BASE_WARN),$(GCC_WARN))
+CC_IS_CLANG := $(findstring clang,$(shell $(CC) --version 2>/dev/null))
+WARN      = $(if $(CC_IS_CLANG),$(BASE_WARN),$(GCC_WARN))
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 TEST_LIBS  = $(shell pkg-config --libs cmocka 2>/dev/null)
